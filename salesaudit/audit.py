@@ -1,0 +1,116 @@
+"""The Audit: validated client parameters, loaded canonical tables and their data-quality record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from salesaudit.config import ClientConfig
+
+
+@dataclass
+class Rejected:
+    """One rejected or flagged row: as the client sees it in Excel (header = row 1)."""
+
+    row: int
+    column: str
+    value: str
+    reason: str
+
+
+@dataclass
+class TableQuality:
+    """What loading one table found: counts, choices made, warnings, rejected rows."""
+
+    name: str
+    file: str
+    rows_read: int = 0
+    rows_rejected: int = 0
+    choices: dict[str, str] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    date_min: pd.Timestamp | None = None
+    date_max: pd.Timestamp | None = None
+
+
+@dataclass
+class Assumption:
+    """A default used in place of client data, with its methodology source."""
+
+    key: str
+    value: str
+    source: str
+    impact: str = "medium"
+
+
+@dataclass
+class DataQuality:
+    """The data-quality record of one audit."""
+
+    tables: dict[str, TableQuality] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    assumptions: list[Assumption] = field(default_factory=list)
+
+    def assume(self, key: str, value: str, source: str, impact: str = "medium") -> None:
+        """Log an assumption once (same key replaces the earlier entry)."""
+        self.assumptions = [a for a in self.assumptions if a.key != key]
+        self.assumptions.append(Assumption(key, value, source, impact))
+
+
+@dataclass
+class Audit:
+    """Everything a step needs: the client file, the canonical tables and data quality."""
+
+    config: ClientConfig
+    tables: dict[str, pd.DataFrame]
+    quality: DataQuality
+    as_of: pd.Timestamp
+    client_file: Path | None = None
+
+    @property
+    def lang(self) -> str:
+        """The report language."""
+        return self.config.language
+
+    def table(self, name: str) -> pd.DataFrame | None:
+        """A canonical table, or None when the client has none."""
+        df = self.tables.get(name)
+        return None if df is None or df.empty else df
+
+    @property
+    def stage_keys(self) -> list[str]:
+        """The funnel stages the client maps, in order."""
+        return [s.key for s in self.config.funnel.stages]
+
+
+def open_audit(client_file: str | Path, language: str | None = None) -> Audit:
+    """Load the client file and every data file into an Audit (raises InputError on bad input)."""
+    from salesaudit import config as cfgmod
+    from salesaudit.ingest import load_tables
+
+    path = Path(client_file)
+    cfg = cfgmod.load(path)
+    if language:
+        cfg.language = language  # type: ignore[assignment]
+    tables, quality = load_tables(cfg)
+    as_of = pd.Timestamp(cfg.as_of) if cfg.as_of else _latest_date(tables)
+    return Audit(config=cfg, tables=tables, quality=quality, as_of=as_of, client_file=path)
+
+
+def _latest_date(tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
+    """The latest date found in the data (the default audit date)."""
+    latest: list[pd.Timestamp] = []
+    for name, col in [
+        ("deals", "created_at"),
+        ("deals", "closed_at"),
+        ("sales", "date"),
+        ("stage_history", "entered_at"),
+        ("activities", "date"),
+    ]:
+        df = tables.get(name)
+        if df is not None and col in df and df[col].notna().any():
+            latest.append(pd.Timestamp(df[col].max()))
+    return max(latest).normalize() if latest else pd.Timestamp(dt.date.today())
