@@ -393,13 +393,14 @@ def _draw_chunk(
     else:
         lam = np.zeros(size)
     r = model.nb_r
-    if r is not None:
-        cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r)
-    else:
-        cell = np.broadcast_to(lam[:, None], (size, horizon))
     p = rng.beta(model.conv_a, model.conv_b, size=(size, len(model.conv_a)))
     q = p.prod(axis=1)
-    won = rng.poisson((cell @ toeplitz) * q[:, None])
+    if r is not None:  # Gamma-mixed (negative binomial) monthly intensity
+        cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r)
+        rate = (cell @ toeplitz) * q[:, None]
+    else:  # constant intensity: Σ_c λ pmf(t − c) = λ · CDF(t)
+        rate = (lam * q)[:, None] * toeplitz.sum(axis=0)[None, :]
+    won = rng.poisson(rate)
     if n_open.any():
         tail = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
         for k in np.flatnonzero(n_open):
@@ -435,7 +436,7 @@ def simulate(
     diff = idx[None, :] - idx[:, None]
     toeplitz = np.where(diff >= 0, pmf[np.clip(diff, 0, horizon)], 0.0)
     n_open, pipe_pmf = model.pipeline_pmf(horizon)
-    rows = int(min(32_768, max(4_096, scenarios * horizon // 8)))
+    rows = int(min(16_384, max(4_096, scenarios * horizon // 8)))
     bank = _SizeBank(model.sizes, np.random.default_rng(bank_rng), rows)
     parts = []
     left = scenarios

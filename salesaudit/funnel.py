@@ -383,9 +383,9 @@ def cohorts(
         ("open", ~df["stage"].isin([WON, LOST])),
     ):
         out[f"share.{name}"] = flag.groupby(df["cohort"]).mean()
-    closed = (df["stage"].isin([WON, LOST])).groupby(df["cohort"]).sum()
-    won = (df["stage"] == WON).groupby(df["cohort"]).sum()
-    out["win_rate"] = (won / closed.replace(0, np.nan)).astype(float)
+    closed = df["stage"].isin([WON, LOST]).astype(float).groupby(df["cohort"]).sum()
+    won = (df["stage"] == WON).astype(float).groupby(df["cohort"]).sum()
+    out["win_rate"] = won / closed.where(closed > 0)
     return out.reset_index()
 
 
