@@ -17,14 +17,29 @@ CHECKINS_NORM = 2
 
 TEXT = {
     "ct.morning_planning": {"en": "Morning planning meeting", "ru": "Утренняя планёрка"},
-    "ct.checkins": {"en": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)", "ru": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)"},
+    "ct.checkins": {
+        "en": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
+        "ru": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)",
+    },
     "ct.daily_plan_fact": {"en": "Daily plan/fact of payments", "ru": "Ежедневный план/факт оплат"},
     "ct.board": {"en": "The board (leaderboard for the date)", "ru": "«Доска» (рейтинг на дату)"},
-    "crm.no_paper_orders": {"en": "No orders on scraps of paper", "ru": "Нет заказов «на бумажках»"},
+    "crm.no_paper_orders": {
+        "en": "No orders on scraps of paper",
+        "ru": "Нет заказов «на бумажках»",
+    },
     "crm.no_taskless_clients": {"en": "No client without a task", "ru": "Нет клиентов без задач"},
-    "crm.counterparty_based": {"en": "Work with counterparties, not separate deals", "ru": "Работа с контрагентами, а не отдельными сделками"},
-    "crm.methodology": {"en": "Methodological materials for the CRM", "ru": "Методические материалы по работе в CRM"},
-    "crm.website_integrated": {"en": "CRM integrated with the website", "ru": "CRM интегрирована с сайтом"},
+    "crm.counterparty_based": {
+        "en": "Work with counterparties, not separate deals",
+        "ru": "Работа с контрагентами, а не отдельными сделками",
+    },
+    "crm.methodology": {
+        "en": "Methodological materials for the CRM",
+        "ru": "Методические материалы по работе в CRM",
+    },
+    "crm.website_integrated": {
+        "en": "CRM integrated with the website",
+        "ru": "CRM интегрирована с сайтом",
+    },
     "crm.enough_licences": {"en": "Enough CRM licences", "ru": "Достаточно лицензий CRM"},
     "crm.telephony_integrated": {"en": "Telephony integrated", "ru": "Телефония интегрирована"},
     "crm.calls_recorded": {"en": "All calls recorded", "ru": "Все звонки записываются"},
@@ -37,9 +52,14 @@ TEXT = {
         "en": "Hunters make {v} calls a day, about {h} an hour over {hours} hours (methodology: 15–20 an hour).",
         "ru": "Хантеры делают {v} звонков в день, около {h} в час за {hours} ч (норматив: 15–20 в час).",
     },
-    "ct.crm_score": {"en": "CRM readiness: {n} of {total} checks pass.", "ru": "Готовность CRM: выполнено {n} из {total} пунктов."},
-    "ct.plan_fact": {"en": "Last 12 months: fact {fact} against plan {plan} ({share}).",
-                     "ru": "Последние 12 месяцев: факт {fact} при плане {plan} ({share})."},
+    "ct.crm_score": {
+        "en": "CRM readiness: {n} of {total} checks pass.",
+        "ru": "Готовность CRM: выполнено {n} из {total} пунктов.",
+    },
+    "ct.plan_fact": {
+        "en": "Last 12 months: fact {fact} against plan {plan} ({share}).",
+        "ru": "Последние 12 месяцев: факт {fact} при плане {plan} ({share}).",
+    },
 }
 register(TEXT)
 
@@ -57,7 +77,12 @@ def rhythm_table(audit: Audit) -> pd.DataFrame:
         (t("ct.daily_plan_fact", lang), yn(c.daily_plan_fact), c.daily_plan_fact),
         (t("ct.board", lang), yn(c.board), c.board),
     ]
-    return pd.DataFrame([{t("tbl.check", lang): a, t("tbl.answer", lang): b, "": "✓" if ok else "✗"} for a, b, ok in rows])
+    return pd.DataFrame(
+        [
+            {t("tbl.check", lang): a, t("tbl.answer", lang): b, "": "✓" if ok else "✗"}
+            for a, b, ok in rows
+        ]
+    )
 
 
 def crm_checks(audit: Audit) -> dict[str, bool]:
@@ -68,8 +93,12 @@ def crm_checks(audit: Audit) -> dict[str, bool]:
 def crm_table(audit: Audit) -> pd.DataFrame:
     """The CRM checklist for display."""
     lang = audit.lang
-    return pd.DataFrame([{t("tbl.check", lang): t(f"crm.{k}", lang), "": "✓" if v else "✗"}
-                         for k, v in crm_checks(audit).items()])
+    return pd.DataFrame(
+        [
+            {t("tbl.check", lang): t(f"crm.{k}", lang), "": "✓" if v else "✗"}
+            for k, v in crm_checks(audit).items()
+        ]
+    )
 
 
 def activity_norms(audit: Audit) -> dict[str, float | None]:
@@ -81,7 +110,11 @@ def activity_norms(audit: Audit) -> dict[str, float | None]:
     a = acts.copy()
     a["count"] = a["count"].fillna(1) if "count" in a else 1
     a["type"] = a["type"].astype(str).str.casefold()
-    roles = team.set_index("manager")["role"] if team is not None and "role" in team else pd.Series(dtype=str)
+    roles = (
+        team.set_index("manager")["role"]
+        if team is not None and "role" in team
+        else pd.Series(dtype=str)
+    )
     a["role"] = a["manager"].map(roles)
     start = audit.as_of - pd.DateOffset(months=12)
     a = a[(a["date"] > start) & (a["date"] <= audit.as_of)]
@@ -121,10 +154,18 @@ def plan_fact_chart(audit: Audit) -> go.Figure | None:
         return None
     lang = audit.lang
     x = [fmt_month(m, lang) for m in pf["month"]]
-    fig = go.Figure([
-        go.Bar(name=t("chart.fact", lang), x=x, y=pf["fact"], marker_color=PALETTE[0]),
-        go.Scatter(name=t("chart.plan", lang), x=x, y=pf["plan"], mode="lines+markers", line_color=PALETTE[1]),
-    ])
+    fig = go.Figure(
+        [
+            go.Bar(name=t("chart.fact", lang), x=x, y=pf["fact"], marker_color=PALETTE[0]),
+            go.Scatter(
+                name=t("chart.plan", lang),
+                x=x,
+                y=pf["plan"],
+                mode="lines+markers",
+                line_color=PALETTE[1],
+            ),
+        ]
+    )
     fig.update_xaxes(type="category")
     fig.update_yaxes(title_text=f"{t('chart.revenue', lang)}, {audit.config.currency}")
     return styled(fig, t("chart.plan_fact", lang), lang, height=400)
@@ -139,15 +180,29 @@ def notes(audit: Audit) -> list[str]:
         out.append(t("ct.meetings", lang, v=fmt_num(n["meetings_per_closer_month"], lang, 1)))
     if n["calls_per_hunter_day"] is not None:
         hours = audit.config.capacity.hours_per_day
-        out.append(t("ct.calls", lang, v=fmt_num(n["calls_per_hunter_day"], lang), hours=fmt_num(hours, lang),
-                     h=fmt_num(n["calls_per_hunter_day"] / hours, lang, 1)))
+        out.append(
+            t(
+                "ct.calls",
+                lang,
+                v=fmt_num(n["calls_per_hunter_day"], lang),
+                hours=fmt_num(hours, lang),
+                h=fmt_num(n["calls_per_hunter_day"] / hours, lang, 1),
+            )
+        )
     crm = crm_checks(audit)
     out.append(t("ct.crm_score", lang, n=sum(crm.values()), total=len(crm)))
     pf = plan_fact(audit)
     if pf is not None and len(pf):
         last = pf.tail(12)
-        out.append(t("ct.plan_fact", lang, fact=fmt_num(last["fact"].sum(), lang), plan=fmt_num(last["plan"].sum(), lang),
-                     share=fmt_pct(last["fact"].sum() / last["plan"].sum(), lang)))
+        out.append(
+            t(
+                "ct.plan_fact",
+                lang,
+                fact=fmt_num(last["fact"].sum(), lang),
+                plan=fmt_num(last["plan"].sum(), lang),
+                share=fmt_pct(last["fact"].sum() / last["plan"].sum(), lang),
+            )
+        )
     return out
 
 
@@ -157,8 +212,12 @@ def findings(audit: Audit) -> dict[str, Any]:
     crm = crm_checks(audit)
     norms = activity_norms(audit)
     return {
-        "rhythm": {"morning_planning": c.morning_planning, "checkins_per_day": c.checkins_per_day,
-                   "daily_plan_fact": c.daily_plan_fact, "board": c.board},
+        "rhythm": {
+            "morning_planning": c.morning_planning,
+            "checkins_per_day": c.checkins_per_day,
+            "daily_plan_fact": c.daily_plan_fact,
+            "board": c.board,
+        },
         "crm_readiness": round(sum(crm.values()) / len(crm), 3),
         "crm_missing": [k for k, v in crm.items() if not v],
         "activity": {k: (None if v is None else round(v, 2)) for k, v in norms.items()},

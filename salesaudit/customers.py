@@ -18,11 +18,15 @@ CELLS = [a + x for a in "ABC" for x in "XYZ"]
 DEGENERATE_SHARE = 0.90
 
 TEXT = {
-    "c.window": {"en": "Window {a} – {b}, {n} paying clients, revenue {rev}; periods: {period}.",
-                 "ru": "Окно {a} – {b}, платящих клиентов: {n}, выручка {rev}; периоды: {period}."},
+    "c.window": {
+        "en": "Window {a} – {b}, {n} paying clients, revenue {rev}; periods: {period}.",
+        "ru": "Окно {a} – {b}, платящих клиентов: {n}, выручка {rev}; периоды: {period}.",
+    },
     "c.period.M": {"en": "months", "ru": "месяцы"},
-    "c.period.Q": {"en": "quarters (one class held over 90% of clients by month)",
-                   "ru": "кварталы (по месяцам один класс охватывал более 90% клиентов)"},
+    "c.period.Q": {
+        "en": "quarters (one class held over 90% of clients by month)",
+        "ru": "кварталы (по месяцам один класс охватывал более 90% клиентов)",
+    },
     "c.degenerate": {
         "en": "Even by quarter {share} of clients fall in class {cls}: the base is mostly {what}; regularity does not separate clients here.",
         "ru": "Даже по кварталам {share} клиентов в классе {cls}: база в основном {what}; регулярность здесь не различает клиентов.",
@@ -30,16 +34,35 @@ TEXT = {
     "c.what.Z": {"en": "one-off buyers", "ru": "разовые покупатели"},
     "c.what.X": {"en": "steady buyers", "ru": "регулярные покупатели"},
     "c.what.Y": {"en": "irregular buyers", "ru": "нерегулярные покупатели"},
-    "c.a_share": {"en": "{n} A clients ({share} of clients) bring {rev} of revenue.",
-                  "ru": "{n} клиентов класса A ({share} клиентов) дают {rev} выручки."},
-    "c.moved_down": {"en": "{n} clients moved down a revenue class since the previous window.",
-                     "ru": "{n} клиентов опустились в классе выручки с прошлого окна."},
+    "c.a_share": {
+        "en": "{n} A clients ({share} of clients) bring {rev} of revenue.",
+        "ru": "{n} клиентов класса A ({share} клиентов) дают {rev} выручки.",
+    },
+    "c.moved_down": {
+        "en": "{n} clients moved down a revenue class since the previous window.",
+        "ru": "{n} клиентов опустились в классе выручки с прошлого окна.",
+    },
     "c.critical": {"en": "Critical moves: {moves}.", "ru": "Критические переходы: {moves}."},
-    "c.source_deals": {"en": "No sales table: classified on won deals.", "ru": "Нет таблицы продаж: классификация по выигранным сделкам."},
-    "c.rec.AX": {"en": "AX: key accounts — a named farmer each, protect and grow.", "ru": "AX: ключевые клиенты — закрепить фермера, удерживать и развивать."},
-    "c.rec.AZ": {"en": "AY/AZ: large but irregular — find why purchases stop and plan the next order.", "ru": "AY/AZ: крупные, но нерегулярные — выяснить причины пауз, планировать следующий заказ."},
-    "c.rec.CX": {"en": "CX/BX: steady but small — cross-sell and up-sell.", "ru": "CX/BX: стабильные, но небольшие — кросс- и допродажи."},
-    "c.rec.CZ": {"en": "CZ: small one-offs — serve cheaply, re-activate by campaign only.", "ru": "CZ: мелкие разовые — дешёвое обслуживание, реактивация только кампаниями."},
+    "c.source_deals": {
+        "en": "No sales table: classified on won deals.",
+        "ru": "Нет таблицы продаж: классификация по выигранным сделкам.",
+    },
+    "c.rec.AX": {
+        "en": "AX: key accounts — a named farmer each, protect and grow.",
+        "ru": "AX: ключевые клиенты — закрепить фермера, удерживать и развивать.",
+    },
+    "c.rec.AZ": {
+        "en": "AY/AZ: large but irregular — find why purchases stop and plan the next order.",
+        "ru": "AY/AZ: крупные, но нерегулярные — выяснить причины пауз, планировать следующий заказ.",
+    },
+    "c.rec.CX": {
+        "en": "CX/BX: steady but small — cross-sell and up-sell.",
+        "ru": "CX/BX: стабильные, но небольшие — кросс- и допродажи.",
+    },
+    "c.rec.CZ": {
+        "en": "CZ: small one-offs — serve cheaply, re-activate by campaign only.",
+        "ru": "CZ: мелкие разовые — дешёвое обслуживание, реактивация только кампаниями.",
+    },
     "c.new": {"en": "new", "ru": "новые"},
     "c.lost": {"en": "lost", "ru": "ушедшие"},
 }
@@ -63,7 +86,9 @@ def purchases(audit: Audit) -> tuple[pd.DataFrame | None, str]:
         return sales[["client_id", "date", "amount"]], "sales"
     deals = audit.table("deals")
     if deals is not None and {"client_id", "closed_at", "amount"} <= set(deals.columns):
-        won = deals[(deals["stage"] == funnel.WON)].dropna(subset=["client_id", "closed_at", "amount"])
+        won = deals[(deals["stage"] == funnel.WON)].dropna(
+            subset=["client_id", "closed_at", "amount"]
+        )
         return won.rename(columns={"closed_at": "date"})[["client_id", "date", "amount"]], "deals"
     return None, "none"
 
@@ -77,12 +102,15 @@ def abc(revenue: pd.Series, a: float, b: float) -> pd.Series:
     return pd.Series(cls, index=r.index).reindex(revenue.index)
 
 
-def xyz(amounts: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, freq: str,
-        x: float, y: float) -> pd.DataFrame:
+def xyz(
+    amounts: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp, freq: str, x: float, y: float
+) -> pd.DataFrame:
     """CV of per-period revenue (zeros for empty periods) and the X/Y/Z class; one period only → Z."""
     periods = pd.period_range(start, end, freq=freq)
     p = amounts.assign(per=amounts["date"].dt.to_period(freq))
-    grid = p.pivot_table(index="client_id", columns="per", values="amount", aggfunc="sum", fill_value=0.0)
+    grid = p.pivot_table(
+        index="client_id", columns="per", values="amount", aggfunc="sum", fill_value=0.0
+    )
     grid = grid.reindex(columns=periods, fill_value=0.0)
     mean = grid.mean(axis=1)
     cv = grid.std(axis=1, ddof=0) / mean.replace(0, np.nan)
@@ -113,7 +141,11 @@ def classify(audit: Audit, end: pd.Timestamp | None = None) -> Classification | 
         degenerate = bool(reg["xyz"].value_counts(normalize=True).max() > DEGENERATE_SHARE)
     out = out.join(reg)
     out["cell"] = out["abc"] + out["xyz"]
-    out = out.sort_values("revenue", ascending=False, kind="stable").rename_axis("client_id").reset_index()
+    out = (
+        out.sort_values("revenue", ascending=False, kind="stable")
+        .rename_axis("client_id")
+        .reset_index()
+    )
     return Classification(out, (start, end), period, degenerate)
 
 
@@ -148,14 +180,20 @@ def moves(audit: Audit) -> pd.DataFrame:
     prev = classify(audit, now.window[0] - pd.Timedelta(days=1))
     if prev is None:
         return pd.DataFrame(columns=["client_id", "before", "after", "down", "critical"])
-    j = prev.clients[["client_id", "cell"]].merge(now.clients[["client_id", "cell"]], on="client_id",
-                                                   suffixes=("_b", "_a"))
+    j = prev.clients[["client_id", "cell"]].merge(
+        now.clients[["client_id", "cell"]], on="client_id", suffixes=("_b", "_a")
+    )
     j = j[j["cell_b"] != j["cell_a"]].rename(columns={"cell_b": "before", "cell_a": "after"})
     j["down"] = j["after"].str[0] > j["before"].str[0]
     crit = {("A", "C"), ("C", "A")}
     critx = {("X", "Z"), ("Z", "X")}
-    j["critical"] = [(b[0], a[0]) in crit or (b[1], a[1]) in critx for b, a in zip(j["before"], j["after"], strict=True)]
-    return j.sort_values(["critical", "down", "client_id"], ascending=[False, False, True], kind="stable").reset_index(drop=True)
+    j["critical"] = [
+        (b[0], a[0]) in crit or (b[1], a[1]) in critx
+        for b, a in zip(j["before"], j["after"], strict=True)
+    ]
+    return j.sort_values(
+        ["critical", "down", "client_id"], ascending=[False, False, True], kind="stable"
+    ).reset_index(drop=True)
 
 
 def matrix_chart(audit: Audit) -> go.Figure | None:
@@ -167,10 +205,22 @@ def matrix_chart(audit: Audit) -> go.Figure | None:
     m = matrix(cl)
     z = [[m[a + x] for x in "XYZ"] for a in "ABC"]
     rev = cl.clients.groupby("cell")["revenue"].sum()
-    text = [[f"{a}{x}: {m[a + x]}<br>{fmt_money(rev.get(a + x, 0), lang)}" for x in "XYZ"] for a in "ABC"]
-    fig = go.Figure(go.Heatmap(z=z, x=list("XYZ"), y=list("ABC"), text=text, texttemplate="%{text}",
-                               colorscale=[[0, "#f4f7fb"], [1, PALETTE[0]]], showscale=False,
-                               hovertemplate="%{text}<extra></extra>"))
+    text = [
+        [f"{a}{x}: {m[a + x]}<br>{fmt_money(rev.get(a + x, 0), lang)}" for x in "XYZ"]
+        for a in "ABC"
+    ]
+    fig = go.Figure(
+        go.Heatmap(
+            z=z,
+            x=list("XYZ"),
+            y=list("ABC"),
+            text=text,
+            texttemplate="%{text}",
+            colorscale=[[0, "#f4f7fb"], [1, PALETTE[0]]],
+            showscale=False,
+            hovertemplate="%{text}<extra></extra>",
+        )
+    )
     fig.update_yaxes(autorange="reversed")
     return styled(fig, t("chart.abcxyz", lang), lang, height=380)
 
@@ -181,11 +231,27 @@ def abc_chart(audit: Audit) -> go.Figure | None:
     if cl is None:
         return None
     lang = audit.lang
-    g = cl.clients.groupby("abc").agg(n=("client_id", "size"), rev=("revenue", "sum")).reindex(list("ABC"), fill_value=0)
-    fig = go.Figure([
-        go.Bar(name=t("chart.clients", lang), x=list("ABC"), y=g["n"] / g["n"].sum(), marker_color=PALETTE[7]),
-        go.Bar(name=t("chart.revenue", lang), x=list("ABC"), y=g["rev"] / g["rev"].sum(), marker_color=PALETTE[0]),
-    ])
+    g = (
+        cl.clients.groupby("abc")
+        .agg(n=("client_id", "size"), rev=("revenue", "sum"))
+        .reindex(list("ABC"), fill_value=0)
+    )
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t("chart.clients", lang),
+                x=list("ABC"),
+                y=g["n"] / g["n"].sum(),
+                marker_color=PALETTE[7],
+            ),
+            go.Bar(
+                name=t("chart.revenue", lang),
+                x=list("ABC"),
+                y=g["rev"] / g["rev"].sum(),
+                marker_color=PALETTE[0],
+            ),
+        ]
+    )
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=".0%", title_text=t("chart.share", lang))
     return styled(fig, t("chart.abc", lang), lang, height=360)
@@ -199,22 +265,48 @@ def notes(audit: Audit) -> list[str]:
         return [t("reason.no_sales", lang)]
     _, source = purchases(audit)
     c = cl.clients
-    out = [t("c.window", lang, a=fmt_date(cl.window[0], lang), b=fmt_date(cl.window[1], lang), n=fmt_num(len(c), lang),
-             rev=fmt_money(c["revenue"].sum(), lang, audit.config.currency), period=t(f"c.period.{cl.period}", lang))]
+    out = [
+        t(
+            "c.window",
+            lang,
+            a=fmt_date(cl.window[0], lang),
+            b=fmt_date(cl.window[1], lang),
+            n=fmt_num(len(c), lang),
+            rev=fmt_money(c["revenue"].sum(), lang, audit.config.currency),
+            period=t(f"c.period.{cl.period}", lang),
+        )
+    ]
     if source == "deals":
         out.append(t("c.source_deals", lang))
     a = c[c["abc"] == "A"]
-    out.append(t("c.a_share", lang, n=len(a), share=fmt_pct(len(a) / len(c), lang), rev=fmt_pct(a["revenue"].sum() / c["revenue"].sum(), lang)))
+    out.append(
+        t(
+            "c.a_share",
+            lang,
+            n=len(a),
+            share=fmt_pct(len(a) / len(c), lang),
+            rev=fmt_pct(a["revenue"].sum() / c["revenue"].sum(), lang),
+        )
+    )
     if cl.degenerate:
         top = c["xyz"].value_counts()
-        out.append(t("c.degenerate", lang, share=fmt_pct(top.iloc[0] / len(c), lang), cls=top.index[0],
-                     what=t(f"c.what.{top.index[0]}", lang)))
+        out.append(
+            t(
+                "c.degenerate",
+                lang,
+                share=fmt_pct(top.iloc[0] / len(c), lang),
+                cls=top.index[0],
+                what=t(f"c.what.{top.index[0]}", lang),
+            )
+        )
     mv = moves(audit)
     if len(mv):
         out.append(t("c.moved_down", lang, n=int(mv["down"].sum())))
         crit = mv[mv["critical"]]
         if len(crit):
-            shown = ", ".join(f"{r.client_id} {r.before}→{r.after}" for r in crit.head(10).itertuples())
+            shown = ", ".join(
+                f"{r.client_id} {r.before}→{r.after}" for r in crit.head(10).itertuples()
+            )
             more = f" (+{len(crit) - 10})" if len(crit) > 10 else ""
             out.append(t("c.critical", lang, moves=shown + more))
     return out
@@ -238,6 +330,10 @@ def findings(audit: Audit) -> dict[str, Any] | None:
         "degenerate": cl.degenerate,
         "thresholds": {"a": c.a, "b": c.b, "x": c.x, "y": c.y},
         "matrix": matrix(cl),
-        "migration": {} if mig is None else {r: {k: int(v) for k, v in row.items()} for r, row in mig.iterrows()},
-        "critical_moves": [f"{r.client_id}: {r.before}→{r.after}" for r in moves(audit).itertuples() if r.critical],
+        "migration": {}
+        if mig is None
+        else {r: {k: int(v) for k, v in row.items()} for r, row in mig.iterrows()},
+        "critical_moves": [
+            f"{r.client_id}: {r.before}→{r.after}" for r in moves(audit).itertuples() if r.critical
+        ],
     }

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from IPython.display import HTML
+
+NUMERIC = re.compile(r"^[−+-]?[\d\s\u00a0,.]*\d[\d\s\u00a0,.]*(\u00a0?%)?$")
+
+
+def _is_num(v: object) -> bool:
+    """Whether a cell holds a (formatted) number, to right-align it."""
+    return isinstance(v, int | float) or bool(NUMERIC.match(str(v)))
 
 
 def _cell(v: object) -> str:
@@ -16,14 +24,20 @@ def _cell(v: object) -> str:
     return html.escape(str(v))
 
 
-def table_html(df: pd.DataFrame, numeric: Sequence[str] = (), caption: str | None = None) -> str:
-    """Render a (pre-formatted) DataFrame as an escaped HTML table."""
+def table_html(
+    df: pd.DataFrame | None, numeric: Sequence[str] = (), caption: str | None = None
+) -> str:
+    """Render a (pre-formatted) DataFrame as an escaped HTML table ('' for None)."""
+    if df is None:
+        return ""
     cols = list(df.columns)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in cols)
     rows = []
     for rec in df.itertuples(index=False):
         cells = "".join(
-            f'<td class="num">{_cell(v)}</td>' if c in numeric else f"<td>{_cell(v)}</td>"
+            f'<td class="num">{_cell(v)}</td>'
+            if c in numeric or _is_num(v)
+            else f"<td>{_cell(v)}</td>"
             for c, v in zip(cols, rec, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
@@ -31,7 +45,7 @@ def table_html(df: pd.DataFrame, numeric: Sequence[str] = (), caption: str | Non
     return f'<table class="sa-table">{cap}<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
-def table(df: pd.DataFrame, numeric: Sequence[str] = (), caption: str | None = None) -> HTML:
+def table(df: pd.DataFrame | None, numeric: Sequence[str] = (), caption: str | None = None) -> HTML:
     """Display a (pre-formatted) DataFrame as an escaped HTML table."""
     return HTML(table_html(df, numeric, caption))
 

@@ -6,13 +6,24 @@ import json
 import math
 from collections.abc import Callable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import numpy as np
 import pandas as pd
 
-from salesaudit import control, customers, funnel_report, intake, model, sizing, structure, summary, technologies
+from salesaudit import (
+    control,
+    customers,
+    funnel_report,
+    intake,
+    model,
+    sizing,
+    structure,
+    summary,
+    technologies,
+)
 from salesaudit.audit import Audit
 from salesaudit.i18n import t
 
@@ -21,7 +32,11 @@ SCHEMA_VERSION = 1
 
 def schema() -> dict[str, Any]:
     """The findings JSON Schema shipped with the package."""
-    return dict(json.loads(resources.files("salesaudit").joinpath("schema/findings.schema.json").read_text("utf-8")))
+    return dict(
+        json.loads(
+            resources.files("salesaudit").joinpath("schema/findings.schema.json").read_text("utf-8")
+        )
+    )
 
 
 def clean(obj: Any) -> Any:
@@ -39,15 +54,18 @@ def clean(obj: Any) -> Any:
     return obj
 
 
-def _section(fn: Callable[[Audit], Any], audit: Audit, needs: str | None, reasons: dict[str, str],
-             name: str) -> Any:
+def _section(
+    fn: Callable[[Audit], Any], audit: Audit, needs: str | None, reasons: dict[str, str], name: str
+) -> Any:
     """Run one section builder, or record why the data cannot support it."""
     if needs and audit.table(needs) is None:
         reasons[name] = t(f"reason.no_{needs}", "en")
         return None
     value = fn(audit)
     if value is None:
-        reasons[name] = t("reason.no_sales", "en") if name == "abcxyz" else "not supported by the data"
+        reasons[name] = (
+            t("reason.no_sales", "en") if name == "abcxyz" else "not supported by the data"
+        )
     return value
 
 
@@ -77,3 +95,56 @@ def build(audit: Audit) -> dict[str, Any]:
 def validate(doc: dict[str, Any]) -> None:
     """Raise jsonschema.ValidationError when doc does not match the schema."""
     jsonschema.validate(doc, schema())
+
+
+def load_previous(path: Path) -> dict[str, Any]:
+    """Read a previous audit's findings.json (for `--previous`)."""
+    from salesaudit.errors import InputError
+
+    try:
+        doc = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(
+            f"cannot be read as a findings.json ({e}).",
+            file=str(path),
+            hint="Pass the findings.json of an earlier salesaudit run.",
+        ) from None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA_VERSION:
+        raise InputError(
+            f"is not a findings.json of schema version {SCHEMA_VERSION}.", file=str(path)
+        )
+    return doc
+
+
+def changes(now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """What moved since the previous audit: algorithm steps, pillars, win rate, ABC-XYZ cells."""
+
+    def get(doc: dict[str, Any], *keys: str) -> Any:
+        for k in keys:
+            doc = doc.get(k) if isinstance(doc, dict) else None  # type: ignore[assignment]
+        return doc
+
+    steps_before = {s["step"]: s["status"] for s in get(before, "model", "algorithm") or []}
+    algo = [
+        {"step": s["step"], "before": steps_before.get(s["step"]), "now": s["status"]}
+        for s in get(now, "model", "algorithm") or []
+        if steps_before.get(s["step"]) != s["status"]
+    ]
+    pillars = {
+        k: {"before": (get(before, "model", "pillars") or {}).get(k), "now": v}
+        for k, v in (get(now, "model", "pillars") or {}).items()
+    }
+    matrix = {
+        k: {"before": (get(before, "abcxyz", "matrix") or {}).get(k), "now": v}
+        for k, v in (get(now, "abcxyz", "matrix") or {}).items()
+    }
+    return {
+        "previous_as_of": before.get("as_of"),
+        "algorithm": algo,
+        "pillars": pillars,
+        "win_rate": {
+            "before": get(before, "funnel", "win_rate"),
+            "now": get(now, "funnel", "win_rate"),
+        },
+        "abcxyz_matrix": matrix,
+    }

@@ -71,7 +71,7 @@ def meeting_to_contract(audit: Audit) -> float | None:
     if "first_contact" not in keys:
         return None
     st = stage_table(audit).set_index("key")
-    conv = st["conversion_to_next"].iloc[keys.index("first_contact"):-1]
+    conv = st["conversion_to_next"].iloc[keys.index("first_contact") : -1]
     return float(conv.astype(float).prod()) if conv.notna().all() else None
 
 
@@ -82,13 +82,22 @@ def display_table(audit: Audit) -> pd.DataFrame:
     rows = []
     for r in st.itertuples():
         interval = (
-            t("word.too_few", lang) if r.denominator is not None and r.denominator < TOO_FEW
-            else f"{fmt_pct(r.ci_low, lang)} – {fmt_pct(r.ci_high, lang)}" if r.ci_low is not None else "—"
+            t("word.too_few", lang)
+            if r.denominator is not None and r.denominator < TOO_FEW
+            else f"{fmt_pct(r.ci_low, lang)} – {fmt_pct(r.ci_high, lang)}"
+            if pd.notna(r.ci_low)
+            else "—"
         )
-        band = f"≥ {fmt_pct(r.band_low, lang)}" if r.band_low is not None else "—"
-        rows.append({t("tbl.stage", lang): t(f"stage.{r.key}", lang), t("tbl.reached", lang): fmt_num(r.reached, lang),
-                     t("tbl.conversion", lang): fmt_pct(r.conversion_to_next, lang, 1), t("tbl.interval", lang): interval,
-                     t("tbl.benchmark", lang): band})
+        band = f"≥ {fmt_pct(r.band_low, lang)}" if pd.notna(r.band_low) else "—"
+        rows.append(
+            {
+                t("tbl.stage", lang): t(f"stage.{r.key}", lang),
+                t("tbl.reached", lang): fmt_num(r.reached, lang),
+                t("tbl.conversion", lang): fmt_pct(r.conversion_to_next, lang, 1),
+                t("tbl.interval", lang): interval,
+                t("tbl.benchmark", lang): band,
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -98,9 +107,13 @@ def kpis(audit: Audit) -> list[tuple[str, str]]:
     deals = audit.tables["deals"]
     c = funnel.counts(deals, audit.stage_keys, audit.table("stage_history"))
     cyc = funnel.cycle_summary(deals)
-    return [(t("f.kpi_deals", lang), fmt_num(len(deals), lang)), (t("f.kpi_win", lang), fmt_pct(c.win_rate, lang, 1)),
-            (t("f.kpi_m2c", lang), fmt_pct(meeting_to_contract(audit), lang, 1)),
-            (t("f.kpi_cycle", lang), fmt_num(cyc["median"], lang)), (t("f.kpi_open", lang), fmt_num(c.open, lang))]
+    return [
+        (t("f.kpi_deals", lang), fmt_num(len(deals), lang)),
+        (t("f.kpi_win", lang), fmt_pct(c.win_rate, lang, 1)),
+        (t("f.kpi_m2c", lang), fmt_pct(meeting_to_contract(audit), lang, 1)),
+        (t("f.kpi_cycle", lang), fmt_num(cyc["median"], lang)),
+        (t("f.kpi_open", lang), fmt_num(c.open, lang)),
+    ]
 
 
 def _verdict(p: float, lo: float, hi: float, lang: str) -> str:
@@ -114,22 +127,52 @@ def notes(audit: Audit) -> list[str]:
     st = stage_table(audit)
     deals = audit.tables["deals"]
     c = funnel.counts(deals, audit.stage_keys, audit.table("stage_history"))
-    out = [t("f.win", lang, p=fmt_pct(c.win_rate, lang, 1), won=fmt_num(c.won, lang), lost=fmt_num(c.lost, lang),
-             open=fmt_num(c.open, lang))]
+    out = [
+        t(
+            "f.win",
+            lang,
+            p=fmt_pct(c.win_rate, lang, 1),
+            won=fmt_num(c.won, lang),
+            lost=fmt_num(c.lost, lang),
+            open=fmt_num(c.open, lang),
+        )
+    ]
     judged = st[st["denominator"].fillna(0) >= TOO_FEW].dropna(subset=["conversion_to_next"])
     if len(judged):
         w = judged.loc[judged["conversion_to_next"].astype(float).idxmin()]
         nxt = st.loc[w.name + 1, "key"]
-        out.append(t("f.weakest", lang, a=t(f"stage.{w.key}", lang), b=t(f"stage.{nxt}", lang),
-                     p=fmt_pct(w.conversion_to_next, lang), lo=fmt_pct(w.ci_low, lang), hi=fmt_pct(w.ci_high, lang)))
+        out.append(
+            t(
+                "f.weakest",
+                lang,
+                a=t(f"stage.{w.key}", lang),
+                b=t(f"stage.{nxt}", lang),
+                p=fmt_pct(w.conversion_to_next, lang),
+                lo=fmt_pct(w.ci_low, lang),
+                hi=fmt_pct(w.ci_high, lang),
+            )
+        )
     if "first_contact" in st["key"].values and "needs_brief" in st["key"].values:
         r = st.set_index("key").loc["first_contact"]
         if pd.notna(r["conversion_to_next"]):
-            out.append(t("f.brief", lang, p=fmt_pct(r["conversion_to_next"], lang),
-                         verdict=_verdict(r["conversion_to_next"], 0.5, 1.0, lang)))
+            out.append(
+                t(
+                    "f.brief",
+                    lang,
+                    p=fmt_pct(r["conversion_to_next"], lang),
+                    verdict=_verdict(r["conversion_to_next"], 0.5, 1.0, lang),
+                )
+            )
     m2c = meeting_to_contract(audit)
     if m2c is not None:
-        out.append(t("f.m2c", lang, p=fmt_pct(m2c, lang, 1), verdict=_verdict(m2c, *MEETING_TO_CONTRACT_BAND, lang)))
+        out.append(
+            t(
+                "f.m2c",
+                lang,
+                p=fmt_pct(m2c, lang, 1),
+                verdict=_verdict(m2c, *MEETING_TO_CONTRACT_BAND, lang),
+            )
+        )
     return out
 
 
@@ -140,8 +183,14 @@ def funnel_chart(audit: Audit) -> go.Figure:
     names = [t(f"stage.{k}", lang) for k in st["key"]]
     conv = st["conversion_to_next"].astype(float)
     weakest = conv.iloc[:-1].idxmin() if conv.iloc[:-1].notna().any() else None
-    fig = go.Figure(go.Funnel(y=names, x=st["reached"], textinfo="value+percent initial",
-                              marker={"color": [BAD if i == weakest else PALETTE[0] for i in st.index]}))
+    fig = go.Figure(
+        go.Funnel(
+            y=names,
+            x=st["reached"],
+            texttemplate="%{value:,}<br>%{percentInitial:.0%}",
+            marker={"color": [BAD if i == weakest else PALETTE[0] for i in st.index]},
+        )
+    )
     fig.update_layout(showlegend=False)
     return styled(fig, t("chart.funnel", lang), lang, height=420)
 
@@ -150,21 +199,44 @@ def conversion_chart(audit: Audit) -> go.Figure:
     """Conversion per step as dots with 90% intervals and the benchmark band where one exists."""
     lang = audit.lang
     st = stage_table(audit).iloc[:-1]
-    x = [f"{t(f'stage.{a}', lang)} →<br>{t(f'stage.{b}', lang)}" for a, b in
-         zip(st["key"], list(st["key"].iloc[1:]) + [audit.stage_keys[-1]], strict=True)]
+    x = [
+        f"{t(f'stage.{a}', lang)} →<br>{t(f'stage.{b}', lang)}"
+        for a, b in zip(st["key"], list(st["key"].iloc[1:]) + [audit.stage_keys[-1]], strict=True)
+    ]
     conv = st["conversion_to_next"].astype(float)
     fig = go.Figure()
     for i, r in enumerate(st.itertuples()):
-        if r.band_low is not None:
-            fig.add_shape(type="rect", x0=i - 0.4, x1=i + 0.4, y0=r.band_low, y1=r.band_high, fillcolor=BAND,
-                          line_width=0, layer="below")
-    fig.add_trace(go.Scatter(
-        x=x, y=conv, mode="markers", marker={"size": 12, "color": [GOOD if v >= 0.5 else NEUTRAL for v in conv]},
-        error_y={"type": "data", "symmetric": False, "array": (st["ci_high"].astype(float) - conv).tolist(),
-                 "arrayminus": (conv - st["ci_low"].astype(float)).tolist()},
-        name=t("chart.conversion", lang), hovertemplate="%{y:.1%}<extra></extra>"))
+        if pd.notna(r.band_low):
+            fig.add_shape(
+                type="rect",
+                x0=i - 0.4,
+                x1=i + 0.4,
+                y0=r.band_low,
+                y1=r.band_high,
+                fillcolor=BAND,
+                line_width=0,
+                layer="below",
+            )
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=conv,
+            mode="markers",
+            marker={"size": 12, "color": [GOOD if v >= 0.5 else NEUTRAL for v in conv]},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": (st["ci_high"].astype(float) - conv).tolist(),
+                "arrayminus": (conv - st["ci_low"].astype(float)).tolist(),
+            },
+            name=t("chart.conversion", lang),
+            hovertemplate="%{y:.1%}<extra></extra>",
+        )
+    )
     fig.update_yaxes(range=[0, 1.05], tickformat=".0%")
-    return styled(fig, t("chart.conversion", lang), lang, height=400)
+    fig.update_xaxes(tickangle=0, tickfont={"size": 11})
+    fig.update_layout(showlegend=False)
+    return styled(fig, t("chart.conversion", lang), lang, height=420)
 
 
 def findings(audit: Audit) -> dict[str, Any]:
@@ -174,12 +246,23 @@ def findings(audit: Audit) -> dict[str, Any]:
     st = stage_table(audit)
     cyc = funnel.cycle_summary(deals)
     return {
-        "stages": [{"key": r.key, "reached": int(r.reached),
-                    "conversion_to_next": None if pd.isna(r.conversion_to_next) else round(float(r.conversion_to_next), 6)}
-                   for r in st.itertuples()],
-        "won": c.won, "lost": c.lost, "open": c.open,
+        "stages": [
+            {
+                "key": r.key,
+                "reached": int(r.reached),
+                "conversion_to_next": None
+                if pd.isna(r.conversion_to_next)
+                else round(float(r.conversion_to_next), 6),
+            }
+            for r in st.itertuples()
+        ],
+        "won": c.won,
+        "lost": c.lost,
+        "open": c.open,
         "win_rate": None if c.win_rate is None else round(c.win_rate, 6),
         "cycle_days": cyc,
-        "forecast": None, "forecast_reason": t("reason.not_built", "en"),
-        "sensitivity": None, "sensitivity_reason": t("reason.not_built", "en"),
+        "forecast": None,
+        "forecast_reason": t("reason.not_built", "en"),
+        "sensitivity": None,
+        "sensitivity_reason": t("reason.not_built", "en"),
     }

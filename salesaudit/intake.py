@@ -36,7 +36,6 @@ TEXT = {
 register(TEXT)
 
 
-
 def profile(audit: Audit) -> pd.DataFrame:
     """The client profile as label/value rows."""
     c, lang = audit.config, audit.lang
@@ -46,7 +45,10 @@ def profile(audit: Audit) -> pd.DataFrame:
         (t("report.as_of", lang), fmt_date(audit.as_of, lang)),
         (t("report.currency", lang), c.currency),
         (t("intake.language", lang), c.language),
-        (t("intake.target", lang), fmt_num(target, lang) if target else t("word.not_available", lang)),
+        (
+            t("intake.target", lang),
+            fmt_num(target, lang) if target else t("word.not_available", lang),
+        ),
         (t("intake.tables", lang), ", ".join(audit.tables)),
         (t("intake.seed", lang), str(c.seed)),
     ]
@@ -59,7 +61,9 @@ def quality(audit: Audit) -> pd.DataFrame:
     rows = []
     for name, q in audit.quality.tables.items():
         dates = (
-            f"{fmt_date(q.date_min, lang)} – {fmt_date(q.date_max, lang)}" if q.date_min is not None else "—"
+            f"{fmt_date(q.date_min, lang)} – {fmt_date(q.date_max, lang)}"
+            if q.date_min is not None
+            else "—"
         )
         rows.append(
             {
@@ -83,9 +87,14 @@ def quality_notes(audit: Audit) -> list[str]:
     for name, q in audit.quality.tables.items():
         if q.rows_rejected:
             notes.append(
-                t("intake.rejected", lang, table=name, rejected=fmt_num(q.rows_rejected, lang),
-                   read=fmt_num(q.rows_read, lang),
-                   share=f"{fmt_num(100 * q.rows_rejected / max(q.rows_read, 1), lang, 1)}%")
+                t(
+                    "intake.rejected",
+                    lang,
+                    table=name,
+                    rejected=fmt_num(q.rows_rejected, lang),
+                    read=fmt_num(q.rows_read, lang),
+                    share=f"{fmt_num(100 * q.rows_rejected / max(q.rows_read, 1), lang, 1)}%",
+                )
             )
         notes.extend(f"{name}: {w}" for w in q.warnings)
     notes.extend(audit.quality.warnings)
@@ -102,7 +111,14 @@ def quality_notes(audit: Audit) -> list[str]:
 def rejected_rows(audit: Audit) -> pd.DataFrame:
     """Every rejected row of every table, for tables.xlsx."""
     rows = [
-        {"table": name, "file": q.file, "row": r.row, "column": r.column, "value": r.value, "reason": r.reason}
+        {
+            "table": name,
+            "file": q.file,
+            "row": r.row,
+            "column": r.column,
+            "value": r.value,
+            "reason": r.reason,
+        }
         for name, q in audit.quality.tables.items()
         for r in q.rejected
     ]
@@ -116,20 +132,42 @@ def assumptions(audit: Audit) -> pd.DataFrame:
     lang = audit.lang
     log = list(audit.quality.assumptions)
     if audit.config.as_of is None:
-        log.append(Assumption("as_of", fmt_date(audit.as_of, lang), t("intake.as_of_default", lang), "low"))
+        log.append(
+            Assumption("as_of", fmt_date(audit.as_of, lang), t("intake.as_of_default", lang), "low")
+        )
     log.extend(sizing.assumptions(audit))
     rows = [
-        {t("tbl.assumption", lang): a.key, t("tbl.value", lang): a.value,
-         t("tbl.source", lang): a.source, t("tbl.impact", lang): a.impact}
+        {
+            t("tbl.assumption", lang): a.key,
+            t("tbl.value", lang): a.value,
+            t("tbl.source", lang): a.source,
+            t("tbl.impact", lang): a.impact,
+        }
         for a in log
     ]
-    return pd.DataFrame(rows, columns=[t("tbl.assumption", lang), t("tbl.value", lang),
-                                       t("tbl.source", lang), t("tbl.impact", lang)])
+    return pd.DataFrame(
+        rows,
+        columns=[
+            t("tbl.assumption", lang),
+            t("tbl.value", lang),
+            t("tbl.source", lang),
+            t("tbl.impact", lang),
+        ],
+    )
 
 
 def versions(audit: Audit) -> pd.DataFrame:
     """Versions of salesaudit and its main libraries."""
-    names = ["salesaudit", "pandas", "numpy", "plotly", "papermill", "nbconvert", "pydantic", "openpyxl"]
+    names = [
+        "salesaudit",
+        "pandas",
+        "numpy",
+        "plotly",
+        "papermill",
+        "nbconvert",
+        "pydantic",
+        "openpyxl",
+    ]
     rows = []
     for n in names:
         try:
@@ -143,6 +181,10 @@ def versions(audit: Audit) -> pd.DataFrame:
 def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `data_quality` section."""
     return {
-        name: {"rows_read": q.rows_read, "rows_rejected": q.rows_rejected, "warnings": list(q.warnings)}
+        name: {
+            "rows_read": q.rows_read,
+            "rows_rejected": q.rows_rejected,
+            "warnings": list(q.warnings),
+        }
         for name, q in audit.quality.tables.items()
     }

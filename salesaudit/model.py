@@ -42,22 +42,33 @@ TEXT = {
         "en": "Step {step} is {status} while step {earlier} is missing: the algorithm is followed out of order.",
         "ru": "Шаг {step} — «{status}», хотя шаг {earlier} отсутствует: нарушен порядок алгоритма.",
     },
-    "mistake.1": {"en": "Steps 1–2 skipped: model and technologies not chosen first.",
-                  "ru": "Пропущены шаги 1–2: модель и технологии не выбраны в начале."},
-    "mistake.2": {"en": "Staff hired one by one instead of in batches.",
-                  "ru": "Набор по одному вместо пакетного набора."},
-    "mistake.3": {"en": "Current work of the team is not controlled.",
-                  "ru": "Нет контроля текущей работы команды."},
-    "mistake.4": {"en": "Fixed pay only: relying on self-motivation.",
-                  "ru": "Только оклад: расчёт на самомотивацию."},
-    "mistake.5": {"en": "Internal training is not a system.",
-                  "ru": "Внутреннее обучение не выстроено как система."},
-    "mistake.6": {"en": "The system is not reviewed every 3 months.",
-                  "ru": "Система не пересматривается раз в 3 месяца."},
+    "mistake.1": {
+        "en": "Steps 1–2 skipped: model and technologies not chosen first.",
+        "ru": "Пропущены шаги 1–2: модель и технологии не выбраны в начале.",
+    },
+    "mistake.2": {
+        "en": "Staff hired one by one instead of in batches.",
+        "ru": "Набор по одному вместо пакетного набора.",
+    },
+    "mistake.3": {
+        "en": "Current work of the team is not controlled.",
+        "ru": "Нет контроля текущей работы команды.",
+    },
+    "mistake.4": {
+        "en": "Fixed pay only: relying on self-motivation.",
+        "ru": "Только оклад: расчёт на самомотивацию.",
+    },
+    "mistake.5": {
+        "en": "Internal training is not a system.",
+        "ru": "Внутреннее обучение не выстроено как система.",
+    },
+    "mistake.6": {
+        "en": "The system is not reviewed every 3 months.",
+        "ru": "Система не пересматривается раз в 3 месяца.",
+    },
     "m.channel": {"en": "Channel", "ru": "Канал"},
 }
 register(TEXT)
-
 
 
 @dataclass
@@ -90,13 +101,26 @@ def decide(audit: Audit) -> ModelResult:
     mode_auto = "passive" if share is not None and share > PASSIVE_SHARE else "active"
     evidence = []
     if share is not None:
-        evidence.append(t("m.mode_evidence", lang, share=fmt_pct(share, lang),
-                           channels=", ".join(cfg.model.inbound_channels)))
+        evidence.append(
+            t(
+                "m.mode_evidence",
+                lang,
+                share=fmt_pct(share, lang),
+                channels=", ".join(cfg.model.inbound_channels),
+            )
+        )
     else:
         evidence.append(t("m.mode_no_data", lang, mode=t(f"mode.{mode_auto}", lang)))
     mode = mode_auto if cfg.model.mode == "auto" else cfg.model.mode
     if mode != mode_auto:
-        evidence.append(t("m.mode_override", lang, mode=t(f"mode.{mode}", lang), auto=t(f"mode.{mode_auto}", lang)))
+        evidence.append(
+            t(
+                "m.mode_override",
+                lang,
+                mode=t(f"mode.{mode}", lang),
+                auto=t(f"mode.{mode_auto}", lang),
+            )
+        )
     deals = audit.table("deals")
     med = funnel.cycle_summary(deals)["median"] if deals is not None else None
     if med is not None and med > PROJECT_CYCLE_DAYS:
@@ -170,8 +194,14 @@ def algorithm_table(audit: Audit) -> pd.DataFrame:
     """The seven steps with their status, for display."""
     lang = audit.lang
     return pd.DataFrame(
-        [{t("tbl.step", lang): s["step"], "": t(f"algo.{s['step']}", lang),
-          t("tbl.status", lang): t(f"status.{s['status']}", lang)} for s in algorithm(audit)]
+        [
+            {
+                t("tbl.step", lang): s["step"],
+                "": t(f"algo.{s['step']}", lang),
+                t("tbl.status", lang): t(f"status.{s['status']}", lang),
+            }
+            for s in algorithm(audit)
+        ]
     )
 
 
@@ -181,8 +211,13 @@ def notes(audit: Audit) -> list[str]:
     steps = algorithm(audit)
     status = {s["step"]: s["status"] for s in steps}
     out = [
-        t("m.violation", lang, step=v["step"], status=t(f"status.{status[v['step']]}", lang),
-           earlier=v["missing_before"])
+        t(
+            "m.violation",
+            lang,
+            step=v["step"],
+            status=t(f"status.{status[v['step']]}", lang),
+            earlier=v["missing_before"],
+        )
         for v in order_violations(steps)
     ]
     out += [t(f"mistake.{m}", lang) for m in mistakes(audit)]
@@ -198,11 +233,25 @@ def channel_chart(audit: Audit) -> go.Figure | None:
     counts = deals["channel"].fillna("—").value_counts()
     inbound = {c.casefold() for c in audit.config.model.inbound_channels}
     colors = [GOOD if str(c).casefold() in inbound else NEUTRAL for c in counts.index]
-    fig = go.Figure(go.Bar(x=[label(c) for c in counts.index], y=counts.values, marker_color=colors,
-                           hovertemplate="%{x}: %{y}<extra></extra>"))
+    fig = go.Figure(
+        go.Bar(
+            x=[label(c) for c in counts.index],
+            y=counts.values,
+            marker_color=colors,
+            hovertemplate="%{x}: %{y}<extra></extra>",
+        )
+    )
     fig.update_yaxes(title_text=t("chart.deals", lang))
-    fig.add_annotation(text=f"■ {t('chart.inbound', lang)}", font_color=GOOD, showarrow=False,
-                       xref="paper", yref="paper", x=1, y=1.08, xanchor="right")
+    fig.add_annotation(
+        text=f"■ {t('chart.inbound', lang)}",
+        font_color=GOOD,
+        showarrow=False,
+        xref="paper",
+        yref="paper",
+        x=1,
+        y=1.08,
+        xanchor="right",
+    )
     return styled(fig, t("chart.channels", lang), lang, height=380)
 
 
@@ -212,8 +261,16 @@ def pillars_chart(audit: Audit) -> go.Figure:
     sc = pillars(audit)
     names = [t(f"pillar.{k}", lang) for k in sc]
     colors = [GOOD if v >= 60 else BAD if v < 40 else NEUTRAL for v in sc.values()]
-    fig = go.Figure(go.Bar(x=list(sc.values()), y=names, orientation="h", marker_color=colors,
-                           text=list(sc.values()), textposition="outside"))
+    fig = go.Figure(
+        go.Bar(
+            x=list(sc.values()),
+            y=names,
+            orientation="h",
+            marker_color=colors,
+            text=list(sc.values()),
+            textposition="outside",
+        )
+    )
     fig.update_xaxes(range=[0, 110], title_text=t("chart.score", lang))
     return styled(fig, t("chart.pillars", lang), lang, height=320)
 

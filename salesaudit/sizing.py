@@ -24,9 +24,18 @@ TEXT = {
         "en": "No won deal amounts in the last 12 months: enter capacity.average_deal",
         "ru": "Нет сумм выигранных сделок за 12 месяцев: укажите capacity.average_deal",
     },
-    "s.rate_benchmark": {"en": "benchmark midpoint, METHODOLOGY §4", "ru": "середина норматива, МЕТОДОЛОГИЯ §4"},
-    "s.rate_default": {"en": "stated default, DESIGN §7.4", "ru": "значение по умолчанию, DESIGN §7.4"},
-    "s.capacity_default": {"en": "METHODOLOGY §3.7 / §4 default", "ru": "норматив МЕТОДОЛОГИИ §3.7 / §4"},
+    "s.rate_benchmark": {
+        "en": "benchmark midpoint, METHODOLOGY §4",
+        "ru": "середина норматива, МЕТОДОЛОГИЯ §4",
+    },
+    "s.rate_default": {
+        "en": "stated default, DESIGN §7.4",
+        "ru": "значение по умолчанию, DESIGN §7.4",
+    },
+    "s.capacity_default": {
+        "en": "METHODOLOGY §3.7 / §4 default",
+        "ru": "норматив МЕТОДОЛОГИИ §3.7 / §4",
+    },
     "s.summary": {
         "en": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} contacts, {calls} calls.",
         "ru": "Для {target} в месяц нужно: договоров {contracts}, встреч {meetings}, контактов {contacts}, звонков {calls}.",
@@ -42,10 +51,12 @@ TEXT = {
     "s.hiring": {"en": "Hiring plan, next 12 months", "ru": "План найма на 12 месяцев"},
     "s.headcount": {"en": "Headcount", "ru": "Численность"},
     "s.productive": {"en": "Productive FTE", "ru": "Продуктивные ставки"},
-    "s.cost": {"en": "Monthly cost of sales at target pay", "ru": "Месячный фонд оплаты при целевом доходе"},
+    "s.cost": {
+        "en": "Monthly cost of sales at target pay",
+        "ru": "Месячный фонд оплаты при целевом доходе",
+    },
 }
 register(TEXT)
-
 
 
 @dataclass
@@ -69,7 +80,11 @@ def _won_last_year(audit: Audit) -> pd.DataFrame | None:
     if deals is None or "closed_at" not in deals:
         return None
     start = audit.as_of - pd.DateOffset(months=12)
-    won = deals[(deals["stage"] == funnel.WON) & (deals["closed_at"] > start) & (deals["closed_at"] <= audit.as_of)]
+    won = deals[
+        (deals["stage"] == funnel.WON)
+        & (deals["closed_at"] > start)
+        & (deals["closed_at"] <= audit.as_of)
+    ]
     return won
 
 
@@ -89,8 +104,10 @@ def data_rates(audit: Audit) -> dict[str, float | None]:
         vals = conv.iloc[i:j]
         return float(np.prod(vals.astype(float))) if vals.notna().all() and len(vals) else None
 
-    return {"contact_to_meeting": chain("target_list", "first_contact"),
-            "meeting_to_contract": chain("first_contact", "contract")}
+    return {
+        "contact_to_meeting": chain("target_list", "first_contact"),
+        "meeting_to_contract": chain("first_contact", "contract"),
+    }
 
 
 def active_accounts(audit: Audit) -> int:
@@ -113,42 +130,79 @@ def inputs(audit: Audit) -> tuple[Inputs, list[Assumption]]:
     log: list[Assumption] = []
     won = _won_last_year(audit)
     if cap.average_deal == "auto":
-        amounts = won["amount"].dropna() if won is not None and "amount" in won else pd.Series(dtype=float)
+        amounts = (
+            won["amount"].dropna()
+            if won is not None and "amount" in won
+            else pd.Series(dtype=float)
+        )
         if len(amounts):
             avg = float(amounts.mean())
         else:
             avg = 1.0
-            log.append(Assumption("capacity.average_deal", "1", t("s.avg_deal_default", lang), "high"))
+            log.append(
+                Assumption("capacity.average_deal", "1", t("s.avg_deal_default", lang), "high")
+            )
     else:
         avg = float(cap.average_deal)
     rates = data_rates(audit)
     resolved: dict[str, float] = {}
-    defaults = {"call_to_contact": 0.25, "contact_to_meeting": DEFAULT_CONTACT_TO_MEETING,
-                "meeting_to_contract": BENCH_MEETING_TO_CONTRACT}
+    defaults = {
+        "call_to_contact": 0.25,
+        "contact_to_meeting": DEFAULT_CONTACT_TO_MEETING,
+        "meeting_to_contract": BENCH_MEETING_TO_CONTRACT,
+    }
     for name, default in defaults.items():
         given = getattr(cap.rates, name)
         if given != "auto":
             resolved[name] = float(given)
             if name == "call_to_contact" and "call_to_contact" not in cap.rates.model_fields_set:
-                log.append(Assumption(f"capacity.rates.{name}", f"{given}", t("s.rate_default", lang), "medium"))
+                log.append(
+                    Assumption(
+                        f"capacity.rates.{name}", f"{given}", t("s.rate_default", lang), "medium"
+                    )
+                )
             continue
         from_data = rates.get(name)
         if from_data is not None and from_data > 0:
             resolved[name] = from_data
         else:
             resolved[name] = default
-            src = t("s.rate_benchmark", lang) if name == "meeting_to_contract" else t("s.rate_default", lang)
+            src = (
+                t("s.rate_benchmark", lang)
+                if name == "meeting_to_contract"
+                else t("s.rate_default", lang)
+            )
             log.append(Assumption(f"capacity.rates.{name}", f"{default}", src, "high"))
-    for key in ("closer_meetings_per_month", "hunter_calls_per_hour", "productive_share", "accounts_per_farmer"):
+    for key in (
+        "closer_meetings_per_month",
+        "hunter_calls_per_hour",
+        "productive_share",
+        "accounts_per_farmer",
+    ):
         if key not in cap.model_fields_set:
-            log.append(Assumption(f"capacity.{key}", fmt_num(getattr(cap, key), lang, 2).rstrip("0").rstrip(",."),
-                                  t("s.capacity_default", lang), "medium"))
+            log.append(
+                Assumption(
+                    f"capacity.{key}",
+                    fmt_num(getattr(cap, key), lang, 2).rstrip("0").rstrip(",."),
+                    t("s.capacity_default", lang),
+                    "medium",
+                )
+            )
     target = audit.config.targets.revenue_per_month
     if target is None:
         total = float(won["amount"].sum()) if won is not None and "amount" in won else 0.0
         target = total / 12 if total > 0 else avg
-        log.append(Assumption("targets.revenue_per_month", fmt_num(target, lang), t("s.no_target", lang), "high"))
-    hunter_cap = cap.hunter_calls_per_hour * cap.hours_per_day * cap.productive_share * cap.working_days_per_month
+        log.append(
+            Assumption(
+                "targets.revenue_per_month", fmt_num(target, lang), t("s.no_target", lang), "high"
+            )
+        )
+    hunter_cap = (
+        cap.hunter_calls_per_hour
+        * cap.hours_per_day
+        * cap.productive_share
+        * cap.working_days_per_month
+    )
     return Inputs(
         target=float(target),
         average_deal=avg,
@@ -188,7 +242,12 @@ def required(inp: Inputs, work: dict[str, float], repeat_sales: bool, span: int)
         need = {"hunter": 0, "closer": 0, "farmer": 0, "universal": max(1, closers)}
         roles = "universal"
     sellers = sum(need.values())
-    return {"required": need, "roles": roles, "sellers": sellers, "heads": math.ceil(sellers / span)}
+    return {
+        "required": need,
+        "roles": roles,
+        "sellers": sellers,
+        "heads": math.ceil(sellers / span),
+    }
 
 
 def current(audit: Audit) -> dict[str, int]:
@@ -196,13 +255,18 @@ def current(audit: Audit) -> dict[str, int]:
     team = audit.table("team")
     if team is None:
         return {}
-    roles = team["role"].fillna("universal") if "role" in team else pd.Series("universal", index=team.index)
+    roles = (
+        team["role"].fillna("universal")
+        if "role" in team
+        else pd.Series("universal", index=team.index)
+    )
     counts = roles.value_counts()
     return {r: int(counts.get(r, 0)) for r in (*SELLER_ROLES, "head")}
 
 
-def hiring_plan(now: int, needed: int, months: pd.PeriodIndex, batch: int, ramp: int,
-                attrition: float) -> pd.DataFrame:
+def hiring_plan(
+    now: int, needed: int, months: pd.PeriodIndex, batch: int, ramp: int, attrition: float
+) -> pd.DataFrame:
     """Monthly hires in batches to reach and hold the needed sellers, with ramp-up and attrition."""
     monthly_loss = attrition / 12
     head = float(now)
@@ -216,8 +280,14 @@ def hiring_plan(now: int, needed: int, months: pd.PeriodIndex, batch: int, ramp:
         if hires:
             cohorts.append((i, hires))
         ramping = sum(n * (1 - min(1.0, (i - j + 1) / ramp)) for j, n in cohorts) if ramp else 0.0
-        rows.append({"month": str(m), "hires": hires, "headcount": round(head, 1),
-                     "productive": round(max(0.0, head - ramping), 1)})
+        rows.append(
+            {
+                "month": str(m),
+                "hires": hires,
+                "headcount": round(head, 1),
+                "productive": round(max(0.0, head - ramping), 1),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -232,10 +302,19 @@ def plan(audit: Audit) -> dict[str, Any]:
     months = pd.period_range(audit.as_of + pd.offsets.MonthBegin(1), periods=12, freq="M")
     hp = hiring_plan(now, req["sellers"], months, cap.hiring_batch, cap.ramp_months, cap.attrition)
     te = audit.config.compensation.target_earnings
-    cost = sum(n * te.get(r if r != "universal" else "closer", 0.0) for r, n in req["required"].items())
+    cost = sum(
+        n * te.get(r if r != "universal" else "closer", 0.0) for r, n in req["required"].items()
+    )
     cost += req["heads"] * te.get("head", 0.0)
-    return {"inputs": inp, "workload": work, **req, "current": cur, "now": now, "hiring_plan": hp,
-            "monthly_cost": cost}
+    return {
+        "inputs": inp,
+        "workload": work,
+        **req,
+        "current": cur,
+        "now": now,
+        "hiring_plan": hp,
+        "monthly_cost": cost,
+    }
 
 
 def workload_table(audit: Audit) -> pd.DataFrame:
@@ -243,23 +322,45 @@ def workload_table(audit: Audit) -> pd.DataFrame:
     lang = audit.lang
     p = plan(audit)
     inp, w = p["inputs"], p["workload"]
-    labels = {"en": ["Contracts", "Meetings with decision makers", "Contacts reached", "Calls"],
-              "ru": ["Договоры", "Встречи с ЛПР", "Контакты", "Звонки"]}[lang]
-    rates = [f"÷ {fmt_num(inp.average_deal, lang)}", f"÷ {fmt_num(inp.meeting_to_contract, lang, 3)}",
-             f"÷ {fmt_num(inp.contact_to_meeting, lang, 3)}", f"÷ {fmt_num(inp.call_to_contact, lang, 3)}"]
+    labels = {
+        "en": ["Contracts", "Meetings with decision makers", "Contacts reached", "Calls"],
+        "ru": ["Договоры", "Встречи с ЛПР", "Контакты", "Звонки"],
+    }[lang]
+    rates = [
+        f"÷ {fmt_num(inp.average_deal, lang)}",
+        f"÷ {fmt_num(inp.meeting_to_contract, lang, 3)}",
+        f"÷ {fmt_num(inp.contact_to_meeting, lang, 3)}",
+        f"÷ {fmt_num(inp.call_to_contact, lang, 3)}",
+    ]
     vals = [w["contracts"], w["meetings"], w["contacts"], w["calls"]]
-    return pd.DataFrame({t("tbl.metric", lang): labels, "": rates,
-                         t("tbl.value", lang): [fmt_num(v, lang, 1) for v in vals]})
+    return pd.DataFrame(
+        {
+            t("tbl.metric", lang): labels,
+            "": rates,
+            t("tbl.value", lang): [fmt_num(v, lang, 1) for v in vals],
+        }
+    )
 
 
 def headcount_table(audit: Audit) -> pd.DataFrame:
     """Headcount by role: now vs needed."""
     lang = audit.lang
     p = plan(audit)
-    rows = [{t("tbl.role", lang): t(f"role.{r}", lang), t("tbl.now", lang): p["current"].get(r, 0),
-             t("tbl.needed", lang): p["required"][r]} for r in SELLER_ROLES]
-    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.now", lang): p["current"].get("head", 0),
-                 t("tbl.needed", lang): p["heads"]})
+    rows = [
+        {
+            t("tbl.role", lang): t(f"role.{r}", lang),
+            t("tbl.now", lang): p["current"].get(r, 0),
+            t("tbl.needed", lang): p["required"][r],
+        }
+        for r in SELLER_ROLES
+    ]
+    rows.append(
+        {
+            t("tbl.role", lang): t("role.head", lang),
+            t("tbl.now", lang): p["current"].get("head", 0),
+            t("tbl.needed", lang): p["heads"],
+        }
+    )
     return pd.DataFrame(rows)
 
 
@@ -268,11 +369,25 @@ def notes(audit: Audit) -> list[str]:
     lang = audit.lang
     p = plan(audit)
     w = p["workload"]
-    out = [t("s.summary", lang, target=fmt_num(p["inputs"].target, lang), contracts=fmt_num(w["contracts"], lang, 1),
-              meetings=fmt_num(w["meetings"], lang), contacts=fmt_num(w["contacts"], lang),
-              calls=fmt_num(w["calls"], lang)),
-           t("s.gap", lang, now=p["now"], needed=p["sellers"], roles=t(f"roles.{p['roles']}", lang),
-              heads=p["heads"])]
+    out = [
+        t(
+            "s.summary",
+            lang,
+            target=fmt_num(p["inputs"].target, lang),
+            contracts=fmt_num(w["contracts"], lang, 1),
+            meetings=fmt_num(w["meetings"], lang),
+            contacts=fmt_num(w["contacts"], lang),
+            calls=fmt_num(w["calls"], lang),
+        ),
+        t(
+            "s.gap",
+            lang,
+            now=p["now"],
+            needed=p["sellers"],
+            roles=t(f"roles.{p['roles']}", lang),
+            heads=p["heads"],
+        ),
+    ]
     return out
 
 
@@ -284,10 +399,17 @@ def headcount_chart(audit: Audit) -> go.Figure:
     names = [t(f"role.{r}", lang) for r in roles]
     need = [p["required"].get(r, p["heads"] if r == "head" else 0) for r in roles]
     need[-1] = p["heads"]
-    fig = go.Figure([
-        go.Bar(name=t("tbl.now", lang), x=names, y=[p["current"].get(r, 0) for r in roles], marker_color=PALETTE[7]),
-        go.Bar(name=t("tbl.needed", lang), x=names, y=need, marker_color=PALETTE[0]),
-    ])
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t("tbl.now", lang),
+                x=names,
+                y=[p["current"].get(r, 0) for r in roles],
+                marker_color=PALETTE[7],
+            ),
+            go.Bar(name=t("tbl.needed", lang), x=names, y=need, marker_color=PALETTE[0]),
+        ]
+    )
     fig.update_layout(barmode="group")
     fig.update_yaxes(title_text=t("chart.people", lang), dtick=1 if max(need + [1]) < 12 else None)
     return styled(fig, t("chart.headcount", lang), lang, height=380)
@@ -297,13 +419,27 @@ def hiring_chart(audit: Audit) -> go.Figure:
     """Hires per month as bars, headcount and productive FTE as lines."""
     lang = audit.lang
     hp = plan(audit)["hiring_plan"]
-    fig = go.Figure([
-        go.Bar(name=t("tbl.hires", lang), x=hp["month"], y=hp["hires"], marker_color=PALETTE[1]),
-        go.Scatter(name=t("s.headcount", lang), x=hp["month"], y=hp["headcount"], mode="lines+markers",
-                   line_color=PALETTE[0]),
-        go.Scatter(name=t("s.productive", lang), x=hp["month"], y=hp["productive"], mode="lines",
-                   line={"color": PALETTE[2], "dash": "dot"}),
-    ])
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=t("tbl.hires", lang), x=hp["month"], y=hp["hires"], marker_color=PALETTE[1]
+            ),
+            go.Scatter(
+                name=t("s.headcount", lang),
+                x=hp["month"],
+                y=hp["headcount"],
+                mode="lines+markers",
+                line_color=PALETTE[0],
+            ),
+            go.Scatter(
+                name=t("s.productive", lang),
+                x=hp["month"],
+                y=hp["productive"],
+                mode="lines",
+                line={"color": PALETTE[2], "dash": "dot"},
+            ),
+        ]
+    )
     fig.update_yaxes(title_text=t("chart.people", lang), rangemode="tozero")
     fig.update_xaxes(type="category")
     return styled(fig, t("s.hiring", lang), lang, height=380)
@@ -322,6 +458,9 @@ def findings(audit: Audit) -> dict[str, Any]:
         "required": p["required"],
         "current": p["current"],
         "heads": p["heads"],
-        "hiring_plan": [{"month": r["month"], "hires": int(r["hires"])} for r in p["hiring_plan"].to_dict("records")],
+        "hiring_plan": [
+            {"month": r["month"], "hires": int(r["hires"])}
+            for r in p["hiring_plan"].to_dict("records")
+        ],
         "monthly_cost": round(p["monthly_cost"], 2),
     }

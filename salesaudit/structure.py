@@ -29,8 +29,14 @@ TEXT = {
         "en": "Few products, one region, no distinct segments → functional-linear.",
         "ru": "Мало продуктов, один регион, без особых сегментов → линейно-функциональная.",
     },
-    "st.recommended": {"en": "Recommended: {main}{second}.", "ru": "Рекомендуется: {main}{second}."},
-    "st.secondary": {"en": ", with a secondary split by {s}", "ru": ", с дополнительным делением: {s}"},
+    "st.recommended": {
+        "en": "Recommended: {main}{second}.",
+        "ru": "Рекомендуется: {main}{second}.",
+    },
+    "st.secondary": {
+        "en": ", with a secondary split by {s}",
+        "ru": ", с дополнительным делением: {s}",
+    },
     "st.over_span": {
         "en": "{head} leads {n} sellers, more than the span of {span}: add a head.",
         "ru": "{head} руководит {n} продавцами — больше нормы {span}: нужен ещё руководитель.",
@@ -43,7 +49,6 @@ TEXT = {
     "st.no_head_label": {"en": "(no head)", "ru": "(без руководителя)"},
 }
 register(TEXT)
-
 
 
 def matches(audit: Audit) -> list[str]:
@@ -71,8 +76,11 @@ def rationale(audit: Audit) -> list[str]:
     """Which facts decided, as sentences."""
     lang, s = audit.lang, audit.config.structure
     main, second = recommend(audit)
-    lines = [t(f"st.rule.{k}", lang, regions=s.regions, segments=s.segments) for k in matches(audit)
-             if k != "functional_linear" or main == "functional_linear"]
+    lines = [
+        t(f"st.rule.{k}", lang, regions=s.regions, segments=s.segments)
+        for k in matches(audit)
+        if k != "functional_linear" or main == "functional_linear"
+    ]
     sec = t("st.secondary", lang, s=t(f"structure.{second}", lang)) if second else ""
     lines.append(t("st.recommended", lang, main=t(f"structure.{main}", lang), second=sec))
     return lines
@@ -87,7 +95,9 @@ def span_table(audit: Audit) -> pd.DataFrame:
     sellers = team[roles.fillna("universal") != "head"]
     heads = sellers["head"] if "head" in sellers else pd.Series(pd.NA, index=sellers.index)
     out = heads.fillna("").value_counts().rename_axis("head").reset_index(name="sellers")
-    return out.sort_values(["sellers", "head"], ascending=[False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(["sellers", "head"], ascending=[False, True], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def violations(audit: Audit) -> list[dict[str, Any]]:
@@ -97,12 +107,18 @@ def violations(audit: Audit) -> list[dict[str, Any]]:
     for r in span_table(audit).itertuples():
         if r.head == "":
             team = audit.tables["team"]
-            roles = team["role"].fillna("universal") if "role" in team else pd.Series("universal", index=team.index)
+            roles = (
+                team["role"].fillna("universal")
+                if "role" in team
+                else pd.Series("universal", index=team.index)
+            )
             heads = team["head"] if "head" in team else pd.Series(pd.NA, index=team.index)
             names = team[(roles != "head") & heads.isna()]["manager"].tolist()
             out.append({"kind": "no_head", "sellers": int(r.sellers), "names": names})
         elif r.sellers > span:
-            out.append({"kind": "over_span", "head": r.head, "sellers": int(r.sellers), "span": span})
+            out.append(
+                {"kind": "over_span", "head": r.head, "sellers": int(r.sellers), "span": span}
+            )
     return out
 
 
@@ -125,11 +141,23 @@ def span_chart(audit: Audit) -> go.Figure | None:
         return None
     lang, span = audit.lang, audit.config.capacity.span
     names = [label(h) if h else t("st.no_head_label", lang) for h in tbl["head"]]
-    colors = [BAD if (n > span or not h) else GOOD for h, n in zip(tbl["head"], tbl["sellers"], strict=True)]
-    fig = go.Figure(go.Bar(x=names, y=tbl["sellers"], marker_color=colors, text=tbl["sellers"],
-                           textposition="outside"))
+    colors = [
+        BAD if (n > span or not h) else GOOD
+        for h, n in zip(tbl["head"], tbl["sellers"], strict=True)
+    ]
+    fig = go.Figure(
+        go.Bar(
+            x=names,
+            y=tbl["sellers"],
+            marker_color=colors,
+            text=tbl["sellers"],
+            textposition="outside",
+        )
+    )
     fig.add_hline(y=span, line_dash="dash", line_color="#555")
-    fig.update_yaxes(title_text=t("tbl.sellers", lang), range=[0, max(int(tbl["sellers"].max()), span) + 2])
+    fig.update_yaxes(
+        title_text=t("tbl.sellers", lang), range=[0, max(int(tbl["sellers"].max()), span) + 2]
+    )
     return styled(fig, t("chart.span", lang), lang, height=360)
 
 
@@ -139,23 +167,32 @@ def team_table(audit: Audit) -> pd.DataFrame | None:
     if team is None:
         return None
     lang = audit.lang
-    roles = team["role"].fillna("universal") if "role" in team else pd.Series("universal", index=team.index)
+    roles = (
+        team["role"].fillna("universal")
+        if "role" in team
+        else pd.Series("universal", index=team.index)
+    )
     heads = team["head"].fillna("") if "head" in team else pd.Series("", index=team.index)
     df = pd.DataFrame({"head": heads, "role": roles, "manager": team["manager"]})[roles != "head"]
     df = df.sort_values(["head", "role", "manager"], kind="stable")
-    return pd.DataFrame({
-        t("tbl.head", lang): [h or t("st.no_head_label", lang) for h in df["head"]],
-        t("tbl.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
-        t("tbl.manager", lang): df["manager"].tolist(),
-    })
+    return pd.DataFrame(
+        {
+            t("tbl.head", lang): [h or t("st.no_head_label", lang) for h in df["head"]],
+            t("tbl.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
+            t("tbl.manager", lang): df["manager"].tolist(),
+        }
+    )
 
 
 def recommended_table(audit: Audit) -> pd.DataFrame:
     """The recommended org: teams of at most `span` sellers under one head each."""
     lang = audit.lang
     p = sizing.plan(audit)
-    rows = [{t("tbl.role", lang): t(f"role.{r}", lang), t("tbl.needed", lang): n}
-            for r, n in p["required"].items() if n]
+    rows = [
+        {t("tbl.role", lang): t(f"role.{r}", lang), t("tbl.needed", lang): n}
+        for r, n in p["required"].items()
+        if n
+    ]
     rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p["heads"]})
     return pd.DataFrame(rows)
 
@@ -164,5 +201,11 @@ def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `structure` section."""
     main, second = recommend(audit)
     p = sizing.plan(audit)
-    return {"recommended": main, "secondary": second, "roles": p["roles"],
-            "span": audit.config.capacity.span, "heads": p["heads"], "span_violations": violations(audit)}
+    return {
+        "recommended": main,
+        "secondary": second,
+        "roles": p["roles"],
+        "span": audit.config.capacity.span,
+        "heads": p["heads"],
+        "span_violations": violations(audit),
+    }

@@ -37,8 +37,12 @@ def status_table(audit: Audit, sales_type: str | None = None) -> pd.DataFrame:
     stype = sales_type or model.decide(audit).sales_type
     given = audit.config.technologies
     rows = [
-        {"key": k, "group": e["group"], "label": e[audit.lang] if audit.lang in e else e["en"],
-         "status": given.get(k, "missing")}
+        {
+            "key": k,
+            "group": e["group"],
+            "label": e[audit.lang] if audit.lang in e else e["en"],
+            "status": given.get(k, "missing"),
+        }
         for k, e in catalogue().items()
         if applies(e, stype)
     ]
@@ -62,7 +66,9 @@ def coverage(table: pd.DataFrame) -> dict[str, float]:
 def roadmap(table: pd.DataFrame) -> pd.DataFrame:
     """Missing and partial technologies, ordered: missing first, internal before external."""
     todo = table[table["status"] != "in_place"].copy()
-    todo["rank"] = todo["status"].map({"missing": 0, "partial": 1}) * 10 + todo["group"].map(GROUP_PRIORITY)
+    todo["rank"] = todo["status"].map({"missing": 0, "partial": 1}) * 10 + todo["group"].map(
+        GROUP_PRIORITY
+    )
     todo = todo.sort_values(["rank", "key"], kind="stable").reset_index(drop=True)
     todo["priority"] = range(1, len(todo) + 1)
     return todo.drop(columns="rank")
@@ -72,12 +78,14 @@ def roadmap_display(audit: Audit) -> pd.DataFrame:
     """The roadmap with translated headers and statuses."""
     lang = audit.lang
     r = roadmap(status_table(audit))
-    return pd.DataFrame({
-        t("tbl.priority", lang): r["priority"],
-        t("tbl.group", lang): [t(f"group.{g}", lang) for g in r["group"]],
-        t("tbl.technology", lang): r["label"],
-        t("tbl.status", lang): [t(f"status.{s}", lang) for s in r["status"]],
-    })
+    return pd.DataFrame(
+        {
+            t("tbl.priority", lang): r["priority"],
+            t("tbl.group", lang): [t(f"group.{g}", lang) for g in r["group"]],
+            t("tbl.technology", lang): r["label"],
+            t("tbl.status", lang): [t(f"status.{s}", lang) for s in r["status"]],
+        }
+    )
 
 
 def coverage_chart(audit: Audit) -> go.Figure:
@@ -86,8 +94,15 @@ def coverage_chart(audit: Audit) -> go.Figure:
     cov = coverage(status_table(audit))
     vals = [cov[g] for g in GROUPS]
     colors = [GOOD if v >= 0.7 else BAD if v < 0.4 else NEUTRAL for v in vals]
-    fig = go.Figure(go.Bar(x=[t(f"group.{g}", lang) for g in GROUPS], y=vals, marker_color=colors,
-                           text=[fmt_pct(v, lang) for v in vals], textposition="outside"))
+    fig = go.Figure(
+        go.Bar(
+            x=[t(f"group.{g}", lang) for g in GROUPS],
+            y=vals,
+            marker_color=colors,
+            text=[fmt_pct(v, lang) for v in vals],
+            textposition="outside",
+        )
+    )
     fig.update_yaxes(range=[0, 1.15], tickformat=".0%", title_text=t("tbl.coverage", lang))
     return styled(fig, t("chart.coverage", lang), lang, height=360)
 
@@ -102,6 +117,13 @@ def findings(audit: Audit) -> dict[str, Any]:
 def listing(lang: str = "en") -> pd.DataFrame:
     """The catalogue for `salesaudit technologies`."""
     return pd.DataFrame(
-        [{"key": k, "group": e["group"], "applies": ",".join(e["applies"]), "label": e.get(lang, e["en"])}
-         for k, e in catalogue().items()]
+        [
+            {
+                "key": k,
+                "group": e["group"],
+                "applies": ",".join(e["applies"]),
+                "label": e.get(lang, e["en"]),
+            }
+            for k, e in catalogue().items()
+        ]
     )
