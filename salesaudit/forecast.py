@@ -580,17 +580,21 @@ def goal_seek(
     closers: int | None = None,
     meetings_per_closer: float = 40.0,
     band: tuple[float, float] = (0.10, 0.30),
+    best: dict[str, float] | None = None,
 ) -> pd.DataFrame | None:
     """For each driver alone, the value that lifts the steady-state monthly run rate to target.
 
-    Realistic means (METHODOLOGY §4): a conversion at or after the meeting keeps meeting →
-    contract within the 10–30% band's top and stays ≤ 1; more new deals or a better
-    target-list → meeting conversion needs meetings the closers can hold
-    (closers × meetings_per_closer). Deal size has no benchmark (realistic None); the cycle
-    moves revenue in time, not the run rate (needed None).
+    Realistic means: a conversion stays ≤ 1, is not above what the best seller already
+    achieves at that stage (`best`: stage → conversion of the best manager with enough
+    deals to judge, when known), and — at or after the meeting — keeps meeting → contract
+    within the top of the methodology's 10–30% band (METHODOLOGY §4.5); more new deals or a
+    better target-list → meeting conversion needs meetings the sellers can hold
+    (closers × meetings_per_closer, METHODOLOGY §4.2). Deal size has no benchmark
+    (realistic None); the cycle moves revenue in time, not the run rate (needed None).
     Columns: driver, current, needed, change, realistic, reason, band_low, band_high,
-    implied_meeting_to_contract, implied_meetings.
+    best_today, implied_meeting_to_contract, implied_meetings.
     """
+    best = best or {}
     if not target_per_month:
         return None
     run = model.run_rate()
@@ -620,6 +624,7 @@ def goal_seek(
             "reason": None,
             "band_low": None,
             "band_high": None,
+            "best_today": None,
             "implied_meeting_to_contract": None,
             "implied_meetings": None,
         }
@@ -641,11 +646,14 @@ def goal_seek(
                 current=model.mean_size, needed=model.mean_size * ratio, reason="no_benchmark"
             )
         else:
-            k = stages.index(d.split(".", 1)[1])
+            key = d.split(".", 1)[1]
+            k = stages.index(key)
             need = float(p[k] * ratio)
-            row.update(current=float(p[k]), needed=need)
+            row.update(current=float(p[k]), needed=need, best_today=best.get(key))
             if need > 1:
                 row.update(realistic=False, reason="above_one")
+            elif key in best and need > best[key]:
+                row.update(realistic=False, reason="above_best")
             elif fc_i is not None and k >= fc_i:
                 implied = m2c_now * ratio if m2c_now is not None else None
                 row.update(implied_meeting_to_contract=implied, band_low=band[0], band_high=band[1])

@@ -365,6 +365,21 @@ def cuts(
     }
 
 
+def best_conversions(cut: pd.DataFrame | None, stages: list[str]) -> dict[str, float]:
+    """Per stage, the best stepwise conversion among the cut's values with enough deals."""
+    out: dict[str, float] = {}
+    if cut is None or cut.empty:
+        return out
+    rows = cut[cut["value"] != "other"]
+    for k in stages[:-1]:
+        col, few = f"conv.{k}", f"few.{k}"
+        if col in rows:
+            ok = rows[~rows[few].astype(bool) & rows[col].notna()]
+            if len(ok):
+                out[k] = float(ok[col].max())
+    return out
+
+
 def cohorts(
     deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None
 ) -> pd.DataFrame:
@@ -418,28 +433,43 @@ def meetings_per_month(
     as_of: pd.Timestamp,
     months: int = 3,
 ) -> float | None:
-    """Meetings with a decision maker per month over the last complete months.
+    """Meetings with a decision maker per month over the last complete months."""
+    return meeting_load(deals, stages, history, as_of, months)[0]
+
+
+def meeting_load(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    months: int = 3,
+) -> tuple[float | None, int | None]:
+    """(meetings a month, sellers who held them) over the last `months` complete months.
 
     A meeting is a deal entering ``first_contact``: its date from `stage_history` when
-    given, else the deal's created month for deals that reached the stage.
+    given, else the created date of deals that reached the stage. The sellers are the
+    distinct deal owners (``manager``) of those meetings (None without a manager column).
     """
     if "first_contact" not in stages:
-        return None
+        return None, None
     end = (as_of + pd.Timedelta(days=1)).to_period("M").to_timestamp()
     start = end - pd.DateOffset(months=months)
+    first_date = deals["created_at"].min()
+    if pd.isna(first_date) or first_date > start:
+        return None, None
     if history is not None and not history.empty:
         h = history[history["stage"] == "first_contact"]
-        first = h.groupby("deal_id")["entered_at"].min()
-        dates = first
+        dates = h.groupby("deal_id")["entered_at"].min()
     else:
         pos = stage_position(deals, None, stages)
         i = stages.index("first_contact")
-        dates = deals.loc[pos >= i, "created_at"]
-    n = int(((dates >= start) & (dates < end)).sum())
-    first_date = deals["created_at"].min()
-    if pd.isna(first_date) or first_date > start:
-        return None
-    return n / months
+        dates = deals.loc[pos >= i].set_index("deal_id")["created_at"]
+    ids = dates.index[(dates >= start) & (dates < end)]
+    holders = None
+    if "manager" in deals:
+        owner = deals.set_index("deal_id")["manager"]
+        holders = int(owner.reindex(ids).dropna().nunique()) or None
+    return len(ids) / months, holders
 
 
 def benchmark_checks(
@@ -694,8 +724,8 @@ def analyse(audit: Audit, scenarios: int | None = None) -> FunnelAnalysis:
         fa.win_interval = wilson(fc.won, closed) if closed else None
         fa.cycle = cycle_summary(deals)
         fa.m2c = meeting_to_contract(fa.table, seed=cfg.seed)
-        fa.closers, _ = active_closers(audit, deals)
-        fa.meetings_pm = meetings_per_month(deals, stages, history, audit.as_of)
+        fa.meetings_pm, holders = meeting_load(deals, stages, history, audit.as_of)
+        fa.closers = holders or active_closers(audit, deals)[0]
         fa.benchmarks = benchmark_checks(fa.table, fa.m2c, fa.meetings_pm, fa.closers)
         fa.cuts = cuts(deals, stages, history, seed=cfg.seed)
         fa.cohorts = cohorts(deals, stages, history)
@@ -735,9 +765,10 @@ def analyse(audit: Audit, scenarios: int | None = None) -> FunnelAnalysis:
                 fa.target,
                 closers=fa.closers,
                 meetings_per_closer=cfg.capacity.closer_meetings_per_month,
+                best=best_conversions(fa.cuts.get("manager"), stages),
             )
         fa.plan_fact, fa.plan_fact_managers, fa.plan_reason = planfact.plan_vs_fact(
-            audit.table("plan"), deals, audit.as_of
+            audit.table("plan"), deals, audit.as_of, audit.table("sales")
         )
     fa.daily, fa.board, fa.daily_reason = planfact.daily_and_board(
         audit.table("sales"), audit.table("plan"), audit.as_of
@@ -769,25 +800,23 @@ def _records(
     return out
 
 
-def findings(audit: Audit) -> dict[str, Any]:
+def _reason(code: str | None) -> str | None:
+    """The English sentence for a reason code (findings.json speaks English)."""
+    from salesaudit.funnel_text import reason_text
+
+    return reason_text(code, "en") or None
+
+
+def findings(audit: Audit) -> dict[str, Any] | None:
     """The ``funnel`` section of findings.json (DESIGN §8), plus intervals and diagnostics.
 
-    Unsupported parts are None with a ``reason`` (a catalogue key suffix, e.g. no_deals).
-    All values are native Python types.
+    None when there are no deals. A part the data cannot support is None with a
+    ``<part>_reason`` sentence beside it (forecast, sensitivity, goal_seek, time_in_stage,
+    plan_fact; ``forecast.p_target_reason``). All values are native Python types.
     """
     fa = analyse(audit)
     if fa.reason:
-        return {
-            "stages": None,
-            "won": None,
-            "lost": None,
-            "open": None,
-            "win_rate": None,
-            "cycle_days": None,
-            "forecast": None,
-            "sensitivity": None,
-            "reason": fa.reason,
-        }
+        return None
     assert fa.counts is not None and fa.table is not None
     stages = []
     for _, r in fa.table.iterrows():
@@ -827,8 +856,10 @@ def findings(audit: Audit) -> dict[str, Any]:
             {k: (_num(v, 4) if not isinstance(v, str) else v) for k, v in b.items()}
             for b in fa.benchmarks
         ],
+        "meetings_per_month": _num(fa.meetings_pm, 1),
+        "sellers_holding_meetings": fa.closers,
     }
-    out["forecast"], out["sensitivity"], out["goal_seek"] = _forecast_findings(fa)
+    out.update(_forecast_findings(fa))
     out["cuts"] = {
         c: _records(
             df,
@@ -843,57 +874,62 @@ def findings(audit: Audit) -> dict[str, Any]:
                 "win_hi": "hi",
                 "win_too_few": "too_few",
                 "m2c": "meeting_to_contract",
+                "m2c_too_few": "meeting_to_contract_too_few",
             },
             4,
         )
         for c, df in fa.cuts.items()
     }
-    out["hygiene"] = fa.hygiene
-    out["time_in_stage"] = (
-        {"reason": fa.time_reason}
-        if fa.time_in_stage is None or fa.time_in_stage.empty
-        else _records(
+    out["hygiene"] = {
+        k: {kk: _num(vv, 4) if not isinstance(vv, (str, list)) else vv for kk, vv in v.items()}
+        for k, v in fa.hygiene.items()
+    }
+    if fa.time_in_stage is None or fa.time_in_stage.empty:
+        out["time_in_stage"] = None
+        out["time_in_stage_reason"] = _reason(fa.time_reason)
+    else:
+        out["time_in_stage"] = _records(
             fa.time_in_stage,
             {
                 "stage": "stage",
                 "spells": "spells",
                 "censored": "censored",
-                "median": "median_days",
-                "p80": "p80_days",
+                "median_days": "median_days",
+                "p80_days": "p80_days",
             },
             1,
         )
-    )
     if fa.plan_fact is not None:
         pf = fa.plan_fact
         out["plan_fact"] = {
+            "months": len(pf),
             "plan": _num(pf["plan"].sum(), 2),
             "fact": _num(pf["fact"].sum(), 2),
             "gap": _num(pf["gap"].sum(), 2),
-            "effects": {k: _num(pf[k].sum(), 2) for k in ("volume", "conversion", "deal_size")},
+            "effects": {
+                k: _num(pf[k].sum(), 2) for k in ("volume", "conversion", "deal_size", "other")
+            },
+            "new_deals_per_month": _num(pf["new"].mean(), 1),
+            "new_deals_needed_per_month": _num(pf["plan_new"].mean(), 1),
         }
     else:
-        out["plan_fact"] = {"reason": fa.plan_reason}
+        out["plan_fact"] = None
+        out["plan_fact_reason"] = _reason(fa.plan_reason)
     return out
 
 
-def _forecast_findings(fa: FunnelAnalysis) -> tuple[Any, Any, Any]:
+def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
     """The forecast, sensitivity and goal-seek parts of the findings."""
     if fa.forecast is None:
-        reason = {"reason": fa.forecast_reason}
-        return (
-            {
-                "horizon_months": None,
-                "p10": None,
-                "p50": None,
-                "p90": None,
-                "p_target": None,
-                "monthly": [],
-                **reason,
-            },
-            [],
-            [],
-        )
+        why = _reason(fa.forecast_reason)
+        return {
+            "forecast": None,
+            "forecast_reason": why,
+            "sensitivity": None,
+            "sensitivity_reason": why,
+            "goal_seek": None,
+            "goal_seek_reason": why,
+        }
     r = fa.forecast
     fc: dict[str, Any] = {
         "horizon_months": r.horizon,
@@ -919,7 +955,7 @@ def _forecast_findings(fa: FunnelAnalysis) -> tuple[Any, Any, Any]:
         "method": r.method,
     }
     if r.p_target is None:
-        fc["reason"] = "no_target"
+        fc["p_target_reason"] = _reason("no_target")
     sens = _records(
         fa.sensitivity,
         {
@@ -929,6 +965,11 @@ def _forecast_findings(fa: FunnelAnalysis) -> tuple[Any, Any, Any]:
         },
         0,
     )
+    out: dict[str, Any] = {"forecast": fc, "sensitivity": sens}
+    if fa.goal_seek is None:
+        out["goal_seek"] = None
+        out["goal_seek_reason"] = _reason("no_target")
+        return out
     goal = _records(
         fa.goal_seek,
         {
@@ -940,6 +981,9 @@ def _forecast_findings(fa: FunnelAnalysis) -> tuple[Any, Any, Any]:
             "reason": "reason",
             "band_low": "band_low",
             "band_high": "band_high",
+            "best_today": "best_today",
+            "implied_meeting_to_contract": "implied_meeting_to_contract",
+            "implied_meetings": "implied_meetings",
         },
         4,
     )
@@ -947,7 +991,8 @@ def _forecast_findings(fa: FunnelAnalysis) -> tuple[Any, Any, Any]:
         g["realistic"] = None if g.get("realistic") is None else bool(g["realistic"])
         if not isinstance(g.get("reason"), str):
             g["reason"] = None
-    return fc, sens, goal
+    out["goal_seek"] = goal
+    return out
 
 
 def tables(audit: Audit) -> dict[str, pd.DataFrame]:

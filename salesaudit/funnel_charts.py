@@ -453,12 +453,13 @@ def tornado_chart(
 
 def gap_chart(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
     """Waterfall from plan to fact through the volume, conversion and deal-size effects."""
-    d = _need(pf, ["plan", "fact", "volume", "conversion", "deal_size"], "plan_fact")
+    d = _need(pf, ["plan", "fact", "volume", "conversion", "deal_size", "other"], "plan_fact")
     vals = [
         float(d["plan"].sum()),
         float(d["volume"].sum()),
         float(d["conversion"].sum()),
         float(d["deal_size"].sum()),
+        float(d["other"].sum()),
         float(d["fact"].sum()),
     ]
     names = [
@@ -466,13 +467,14 @@ def gap_chart(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
         t("funnel.chart.volume", lang),
         t("funnel.chart.conv_effect", lang),
         t("funnel.chart.size_effect", lang),
+        t("funnel.chart.other_effect", lang),
         t("chart.fact", lang),
     ]
     fig = go.Figure(
         go.Waterfall(
             x=names,
             y=vals,
-            measure=["absolute", "relative", "relative", "relative", "total"],
+            measure=["absolute", "relative", "relative", "relative", "relative", "total"],
             text=[fmt_money(v, lang, currency) for v in vals],
             textposition="outside",
             increasing={"marker": {"color": GOOD}},

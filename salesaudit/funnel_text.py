@@ -1,6 +1,6 @@
 """Funnel words (en, ru), the narrative generated from the numbers, and display tables.
 
-Importing this module adds :data:`FUNNEL_TEXT` to the shared message catalogue. Sentences
+Importing this module registers :data:`FUNNEL_TEXT` in the shared message catalogue. Sentences
 are plain text (client strings such as manager names are not escaped here: whoever renders
 them as HTML or Markdown escapes them).
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from salesaudit.i18n import CATALOGUE, fmt_money, fmt_month, fmt_num, fmt_pct, t
+from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, register, t
 
 if TYPE_CHECKING:  # pragma: no cover
     from salesaudit.funnel import FunnelAnalysis
@@ -88,6 +88,7 @@ FUNNEL_TEXT: dict[str, dict[str, str]] = {
     },
     "funnel.chart.volume": {"en": "New deals", "ru": "Число сделок"},
     "funnel.chart.conv_effect": {"en": "Conversion", "ru": "Конверсия"},
+    "funnel.chart.other_effect": {"en": "Other payments", "ru": "Прочие оплаты"},
     "funnel.chart.size_effect": {"en": "Deal size", "ru": "Размер сделки"},
     "funnel.chart.daily": {
         "en": "Payments this month: plan and fact, cumulative",
@@ -271,18 +272,34 @@ FUNNEL_TEXT: dict[str, dict[str, str]] = {
     "funnel.s.hygiene": {"en": "CRM hygiene: {items}.", "ru": "Гигиена CRM: {items}."},
     # narrative: plan / fact
     "funnel.s.plan_fact": {
-        "en": "Over {n} plan months, won revenue is {fact} against a plan of {plan} ({gap}).",
-        "ru": "За {n} мес. плана выручка по выигранным сделкам {fact} при плане {plan} ({gap}).",
+        "en": "Over {n} plan months, {kind} total {fact} against a plan of {plan} ({gap}).",
+        "ru": "За {n} мес. плана {kind} — {fact} при плане {plan} ({gap}).",
+    },
+    "funnel.kind.payments": {"en": "payments", "ru": "оплаты"},
+    "funnel.kind.won_revenue": {"en": "won deals", "ru": "выигранные сделки"},
+    "funnel.s.plan_volume": {
+        "en": "At today's conversion and average deal the plan needs {need} new deals a month; "
+        "the team creates {have}.",
+        "ru": "При нынешней конверсии и средней сделке для плана нужно {need} новых сделок "
+        "в месяц; команда создаёт {have}.",
+    },
+    "funnel.s.plan_other": {
+        "en": "Payments beyond each month's won deals (repeat business, instalments) are "
+        "{value} against their share of the plan.",
+        "ru": "Оплаты сверх выигранных в месяце сделок (повторные продажи, рассрочки) — "
+        "{value} к своей доле плана.",
     },
     "funnel.s.plan_effect": {
-        "en": "The biggest cause is {effect}: {value}.",
-        "ru": "Главная причина — {effect}: {value}.",
+        "en": "The weakest month, {month} ({gap}), fell short mainly on {effect} ({value}).",
+        "ru": "Худший месяц — {month} ({gap}); главная причина — {effect} ({value}).",
     },
     "funnel.s.daily": {
-        "en": "Payments this month: {fact} against {plan} planned to date; plan for the next "
-        "working day {tomorrow}.",
-        "ru": "Оплаты в этом месяце: {fact} при плане на сегодня {plan}; план на следующий "
-        "рабочий день {tomorrow}.",
+        "en": "Payments this month: {fact} against {plan} planned to date.",
+        "ru": "Оплаты в этом месяце: {fact} при плане на сегодня {plan}.",
+    },
+    "funnel.s.daily_next": {
+        "en": "Plan for the next working day: {tomorrow}.",
+        "ru": "План на следующий рабочий день: {tomorrow}.",
     },
     "funnel.s.daily_noplan": {
         "en": "Payments this month so far: {fact}.",
@@ -347,35 +364,54 @@ FUNNEL_TEXT: dict[str, dict[str, str]] = {
         "en": "meeting → contract would exceed 30%",
         "ru": "встреча → договор превысила бы 30%",
     },
+    "funnel.why.above_best": {
+        "en": "above what the best seller achieves today",
+        "ru": "выше, чем у лучшего продавца сейчас",
+    },
     "funnel.why.capacity": {
         "en": "more meetings than the closers can hold",
         "ru": "больше встреч, чем могут провести продавцы",
     },
     # reasons (findings)
-    "reason.no_history": {"en": "no stage history table", "ru": "нет таблицы истории этапов"},
-    "reason.no_spells": {"en": "no usable stage history", "ru": "история этапов непригодна"},
-    "reason.short_history": {
+    "funnel.reason.no_deals": {"en": "no deals table", "ru": "нет таблицы сделок"},
+    "funnel.reason.no_plan": {"en": "no plan table", "ru": "нет таблицы плана"},
+    "funnel.reason.no_sales": {"en": "no payments table", "ru": "нет таблицы оплат"},
+    "funnel.reason.no_target": {
+        "en": "no revenue target in client.yaml",
+        "ru": "нет цели по выручке в client.yaml",
+    },
+    "funnel.reason.no_history": {
+        "en": "no stage history table",
+        "ru": "нет таблицы истории этапов",
+    },
+    "funnel.reason.no_spells": {"en": "no usable stage history", "ru": "история этапов непригодна"},
+    "funnel.reason.short_history": {
         "en": "no complete month of deal history",
         "ru": "нет ни одного полного месяца истории сделок",
     },
-    "reason.no_amounts": {
+    "funnel.reason.no_amounts": {
         "en": "no won deals with an amount",
         "ru": "нет выигранных сделок с суммой",
     },
-    "reason.no_close_dates": {"en": "deals have no close dates", "ru": "у сделок нет дат закрытия"},
-    "reason.no_cycle": {
+    "funnel.reason.no_close_dates": {
+        "en": "deals have no close dates",
+        "ru": "у сделок нет дат закрытия",
+    },
+    "funnel.reason.no_cycle": {
         "en": "no won deals with a close date",
         "ru": "нет выигранных сделок с датой закрытия",
     },
-    "reason.no_plan_months": {
+    "funnel.reason.no_plan_months": {
         "en": "no plan months up to the audit date",
         "ru": "нет месяцев плана до даты аудита",
     },
-    "reason.no_won_in_plan_months": {
+    "funnel.reason.no_won_in_plan_months": {
         "en": "no won deals in the plan months",
         "ru": "нет выигранных сделок в месяцы плана",
     },
     # display table headers
+    "funnel.kpi.cycle": {"en": "Median cycle, days", "ru": "Медианный цикл, дн."},
+    "funnel.kpi.forecast": {"en": "Forecast, {h} months (P50)", "ru": "Прогноз на {h} мес. (P50)"},
     "funnel.h.open": {"en": "Open now", "ru": "Открыто"},
     "funnel.h.n": {"en": "Closed (n)", "ru": "Закрыто (n)"},
     "funnel.h.value": {"en": "Value", "ru": "Значение"},
@@ -435,7 +471,7 @@ FUNNEL_TEXT: dict[str, dict[str, str]] = {
         "нужно клоузеров {closers} (сейчас {now}).",
     },
 }
-CATALOGUE.update(FUNNEL_TEXT)
+register(FUNNEL_TEXT)
 
 SECTIONS = (
     "overview",
@@ -453,6 +489,14 @@ SECTIONS = (
 
 # --------------------------------------------------------------------------------------
 # small formatting helpers
+
+
+def reason_text(code: str | None, lang: str) -> str:
+    """The sentence for a reason code (no_history, short_history, ...); the code if unknown."""
+    if code is None:
+        return ""
+    key = f"funnel.reason.{code}"
+    return t(key, lang) if key in FUNNEL_TEXT else code
 
 
 def stage_label(key: str, lang: str) -> str:
@@ -516,7 +560,7 @@ def story(fa: FunnelAnalysis, section: str) -> list[str]:
     if section not in SECTIONS:
         raise ValueError(f"unknown section {section!r}; choose one of {', '.join(SECTIONS)}")
     if fa.reason:
-        return [t("reason.no_deals", fa.lang)]
+        return [reason_text("no_deals", fa.lang)]
     fn = globals()[f"_story_{section}"]
     return [s for s in fn(fa) if s]
 
@@ -766,39 +810,66 @@ def _story_hygiene(fa: FunnelAnalysis) -> list[str]:
     return [t("funnel.s.hygiene", lang, items="; ".join(items))]
 
 
+def _signed(fa: FunnelAnalysis, v: float) -> str:
+    return ("+" if v >= 0 else "") + _money(fa, v)
+
+
+EFFECT_WORDS = {
+    "volume": "funnel.chart.volume",
+    "conversion": "funnel.chart.conv_effect",
+    "deal_size": "funnel.chart.size_effect",
+    "other": "funnel.chart.other_effect",
+}
+
+
 def _story_plan_fact(fa: FunnelAnalysis) -> list[str]:
     lang, pf = fa.lang, fa.plan_fact
     if pf is None:
-        return [t(f"reason.{fa.plan_reason}", lang)] if fa.plan_reason else []
+        return [reason_text(fa.plan_reason, lang)] if fa.plan_reason else []
     plan, fact = float(pf["plan"].sum()), float(pf["fact"].sum())
-    gap = fact - plan
-    gap_s = ("+" if gap >= 0 else "") + _money(fa, gap)
+    payments = bool((pf["fact"] - pf["won_revenue"]).abs().sum() > 0)
+    kind = t("funnel.kind.payments" if payments else "funnel.kind.won_revenue", lang)
     out = [
         t(
             "funnel.s.plan_fact",
             lang,
             n=len(pf),
+            kind=kind,
             fact=_money(fa, fact),
             plan=_money(fa, plan),
-            gap=gap_s,
-        )
-    ]
-    effects = {k: float(pf[k].sum()) for k in ("volume", "conversion", "deal_size")}
-    k = max(effects, key=lambda x: abs(effects[x]))
-    name = {
-        "volume": "funnel.chart.volume",
-        "conversion": "funnel.chart.conv_effect",
-        "deal_size": "funnel.chart.size_effect",
-    }[k]
-    v = effects[k]
-    out.append(
+            gap=_signed(fa, fact - plan),
+        ),
         t(
-            "funnel.s.plan_effect",
+            "funnel.s.plan_volume",
             lang,
-            effect=t(name, lang).lower(),
-            value=("+" if v >= 0 else "") + _money(fa, v),
+            need=fmt_num(pf["plan_new"].mean(), lang),
+            have=fmt_num(pf["new"].mean(), lang),
+        ),
+    ]
+    if payments:
+        out.append(t("funnel.s.plan_other", lang, value=_signed(fa, float(pf["other"].sum()))))
+    # months right after the data begins miss wins from deals created before it: skip them
+    p80 = fa.cycle.get("p80") or 0.0
+    first = fa.cohorts["cohort"].min() if fa.cohorts is not None and len(fa.cohorts) else None
+    settled = pf
+    if first is not None:
+        settled = pf[pf["month"] >= first + pd.DateOffset(months=math.ceil(p80 / 30.4375))]
+    if settled.empty:
+        return out
+    worst = settled.iloc[int(np.argmin(settled["gap"].to_numpy(dtype=float)))]
+    if worst["gap"] < 0:
+        effects = {k: float(worst[k]) for k in EFFECT_WORDS if k in worst}
+        k = min(effects, key=lambda x: effects[x])
+        out.append(
+            t(
+                "funnel.s.plan_effect",
+                lang,
+                month=fmt_month(worst["month"], lang),
+                gap=_signed(fa, float(worst["gap"])),
+                effect=t(EFFECT_WORDS[k], lang).lower(),
+                value=_signed(fa, effects[k]),
+            )
         )
-    )
     return out
 
 
@@ -811,17 +882,12 @@ def _story_daily(fa: FunnelAnalysis) -> list[str]:
     out = []
     if d["plan"].notna().any() and d["plan"].sum() > 0:
         plan_td = float(past["plan"].sum()) if len(past) else 0.0
+        out.append(t("funnel.s.daily", lang, fact=_money(fa, fact), plan=_money(fa, plan_td)))
         nxt = d[d["fact"].isna() & (d["plan"] > 0)]
-        tomorrow = float(nxt["plan"].iloc[0]) if len(nxt) else 0.0
-        out.append(
-            t(
-                "funnel.s.daily",
-                lang,
-                fact=_money(fa, fact),
-                plan=_money(fa, plan_td),
-                tomorrow=_money(fa, tomorrow),
+        if len(nxt):
+            out.append(
+                t("funnel.s.daily_next", lang, tomorrow=_money(fa, float(nxt["plan"].iloc[0])))
             )
-        )
     else:
         out.append(t("funnel.s.daily_noplan", lang, fact=_money(fa, fact)))
     if fa.board is not None and len(fa.board):
@@ -835,7 +901,7 @@ def _story_daily(fa: FunnelAnalysis) -> list[str]:
 def _story_forecast(fa: FunnelAnalysis) -> list[str]:
     lang, r = fa.lang, fa.forecast
     if r is None:
-        return [t(f"reason.{fa.forecast_reason}", lang)] if fa.forecast_reason else []
+        return [reason_text(fa.forecast_reason, lang)] if fa.forecast_reason else []
     out = [
         t(
             "funnel.s.forecast",
@@ -927,6 +993,36 @@ def _story_sensitivity(fa: FunnelAnalysis) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------
+# key figures
+
+
+def kpis(fa: FunnelAnalysis) -> list[tuple[str, str]]:
+    """Key funnel figures for the tiles: (label, value) in the report language."""
+    lang = fa.lang
+    if fa.counts is None:
+        return []
+    c = fa.counts
+    out = [
+        (t("funnel.h.deals", lang), fmt_num(c.won + c.lost + c.open, lang)),
+        (t("funnel.win_rate", lang), fmt_pct(c.win_rate, lang)),
+    ]
+    if fa.m2c is not None:
+        out.append((t("funnel.m2c", lang), fmt_pct(fa.m2c.get("value"), lang)))
+    out.append((t("funnel.kpi.cycle", lang), fmt_num(fa.cycle.get("median"), lang)))
+    out.append((t("funnel.h.open", lang), fmt_num(c.open, lang)))
+    if fa.forecast is not None:
+        out.append(
+            (
+                t("funnel.kpi.forecast", lang, h=fa.forecast.horizon),
+                _money(fa, fa.forecast.total_q[1]),
+            )
+        )
+        if fa.forecast.p_target is not None:
+            out.append((t("funnel.sim.p_target", lang), fmt_pct(fa.forecast.p_target, lang)))
+    return out
+
+
+# --------------------------------------------------------------------------------------
 # display tables (formatted strings, headers in the report language)
 
 
@@ -987,6 +1083,7 @@ def display_table(fa: FunnelAnalysis, name: str) -> pd.DataFrame | None:
             if isinstance(r["reason"], str) and r["reason"] in (
                 "above_one",
                 "above_band",
+                "above_best",
                 "capacity",
             ):
                 real_s += f" ({t('funnel.why.' + r['reason'], lang)})"
@@ -1038,6 +1135,7 @@ def display_table(fa: FunnelAnalysis, name: str) -> pd.DataFrame | None:
                 t("funnel.chart.volume", lang): [_money(fa, x) for x in pf["volume"]],
                 t("funnel.chart.conv_effect", lang): [_money(fa, x) for x in pf["conversion"]],
                 t("funnel.chart.size_effect", lang): [_money(fa, x) for x in pf["deal_size"]],
+                t("funnel.chart.other_effect", lang): [_money(fa, x) for x in pf["other"]],
             }
         )
     if name == "board" and fa.board is not None:

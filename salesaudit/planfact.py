@@ -1,13 +1,21 @@
-"""Plan vs fact with the gap split into volume, conversion and deal-size effects; the daily
-payments plan/fact and the board (DESIGN §7.6, §7.8; METHODOLOGY §3.8).
+"""Plan vs fact with the gap split into volume, conversion, deal-size (and other payments)
+effects; the daily payments plan/fact and the board (DESIGN §7.6, §7.8; METHODOLOGY §3.8).
 
-Revenue of a month is written as R = N × c × s: N new deals created in the month, c = won
-deals closed in the month / N (the month's throughput conversion), s = revenue / won deals
-(deals without an amount count as zero). The plan gives only R_plan, so it is read as
-built on the baseline conversion c₀ and deal size s₀ of the plan months taken together:
-N_plan = R_plan / (c₀ s₀). The gap R − R_plan then splits exactly (sequentially, in the
-order volume → conversion → deal size):
-volume = (N − N_plan) c₀ s₀; conversion = N (c − c₀) s₀; deal size = N c (s − s₀).
+Won-deal revenue of a month is W = N × c × s: N new deals created in the month, c = won
+deals closed in the month / N (the month's throughput conversion), s = W / won deals
+(deals without an amount count as zero). The fact F is the month's payments when there is
+a `sales` table (else F = W), so F = W + O where O is what the month's won deals do not
+explain (repeat payments, instalments, timing).
+
+The plan gives only a total, so it is read as built on the baseline of the plan months
+taken together: the deals' share of the fact d₀ = ΣW / ΣF, conversion c₀ and deal size s₀.
+The plan's deal part is P·d₀, needing N_plan = P·d₀ / (c₀ s₀) new deals. The gap F − P then
+splits exactly (sequentially, volume → conversion → deal size, then the rest):
+volume = (N − N_plan) c₀ s₀; conversion = N (c − c₀) s₀; deal size = N c (s − s₀);
+other = O − P (1 − d₀).
+Over the whole plan period the conversion and deal-size effects net out near zero by
+construction (the baseline is the period's own average); the months show which driver
+moved, and N_plan says how many new deals the plan needed at today's conversion and size.
 """
 
 from __future__ import annotations
@@ -16,6 +24,9 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.funnel import WON
+
+EFFECTS = ("volume", "conversion", "deal_size", "other")
+COLUMNS = ["plan", "fact", "won_revenue", "gap", "new", "plan_new", "won", *EFFECTS]
 
 
 def _month(s: pd.Series) -> pd.Series:
@@ -35,29 +46,41 @@ def _monthly_drivers(deals: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return pd.concat([new, won], axis=1).fillna(0.0)
 
 
-def _decompose(df: pd.DataFrame, c0: float, s0: float) -> pd.DataFrame:
-    """Add the plan's implied volume and the three effects to rows with plan, new, won, revenue."""
+def _payments(sales: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Payments per month (and per key columns)."""
+    s = sales.assign(month=_month(sales["date"]))
+    return s.groupby(["month", *keys])["amount"].sum()
+
+
+def _decompose(df: pd.DataFrame, c0: float, s0: float, d0: float) -> pd.DataFrame:
+    """The plan's implied volume and the four effects for rows with plan, fact, new, won, revenue."""
     out = df.copy()
-    out["fact"] = out["revenue"]
+    out["won_revenue"] = out["revenue"]
     out["gap"] = out["fact"] - out["plan"]
     base = c0 * s0
-    out["plan_new"] = out["plan"] / base if base > 0 else np.nan
+    out["plan_new"] = out["plan"] * d0 / base if base > 0 else np.nan
     n = out["new"]
     c = np.where(n > 0, out["won"] / n.where(n > 0, 1), 0.0)
     s = np.where(out["won"] > 0, out["revenue"] / out["won"].where(out["won"] > 0, 1), 0.0)
     out["volume"] = (n - out["plan_new"]) * base
     out["conversion"] = n * (c - c0) * s0
     out["deal_size"] = n * c * (s - s0)
+    out["other"] = (out["fact"] - out["revenue"]) - out["plan"] * (1 - d0)
     return out
 
 
 def plan_vs_fact(
-    plan: pd.DataFrame | None, deals: pd.DataFrame, as_of: pd.Timestamp
+    plan: pd.DataFrame | None,
+    deals: pd.DataFrame,
+    as_of: pd.Timestamp,
+    sales: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame | None, pd.DataFrame | None, str | None]:
-    """Plan vs fact per month (and per manager when the plan has one), gap decomposed.
+    """Plan vs fact per month (and per manager when the plan has one), the gap decomposed.
 
-    Returns (monthly, by_manager, reason); monthly is None with a reason when the data
-    cannot support it. Months after as_of's month are left out.
+    The fact is payments when `sales` is given, else won-deal revenue. Returns (monthly,
+    by_manager, reason); monthly is None with a reason code when the data cannot support
+    it. Months after as_of's month are left out. Columns: month, plan, fact, won_revenue,
+    gap, new, plan_new, won, volume, conversion, deal_size, other.
     """
     if plan is None or plan.empty:
         return None, None, "no_plan"
@@ -71,26 +94,21 @@ def plan_vs_fact(
     drv = _monthly_drivers(deals, []).reindex(months, fill_value=0.0)
     plan_m = p.groupby("period")["amount"].sum()
     monthly = drv.assign(plan=plan_m.reindex(months).to_numpy())
+    has_sales = sales is not None and not sales.empty
+    if has_sales:
+        assert sales is not None
+        monthly["fact"] = _payments(sales, []).reindex(months, fill_value=0.0).to_numpy()
+    else:
+        monthly["fact"] = monthly["revenue"]
     tot_new, tot_won, tot_rev = monthly["new"].sum(), monthly["won"].sum(), monthly["revenue"].sum()
-    if tot_new <= 0 or tot_won <= 0:
+    if tot_new <= 0 or tot_won <= 0 or tot_rev <= 0:
         return None, None, "no_won_in_plan_months"
     c0, s0 = tot_won / tot_new, tot_rev / tot_won
-    monthly = _decompose(monthly, c0, s0)
+    tot_fact = monthly["fact"].sum()
+    d0 = min(tot_rev / tot_fact, 1.0) if tot_fact > 0 else 1.0
+    monthly = _decompose(monthly, c0, s0, d0)
     monthly.index.name = "month"
-    monthly = monthly.reset_index()[
-        [
-            "month",
-            "plan",
-            "fact",
-            "gap",
-            "new",
-            "plan_new",
-            "won",
-            "volume",
-            "conversion",
-            "deal_size",
-        ]
-    ]
+    monthly = monthly.reset_index()[["month", *COLUMNS]]
     by_mgr = None
     if "manager" in p and p["manager"].notna().any() and "manager" in deals:
         pm = p[p["manager"].notna()].groupby(["period", "manager"])["amount"].sum()
@@ -98,21 +116,15 @@ def plan_vs_fact(
         dm = _monthly_drivers(deals[deals["manager"].notna()], ["manager"])
         dm = dm.reindex(pm.index, fill_value=0.0)
         dm["plan"] = pm
+        if has_sales and sales is not None and "manager" in sales:
+            dm["fact"] = _payments(sales, ["manager"]).reindex(pm.index, fill_value=0.0)
+        else:
+            dm["fact"] = dm["revenue"]
         by_mgr = (
-            _decompose(dm, c0, s0)
-            .groupby(level="manager")[
-                [
-                    "plan",
-                    "fact",
-                    "gap",
-                    "new",
-                    "plan_new",
-                    "won",
-                    "volume",
-                    "conversion",
-                    "deal_size",
-                ]
-            ]
+            _decompose(
+                dm, c0, s0, d0 if has_sales and sales is not None and "manager" in sales else 1.0
+            )
+            .groupby(level="manager")[COLUMNS]
             .sum()
             .reset_index()
         )

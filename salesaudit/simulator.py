@@ -134,7 +134,7 @@ def initial(
 def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastModel]:
     """Start from a client's funnel history."""
     from salesaudit.audit import open_audit
-    from salesaudit.funnel import active_closers, audit_deals, counts
+    from salesaudit.funnel import active_closers, audit_deals, counts, meeting_load
 
     audit = open_audit(path, language=lang)
     deals = audit_deals(audit)
@@ -144,7 +144,9 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
     history = audit.table("stage_history")
     fc = counts(deals, stages, history)
     model = fmod.model_from_deals(deals, stages, history, audit.as_of, fc=fc)
-    closers, _ = active_closers(audit, deals)
+    closers = (
+        meeting_load(deals, stages, history, audit.as_of)[1] or active_closers(audit, deals)[0]
+    )
     cfg = audit.config
     run = model.run_rate()
     state = SimState(

@@ -8,11 +8,12 @@ import time
 import numpy as np
 import pandas as pd
 import pytest
-from funnel_synth import STAGES, history
 from scipy import stats
 
 from salesaudit import forecast as fmod
 from salesaudit.funnel import counts, stage_table
+
+from .funnel_synth import STAGES, history
 
 AS_OF = pd.Timestamp("2026-09-30")
 

@@ -8,12 +8,13 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
-from funnel_synth import STAGES, make_audit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesaudit import funnel
 from salesaudit.funnel import counts, cycle_summary, hygiene, meeting_to_contract, stage_table
+
+from .funnel_synth import STAGES, make_audit
 
 TS = pd.Timestamp
 
@@ -205,7 +206,7 @@ def test_cohorts_shares() -> None:
 
 @pytest.fixture(scope="module")
 def synth_audit():
-    from funnel_synth import history
+    from .funnel_synth import history
 
     d, h = history(months=18, per_month=60, seed=3)
     plan = pd.DataFrame(
@@ -216,7 +217,13 @@ def synth_audit():
 
 
 def test_findings_complete_and_json_native(synth_audit) -> None:
+    import jsonschema
+
+    from salesaudit.findings import schema
+
     f = funnel.findings(synth_audit)
+    assert f is not None
+    jsonschema.validate(f, schema()["properties"]["funnel"])
     for key in (
         "stages",
         "won",
@@ -254,17 +261,23 @@ def test_findings_complete_and_json_native(synth_audit) -> None:
 
 
 def test_findings_without_target_and_without_deals(synth_audit) -> None:
-    from funnel_synth import history
+    from .funnel_synth import history
 
     d, h = history(months=6, per_month=30, seed=5)
     a = make_audit(d, h, target=None)
     f = funnel.findings(a)
-    assert f["forecast"]["p_target"] is None and f["forecast"]["reason"] == "no_target"
-    assert f["goal_seek"] is None or f["goal_seek"] == []
+    assert f is not None
+    assert f["forecast"]["p_target"] is None and "target" in f["forecast"]["p_target_reason"]
+    assert f["goal_seek"] is None and f["goal_seek_reason"]
+    b = make_audit(d.drop(columns="amount"), None)
+    g = funnel.findings(b)
+    assert g is not None and g["forecast"] is None and g["sensitivity"] is None
+    assert "amount" in g["forecast_reason"] and g["time_in_stage"] is None
+    assert g["time_in_stage_reason"] and g["plan_fact"] is None
+    json.dumps(g, allow_nan=False)
     empty = make_audit(d.iloc[0:0], None)
-    e = funnel.findings(empty)
-    assert e["stages"] is None and e["reason"] == "no_deals"
-    json.dumps(e, allow_nan=False)
+    assert funnel.findings(empty) is None
+    assert funnel.story(empty, "overview")
 
 
 def test_tables_sheet_names(synth_audit) -> None:

@@ -12,9 +12,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from funnel_synth import history
 
 from salesaudit import simulator as sim
+
+from .funnel_synth import history
 
 ROOT = Path(__file__).resolve().parents[1]
 
