@@ -297,16 +297,17 @@ def by_group(
     level: float = LEVEL,
     min_n: int = MIN_N,
     seed: int = 0,
+    positions: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> pd.DataFrame:
     """Funnel figures per group value (one row each): outcomes, win rate, stepwise conversions.
 
     Columns: value, deals, won, lost, open, win_rate, win_lo, win_hi, win_n, win_too_few,
     m2c, m2c_lo, m2c_hi, m2c_n, m2c_too_few, and per conversion ``conv.<stage>``,
     ``lo.<stage>``, ``hi.<stage>``, ``n.<stage>``, ``few.<stage>`` (the stage it leaves).
+    `positions` = (stage position, loss stage known) per deal, when already computed.
     """
-    pos = stage_position(deals, history, stages).to_numpy()
+    pos, known = positions if positions is not None else _positions(deals, history, stages)
     st = deals["stage"].to_numpy()
-    known = loss_stage(deals, history, stages).notna().to_numpy()
     is_open, is_won, is_lost = ~np.isin(st, [WON, LOST]), st == WON, st == LOST
     g = groups.to_numpy()
     rows = []
@@ -359,10 +360,22 @@ def cuts(
     deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None, seed: int = 0
 ) -> dict[str, pd.DataFrame]:
     """Funnel figures by every cut the data has (new/current, product, channel, ...)."""
+    positions = _positions(deals, history, stages)
     return {
-        c: by_group(deals, stages, history, _cut_values(deals[c]), seed=seed)
+        c: by_group(deals, stages, history, _cut_values(deals[c]), seed=seed, positions=positions)
         for c in available_cuts(deals)
     }
+
+
+def _positions(
+    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per deal: the furthest stage index reached and whether a lost deal's stage is known."""
+    pos = {k: i for i, k in enumerate(stages)}
+    lost_at = loss_stage(deals, history, stages)
+    current = deals["stage"].map(pos)
+    reached = current.where(deals["stage"] != LOST, lost_at.map(pos)).fillna(0).astype(int)
+    return reached.to_numpy(), lost_at.notna().to_numpy()
 
 
 def best_conversions(cut: pd.DataFrame | None, stages: list[str]) -> dict[str, float]:
@@ -686,6 +699,19 @@ class FunnelAnalysis:
         from salesaudit import funnel_text
 
         return funnel_text.story(self, section)
+
+    def kpis(self) -> list[tuple[str, str]]:
+        """Key figures for the tiles: (label, value) in the report language."""
+        from salesaudit import funnel_text
+
+        return funnel_text.kpis(self)
+
+    def display_table(self, name: str) -> pd.DataFrame | None:
+        """A formatted table for the report (funnel, benchmarks, goal_seek, hygiene, time,
+        plan_fact, board, cut:<column>), or None when the data has none."""
+        from salesaudit import funnel_text
+
+        return funnel_text.display_table(self, name)
 
 
 def _closed_revenue_by_month(deals: pd.DataFrame) -> pd.DataFrame:

@@ -182,7 +182,10 @@ def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> 
         ticks = [*y, j]
         ticktext = [*names, t("funnel.m2c", lang)]
     _band_legend(fig, lang, row=1, col=2)
-    fig.update_yaxes(tickvals=ticks, ticktext=ticktext, autorange="reversed", row=1, col=1)
+    fig.update_yaxes(
+        tickvals=ticks, ticktext=ticktext, autorange="reversed", zeroline=False, row=1, col=1
+    )
+    fig.update_yaxes(zeroline=False, row=1, col=2)
     fig.update_xaxes(tickformat=".0%", range=[0, 1.05], row=1, col=2)
     fig.update_layout(showlegend=True)
     return styled(fig, t("funnel.chart.funnel", lang), lang, height=120 + 55 * len(ticks))
@@ -250,6 +253,7 @@ def cut_chart(
         )
     )
     fig.update_xaxes(tickformat=".0%", rangemode="tozero")
+    fig.update_yaxes(type="category", categoryorder="array", categoryarray=names)
     title = t("funnel.chart.cut", lang, metric=mname, cut=t(f"funnel.cut.{cut}", lang))
     return styled(fig, title, lang, height=140 + 32 * max(len(d), 2))
 
@@ -325,6 +329,7 @@ def survival_chart(km: pd.DataFrame, lang: str, summary: pd.DataFrame | None = N
     _band_legend(fig, lang)
     fig.update_yaxes(tickformat=".0%", range=[0, 1.02], title=t("funnel.chart.still_in", lang))
     fig.update_xaxes(title=t("funnel.chart.days", lang), rangemode="tozero")
+    fig.update_layout(legend={"y": -0.3})
     _ = summary
     return styled(fig, t("funnel.chart.time", lang), lang)
 
@@ -440,7 +445,7 @@ def tornado_chart(
             hovertemplate="%{y}: %{text}<extra></extra>",
         )
     )
-    fig.update_layout(barmode="overlay")
+    fig.update_layout(barmode="overlay", legend={"y": -0.25})
     fig.update_xaxes(
         title=t("funnel.chart.revenue_change", lang), zeroline=True, zerolinecolor="#444"
     )
@@ -452,38 +457,43 @@ def tornado_chart(
 
 
 def gap_chart(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
-    """Waterfall from plan to fact through the volume, conversion and deal-size effects."""
-    d = _need(pf, ["plan", "fact", "volume", "conversion", "deal_size", "other"], "plan_fact")
-    vals = [
-        float(d["plan"].sum()),
-        float(d["volume"].sum()),
-        float(d["conversion"].sum()),
-        float(d["deal_size"].sum()),
-        float(d["other"].sum()),
-        float(d["fact"].sum()),
+    """Plan vs fact by month: the gap (line) and its causes stacked (volume, conversion,
+    deal size, other payments; above zero helps, below hurts)."""
+    d = _need(pf, ["month", "gap", "volume", "conversion", "deal_size", "other"], "plan_fact")
+    fig = go.Figure()
+    parts = [
+        ("volume", "funnel.chart.volume", PALETTE[0]),
+        ("conversion", "funnel.chart.conv_effect", PALETTE[1]),
+        ("deal_size", "funnel.chart.size_effect", PALETTE[2]),
+        ("other", "funnel.chart.other_effect", NEUTRAL),
     ]
-    names = [
-        t("chart.plan", lang),
-        t("funnel.chart.volume", lang),
-        t("funnel.chart.conv_effect", lang),
-        t("funnel.chart.size_effect", lang),
-        t("funnel.chart.other_effect", lang),
-        t("chart.fact", lang),
-    ]
-    fig = go.Figure(
-        go.Waterfall(
-            x=names,
-            y=vals,
-            measure=["absolute", "relative", "relative", "relative", "relative", "total"],
-            text=[fmt_money(v, lang, currency) for v in vals],
-            textposition="outside",
-            increasing={"marker": {"color": GOOD}},
-            decreasing={"marker": {"color": BAD}},
-            totals={"marker": {"color": PALETTE[0]}},
-            connector={"line": {"color": "#bbb"}},
+    for col, key, colour in parts:
+        if col == "other" and not d[col].abs().sum():
+            continue
+        fig.add_trace(
+            go.Bar(
+                x=d["month"],
+                y=d[col],
+                name=t(key, lang),
+                marker_color=colour,
+                customdata=[fmt_money(v, lang, currency) for v in d[col]],
+                hovertemplate="%{x|%Y-%m}: %{customdata}<extra></extra>",
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=d["month"],
+            y=d["gap"],
+            mode="lines+markers",
+            name=t("funnel.h.gap", lang),
+            line={"color": "#222"},
+            customdata=[fmt_money(v, lang, currency) for v in d["gap"]],
+            hovertemplate="%{x|%Y-%m}: %{customdata}<extra></extra>",
         )
     )
-    fig.update_yaxes(rangemode="tozero")
+    fig.update_layout(barmode="relative")
+    fig.update_yaxes(zeroline=True, zerolinecolor="#444")
+    fig.update_xaxes(tickformat="%Y-%m" if lang == "en" else "%m.%Y")
     return styled(fig, t("funnel.chart.gap", lang), lang)
 
 

@@ -83,8 +83,8 @@ FUNNEL_TEXT: dict[str, dict[str, str]] = {
     "funnel.chart.worse": {"en": "10% worse", "ru": "на 10% хуже"},
     "funnel.chart.revenue_change": {"en": "Change in revenue", "ru": "Изменение выручки"},
     "funnel.chart.gap": {
-        "en": "Plan vs fact: the gap by cause",
-        "ru": "План и факт: разрыв по причинам",
+        "en": "Plan vs fact by month: the gap and its causes",
+        "ru": "План и факт по месяцам: разрыв и его причины",
     },
     "funnel.chart.volume": {"en": "New deals", "ru": "Число сделок"},
     "funnel.chart.conv_effect": {"en": "Conversion", "ru": "Конверсия"},
