@@ -299,8 +299,8 @@ def _sliders(state: SimState) -> dict[str, Any]:
     import ipywidgets as w
 
     lang = state.lang
-    style = {"description_width": "14em"}
-    layout = w.Layout(width="34em")
+    style = {"description_width": "19em"}
+    layout = w.Layout(width="40em")
 
     def fs(
         desc: str, value: float, lo: float, hi: float, step: float, fmt: str = ".0f"
@@ -402,9 +402,14 @@ class Simulator:
         self.last: SimOutput | None = None
         for s in self.sliders.values():
             s.observe(self._on_change, names="value")
-        controls = w.VBox(list(self.sliders.values()))
-        charts = w.VBox([self.summary, self.out_funnel, self.out_fan])
-        self.widget = w.HBox([controls, charts])
+        controls = w.VBox(
+            list(self.sliders.values()), layout=w.Layout(flex="0 0 auto", min_width="42em")
+        )
+        charts = w.VBox(
+            [self.summary, self.out_funnel, self.out_fan],
+            layout=w.Layout(flex="1 1 auto", min_width="0"),
+        )
+        self.widget = w.HBox([controls, charts], layout=w.Layout(width="100%"))
         self.refresh()
 
     def _on_change(self, _change: dict[str, Any]) -> None:
