@@ -110,6 +110,13 @@ def test_size_bank_sums_have_the_bootstrap_distribution() -> None:
     assert (bank.sums(np.zeros(5, dtype=int), rng) == 0).all()
 
 
+@pytest.mark.parametrize("df", [2, 3, 5, 11, 23])
+def test_chi2_sf_matches_scipy(df: int) -> None:
+    for q in (0.5, 0.9, 0.95, 0.99):
+        x = stats.chi2.ppf(q, df)
+        assert fmod.chi2_sf(x, df) == pytest.approx(1 - q, abs=0.01)
+
+
 def test_inflow_model_choice() -> None:
     kind, mean, var = fmod.inflow_model(pd.Series([100, 104, 97, 99, 101, 95, 103, 102]))
     assert kind == "poisson" and var == mean
