@@ -726,10 +726,15 @@ def _closed_revenue_by_month(deals: pd.DataFrame) -> pd.DataFrame:
 
 
 def analyse(audit: Audit, scenarios: int | None = None) -> FunnelAnalysis:
-    """Run the whole funnel step once for an audit (memoised on the audit object)."""
-    cached = getattr(audit, "_funnel_analysis", None)
-    if cached is not None and scenarios is None:
-        return cached
+    """Run the whole funnel step once for an audit (memoised on it; `scenarios` overrides the
+    client file's forecast size and bypasses the memo)."""
+    if scenarios is None:
+        return audit.memo(("funnel.analyse",), lambda: _analyse(audit, None))
+    return _analyse(audit, scenarios)
+
+
+def _analyse(audit: Audit, scenarios: int | None) -> FunnelAnalysis:
+    """The funnel step's computations (see :func:`analyse`)."""
     from salesaudit import forecast as fmod
     from salesaudit import planfact, survival
 
@@ -799,8 +804,6 @@ def analyse(audit: Audit, scenarios: int | None = None) -> FunnelAnalysis:
     fa.daily, fa.board, fa.daily_reason = planfact.daily_and_board(
         audit.table("sales"), audit.table("plan"), audit.as_of
     )
-    if scenarios is None:
-        object.__setattr__(audit, "_funnel_analysis", fa)
     return fa
 
 
