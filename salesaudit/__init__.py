@@ -9,7 +9,6 @@ from salesaudit import (  # noqa: F401  (the modules notebooks call)
     customers,
     display,
     funnel,
-    funnel_report,
     intake,
     model,
     sizing,

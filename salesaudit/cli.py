@@ -89,6 +89,17 @@ def cmd_batch(args: argparse.Namespace) -> int:
     return max(codes, default=EXIT_OK)
 
 
+def cmd_workshop(args: argparse.Namespace) -> int:
+    """Open the trainer's funnel simulator (Voilà, or JupyterLab with --lab)."""
+    from salesaudit import simulator
+
+    if args.client:
+        from salesaudit import config
+
+        config.load(args.client)  # a bad client file is reported before the browser opens
+    return simulator.launch(args.client, args.lab)
+
+
 def cmd_technologies(args: argparse.Namespace) -> int:
     """List the technology catalogue keys for client.yaml."""
     from salesaudit import technologies
@@ -130,6 +141,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--workers", type=int, default=2)
     b.add_argument("--out")
     b.set_defaults(func=cmd_batch)
+    w = sub.add_parser("workshop", help="open the funnel simulator for a live session")
+    w.add_argument("client", nargs="?", help="client.yaml to start from (default: the demo)")
+    w.add_argument("--lab", action="store_true", help="open in JupyterLab instead of Voilà")
+    w.set_defaults(func=cmd_workshop)
     t = sub.add_parser("technologies", help="list the technology catalogue keys")
     t.add_argument("--lang", choices=["en", "ru"], default="en")
     t.set_defaults(func=cmd_technologies)

@@ -438,7 +438,7 @@ def write_demo(folder: str | Path, seed: int = DEMO_SEED) -> Path:
         df.to_csv(out / "data" / name, index=False, lineterminator="\n", float_format="%.0f")
     won = deals[deals["Stage"] == CRM_STAGES["contract"]]
     monthly = won.assign(m=won["Closed"].str[:7]).groupby("m")["Amount"].sum()
-    target = int(round(float(monthly.iloc[-6:].mean()) * 1.3, -5))
+    target = int(round(float(monthly.iloc[-12:].mean()) * 1.05, -5))
     stages = "\n".join(f'    - {{key: {k}, crm: ["{v}"]}}' for k, v in CRM_STAGES.items())
     text = CLIENT_YAML.format(as_of=AS_OF.date(), stages=stages, lost=LOST_NAME, target=target)
     (out / "client.yaml").write_text(text, encoding="utf-8", newline="\n")

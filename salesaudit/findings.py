@@ -16,7 +16,7 @@ import pandas as pd
 from salesaudit import (
     control,
     customers,
-    funnel_report,
+    funnel,
     intake,
     model,
     sizing,
@@ -83,7 +83,7 @@ def build(audit: Audit) -> dict[str, Any]:
         "technologies": technologies.findings(audit),
         "structure": structure.findings(audit),
         "sizing": sizing.findings(audit),
-        "funnel": _section(funnel_report.findings, audit, "deals", reasons, "funnel"),
+        "funnel": _section(funnel.findings, audit, "deals", reasons, "funnel"),
         "abcxyz": _section(customers.findings, audit, None, reasons, "abcxyz"),
         "control": control.findings(audit),
         "summary": summary.findings(audit),

@@ -10,7 +10,7 @@ from openpyxl.cell.cell import TYPE_STRING
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from salesaudit import control, customers, funnel_report, intake, sizing, structure, technologies
+from salesaudit import customers, funnel, intake, sizing, structure, technologies
 from salesaudit.audit import Audit
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -19,26 +19,23 @@ FORMULA_START = ("=", "+", "-", "@")
 def key_tables(audit: Audit) -> dict[str, pd.DataFrame]:
     """The tables a consultant reuses, by sheet name (≤ 31 characters)."""
     out: dict[str, pd.DataFrame] = {
-        "data_quality": intake.quality(audit),
-        "rejected_rows": intake.rejected_rows(audit),
-        "assumptions": intake.assumptions(audit),
-        "technology_roadmap": technologies.roadmap(technologies.status_table(audit)),
-        "span": structure.span_table(audit),
-        "sizing_workload": pd.DataFrame([sizing.plan(audit)["workload"]]),
-        "hiring_plan": sizing.plan(audit)["hiring_plan"],
+        "Data quality": intake.quality(audit),
+        "Rejected rows": intake.rejected_rows(audit),
+        "Assumptions": intake.assumptions(audit),
+        "Technology roadmap": technologies.roadmap(technologies.status_table(audit)),
+        "Span of control": structure.span_table(audit),
+        "Sizing workload": pd.DataFrame([sizing.plan(audit)["workload"]]),
+        "Hiring plan": sizing.plan(audit)["hiring_plan"],
     }
     if audit.table("deals") is not None:
-        out["funnel"] = funnel_report.stage_table(audit)
+        out.update(funnel.tables(audit))
     cl = customers.classify(audit)
     if cl is not None:
-        out["abcxyz_clients"] = cl.clients
+        out["ABC-XYZ clients"] = cl.clients
         mig = customers.migration(audit)
         if mig is not None:
-            out["abcxyz_migration"] = mig.reset_index()
-        out["abcxyz_moves"] = customers.moves(audit)
-    pf = control.plan_fact(audit)
-    if pf is not None:
-        out["plan_fact"] = pf.assign(month=pf["month"].astype(str))
+            out["ABC-XYZ migration"] = mig.reset_index()
+        out["ABC-XYZ moves"] = customers.moves(audit)
     return out
 
 

@@ -6,11 +6,10 @@ import math
 from dataclasses import asdict, dataclass
 from typing import Any
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from salesaudit import funnel
+from salesaudit import funnel, reverse
 from salesaudit.audit import Assumption, Audit
 from salesaudit.charts import PALETTE, styled
 from salesaudit.i18n import fmt_month, fmt_num, register, t
@@ -90,24 +89,11 @@ def _won_last_year(audit: Audit) -> pd.DataFrame | None:
 
 def data_rates(audit: Audit) -> dict[str, float | None]:
     """Funnel rates from the client's data: target_list→first_contact and first_contact→contract."""
-    deals = audit.table("deals")
-    keys = audit.stage_keys
-    if deals is None:
+    table = funnel.analyse(audit).table if audit.table("deals") is not None else None
+    if table is None:
         return {"contact_to_meeting": None, "meeting_to_contract": None}
-    c = funnel.counts(deals, keys, audit.table("stage_history")).stages.set_index("key")
-    conv = c["conversion_to_next"]
-
-    def chain(a: str, b: str) -> float | None:
-        if a not in keys or b not in keys:
-            return None
-        i, j = keys.index(a), keys.index(b)
-        vals = conv.iloc[i:j]
-        return float(np.prod(vals.astype(float))) if vals.notna().all() and len(vals) else None
-
-    return {
-        "contact_to_meeting": chain("target_list", "first_contact"),
-        "meeting_to_contract": chain("first_contact", "contract"),
-    }
+    conv = [None if pd.isna(c) else float(c) for c in table["conversion_to_next"].iloc[:-1]]
+    return reverse.rates_from_funnel(audit.stage_keys, conv)
 
 
 def active_accounts(audit: Audit) -> int:
@@ -223,11 +209,13 @@ def assumptions(audit: Audit) -> list[Assumption]:
 
 def workload(inp: Inputs) -> dict[str, float]:
     """Monthly activity the target needs: contracts, meetings, contacts, calls."""
-    contracts = inp.target / inp.average_deal
-    meetings = contracts / inp.meeting_to_contract
-    contacts = meetings / inp.contact_to_meeting
-    calls = contacts / inp.call_to_contact
-    return {"contracts": contracts, "meetings": meetings, "contacts": contacts, "calls": calls}
+    return reverse.reverse_funnel(
+        inp.target,
+        inp.average_deal,
+        inp.meeting_to_contract,
+        inp.contact_to_meeting,
+        inp.call_to_contact,
+    )
 
 
 def required(inp: Inputs, work: dict[str, float], repeat_sales: bool, span: int) -> dict[str, Any]:

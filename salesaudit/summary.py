@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from salesaudit import customers, funnel, funnel_report, model, sizing, structure, technologies
+from salesaudit import customers, funnel, model, sizing, structure, technologies
 from salesaudit.audit import Audit
 from salesaudit.i18n import fmt_money, fmt_pct, register, t
 
@@ -18,6 +18,10 @@ TEXT = {
     "sum.funnel": {
         "en": "Win rate {win}; the weakest step is {a} → {b} at {p}.",
         "ru": "Доля выигранных {win}; самый слабый переход — {a} → {b}: {p}.",
+    },
+    "sum.forecast": {
+        "en": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); {p} chance of reaching the target of {target}.",
+        "ru": "Следующие {h} мес.: ожидается {p50} выручки от сделок (80% диапазон {p10}–{p90}); вероятность достичь цели {target} — {p}.",
     },
     "sum.team": {
         "en": "The target needs {need} sellers and {heads} head(s); the team has {now} sellers.",
@@ -35,6 +39,10 @@ TEXT = {
     "rec.stage": {
         "en": "Work on {a} → {b} first (coaching, offer defence in person): +10% on this step adds {v} a year.",
         "ru": "В первую очередь — переход {a} → {b} (коучинг, очная защита КП): +10% на этом шаге дают {v} в год.",
+    },
+    "rec.stage_plain": {
+        "en": "Work on {a} → {b} first (coaching, offer defence in person): it is the weakest step.",
+        "ru": "В первую очередь — переход {a} → {b} (коучинг, очная защита КП): это самый слабый шаг.",
     },
     "rec.head": {
         "en": "Add a head of sales: {head} leads {n} sellers (span {span}).",
@@ -57,28 +65,23 @@ TEXT = {
 register(TEXT)
 
 
-def annual_won_revenue(audit: Audit) -> float:
-    """Revenue of deals won in the 12 months up to as_of."""
-    deals = audit.table("deals")
-    if deals is None or "closed_at" not in deals or "amount" not in deals:
-        return 0.0
-    start = audit.as_of - pd.DateOffset(months=12)
-    won = deals[
-        (deals["stage"] == funnel.WON)
-        & (deals["closed_at"] > start)
-        & (deals["closed_at"] <= audit.as_of)
-    ]
-    return float(won["amount"].sum())
+def stage_impact(audit: Audit, stage: str) -> float | None:
+    """Revenue over the forecast horizon (a year by default) from +10% on one stage's conversion."""
+    sens = funnel.analyse(audit).sensitivity
+    if sens is None:
+        return None
+    row = sens[sens["driver"] == f"conversion.{stage}"]
+    return round(float(row["revenue_delta"].iloc[0]), 2) if len(row) else None
 
 
 def _weakest(audit: Audit) -> tuple[str, str, float] | None:
     """The judged stage with the lowest conversion: (stage, next stage, conversion)."""
     if audit.table("deals") is None:
         return None
-    st = funnel_report.stage_table(audit)
-    judged = st[st["denominator"].fillna(0) >= funnel_report.TOO_FEW].dropna(
-        subset=["conversion_to_next"]
-    )
+    st = funnel.analyse(audit).table
+    if st is None:
+        return None
+    judged = st[~st["too_few"].astype(bool)].dropna(subset=["conversion_to_next"])
     if judged.empty:
         return None
     w = judged.loc[judged["conversion_to_next"].astype(float).idxmin()]
@@ -103,6 +106,24 @@ def headline(audit: Audit) -> list[str]:
                 a=t(f"stage.{weak[0]}", lang),
                 b=t(f"stage.{weak[1]}", lang),
                 p=fmt_pct(weak[2], lang),
+            )
+        )
+    fc = (
+        (funnel.findings(audit) or {}).get("forecast") if audit.table("deals") is not None else None
+    )
+    target = audit.config.targets.revenue_per_month
+    if fc and fc.get("p_target") is not None and target:
+        cur = audit.config.currency
+        out.append(
+            t(
+                "sum.forecast",
+                lang,
+                h=fc["horizon_months"],
+                p50=fmt_money(fc["p50"], lang, cur),
+                p10=fmt_money(fc["p10"], lang),
+                p90=fmt_money(fc["p90"], lang),
+                p=fmt_pct(fc["p_target"], lang),
+                target=fmt_money(target * fc["horizon_months"], lang, cur),
             )
         )
     p = sizing.plan(audit)
@@ -134,19 +155,14 @@ def recommendations(audit: Audit) -> list[dict[str, Any]]:
     recs: list[dict[str, Any]] = []
     weak = _weakest(audit)
     if weak:
-        impact = round(annual_won_revenue(audit) * 0.10, 2)
-        recs.append(
-            {
-                "text": t(
-                    "rec.stage",
-                    lang,
-                    a=t(f"stage.{weak[0]}", lang),
-                    b=t(f"stage.{weak[1]}", lang),
-                    v=fmt_money(impact, lang, cur),
-                ),
-                "impact": impact,
-            }
+        impact = stage_impact(audit, weak[0])
+        a, b = t(f"stage.{weak[0]}", lang), t(f"stage.{weak[1]}", lang)
+        text = (
+            t("rec.stage", lang, a=a, b=b, v=fmt_money(impact, lang, cur))
+            if impact is not None
+            else t("rec.stage_plain", lang, a=a, b=b)
         )
+        recs.append({"text": text, "impact": impact})
     for v in structure.violations(audit):
         if v["kind"] == "over_span":
             recs.append(

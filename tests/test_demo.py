@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from salesaudit import customers, demo, funnel, funnel_report, model, structure
+from salesaudit import customers, demo, funnel, model, structure
 from salesaudit.audit import Audit
 
 from .conftest import ROOT
@@ -70,7 +70,7 @@ def test_stage_history_is_consistent_with_deals(demo_audit: Audit) -> None:
 
 
 def test_the_story_a_consultant_should_find(demo_audit: Audit) -> None:
-    st = funnel_report.stage_table(demo_audit)
+    st = funnel.analyse(demo_audit).table
     weakest = st.loc[st["conversion_to_next"].astype(float).idxmin(), "key"]
     assert weakest == "offer"
     over = [v for v in structure.violations(demo_audit) if v["kind"] == "over_span"]
