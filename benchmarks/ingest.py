@@ -42,6 +42,13 @@ def _dates(rng: np.random.Generator, m: int, with_time: bool) -> pa.Array:
     )
 
 
+def _ru(iso: pa.Array) -> pa.Array:
+    """'2025-01-31 14:05:00' -> '31.01.2025 14:05:00'."""
+    return pc.replace_substring_regex(
+        iso, r"^(\d{4})-(\d{2})-(\d{2}) (\d{2}:\d{2}:\d{2})$", r"\3.\2.\1 \4"
+    )
+
+
 def _amounts(rng: np.random.Generator, m: int, refunds: float) -> pa.Array:
     """Amounts with a decimal comma; a share of them negative (refunds)."""
     x = np.round(rng.lognormal(10, 1.2, m), 2)
@@ -80,12 +87,21 @@ def generate(folder: Path, n_deals: int, n_payments: int) -> dict[str, Path]:
     products = np.array([f"Товар {i}" for i in range(300)])
 
     def deals_chunk(start: int, m: int) -> pa.Table:
+        created = rng.integers(0, 3 * 365 * 86400, m).astype("timedelta64[s]") + np.datetime64(
+            "2023-01-01T00:00:00"
+        )
+        stage = rng.integers(0, len(stages), m)
+        closed = created + rng.integers(86400, 120 * 86400, m).astype("timedelta64[s]")
+        closed_text = _ru(pa.array(closed).cast(pa.string()))
+        closed_text = pc.if_else(
+            pa.array(stage >= len(stages) - 2), closed_text, pa.scalar(None, pa.string())
+        )
         return pa.table(
             {
                 "id": pa.array(np.arange(start + 1, start + m + 1)).cast(pa.string()),
-                "created": _dates(rng, m, True),
-                "closed": _dates(rng, m, True),
-                "stage": pa.array(stages[rng.integers(0, len(stages), m)]),
+                "created": _ru(pa.array(created).cast(pa.string())),
+                "closed": closed_text,
+                "stage": pa.array(stages[stage]),
                 "amount": _amounts(rng, m, 0.0),
                 "manager": pa.array(managers[rng.integers(0, len(managers), m)]),
                 "company": pa.array(

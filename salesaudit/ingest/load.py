@@ -674,6 +674,10 @@ def _dedupe_ids(loaded: Loaded) -> None:
     if col is None or col not in loaded.df:
         return
     s = loaded.df[col]
+    if pa.array(s, from_pandas=True).value_counts().__len__() == s.notna().sum() + int(
+        s.isna().any()
+    ):
+        return  # every id distinct
     codes, _ = pd.factorize(s)
     dup = pd.Series(codes).duplicated(keep="first").to_numpy() & (codes >= 0)
     if not dup.any():
@@ -813,7 +817,7 @@ def _future_dates(loaded: Loaded, cfg: ClientConfig) -> None:
             continue
         rows = loaded.rows[late]
         header = loaded.headers[canon]
-        shown = [str(pd.Timestamp(v).date()) for v in vals[late][:REJECTED_CAP]]
+        shown = list(np.datetime_as_string(vals[late][:REJECTED_CAP], unit="D"))
         add_rejected(loaded.q, rows, header, shown, f"after the audit date {cfg.as_of}", "flagged")
         loaded.q.rows_flagged += int(late.sum())
         add_note(
@@ -845,7 +849,7 @@ def _close_before_create(loaded: Loaded) -> None:
         return
     rows = loaded.rows[bad]
     header = loaded.headers["closed_at"]
-    shown = [str(pd.Timestamp(v).date()) for v in o[bad][:REJECTED_CAP]]
+    shown = list(np.datetime_as_string(o[bad][:REJECTED_CAP], unit="D"))
     add_rejected(loaded.q, rows, header, shown, "closes before it was created", "flagged")
     loaded.q.rows_flagged += int(bad.sum())
     add_note(
