@@ -129,7 +129,7 @@ def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQua
     if hist is not None:
         h = hist.df
         with_stage = h.loc[h["stage"].isin(keys), "deal_id"].unique()
-        known |= df["deal_id"].isin(with_stage).to_numpy()
+        known = known | df["deal_id"].isin(with_stage).to_numpy()
     missing = lost & ~known
     if missing.any():
         rows = deals.rows[missing]
