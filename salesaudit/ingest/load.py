@@ -168,9 +168,10 @@ def match_columns(
     found: dict[str, int] = {}
     owner: dict[int, str] = {}
     for canon, (cands, source) in mapping.items():
-        i = next((index[norm(c)] for c in cands if norm(c) in index), None)
-        if i is None:
+        hit = next((index[norm(c)] for c in cands if norm(c) in index), None)
+        if hit is None:
             continue
+        i = hit
         if i in owner:
             other = owner[i]
             if (

@@ -222,10 +222,9 @@ def parse_numbers(
         values = parsed.to_numpy(zero_copy_only=False).astype(float)
         bad = pc.is_valid(s).to_numpy(zero_copy_only=False) & ~valid.to_numpy(zero_copy_only=False)
     if col.kind is not None:
-        is_num = col.kind == KIND_NUMBER
-        values = np.where(is_num, col.num, values)
         assert col.num is not None
-        bad |= col.kind == KIND_DATE
+        values = np.where(col.kind == KIND_NUMBER, col.num, values)
+        bad = bad | (col.kind == KIND_DATE)
     return NumberResult(values, bad, dec, how, example)
 
 
@@ -488,7 +487,7 @@ def _fallback(text: pa.Array, left: np.ndarray, values: np.ndarray, dayfirst: bo
         except (ValueError, TypeError, OverflowError):
             continue
         if not pd.isna(ts):
-            parsed[str(u)] = np.datetime64(pd.Timestamp(ts).tz_localize(None).to_datetime64(), "ns")
+            parsed[str(u)] = pd.Timestamp(ts).tz_localize(None).to_datetime64().astype("datetime64[ns]")
     if parsed:
         texts = text.take(pa.array(idx)).to_pylist()
         fill = np.array(
