@@ -280,3 +280,11 @@ def fmt_month(d: dt.date | pd.Timestamp | str | pd.Period, lang: str) -> str:
 def plotly_separators(lang: str) -> str:
     """Plotly `layout.separators` for the language (decimal then thousands)."""
     return ", " if lang == "ru" else ".,"
+
+
+def register(texts: dict[str, dict[str, str]]) -> None:
+    """Add a module's messages to the catalogue (a key may not be defined twice)."""
+    clash = [k for k in texts if k in CATALOGUE and CATALOGUE[k] != texts[k]]
+    if clash:
+        raise KeyError(f"message keys defined twice: {clash}")
+    CATALOGUE.update(texts)

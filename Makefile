@@ -1,0 +1,33 @@
+# salesaudit: `make demo` runs the demo audit, `make test` runs every check. Each sets itself up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test,workshop]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name salesaudit --display-name "Python (salesaudit)" >/dev/null
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+demo: setup
+	$(BIN)/salesaudit demo --out out
+
+lint: setup
+	$(BIN)/ruff check salesaudit tests benchmarks
+	$(BIN)/ruff format --check salesaudit tests benchmarks
+	$(BIN)/mypy salesaudit
+
+test: setup lint
+	$(BIN)/python -m pytest
+
+bench: setup
+	$(BIN)/python benchmarks/demo.py
+
+clean:
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache

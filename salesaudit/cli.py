@@ -1,0 +1,168 @@
+"""The `salesaudit` command line: demo, run, validate, new, batch, technologies."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+from salesaudit.errors import InputError
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+
+def _quiet() -> None:
+    """Keep library noise out of the consultant's terminal."""
+    warnings.filterwarnings("ignore")
+    os.environ.setdefault("PYTHONWARNINGS", "ignore")
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Generate the demo client and run the full audit on it."""
+    from salesaudit import demo, runner
+
+    out = Path(args.out or "out")
+    client = demo.write_demo(out / "demo-client")
+    print(f"salesaudit: demo client written to {client.parent}")
+    res = runner.run(client, out / "demo", language=args.lang, workers=args.workers)
+    return EXIT_OK if res.ok else EXIT_INTERNAL
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the audit of one client."""
+    from salesaudit import runner
+
+    res = runner.run(
+        args.client,
+        args.out,
+        language=args.lang,
+        only=args.only,
+        previous=args.previous,
+        workers=args.workers,
+    )
+    return EXIT_OK if res.ok else EXIT_INTERNAL
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Load and check the client file and its data; print the data-quality summary."""
+    from salesaudit import intake
+    from salesaudit.audit import open_audit
+
+    audit = open_audit(args.client, args.lang)
+    q = intake.quality(audit)
+    print(f"{audit.config.client}: data as of {audit.as_of.date()}")
+    print(q.to_string(index=False))
+    for line in intake.quality_notes(audit):
+        print(f"- {line}")
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Scaffold clients/NAME/ with a commented client.yaml and an empty data/ folder."""
+    from salesaudit import scaffold
+
+    folder = Path(args.dir) / args.name
+    path = scaffold.new_client(folder, args.name, args.preset)
+    print(
+        f"salesaudit: created {path}; put the CRM exports in {folder / 'data'} and fill the file."
+    )
+    return EXIT_OK
+
+
+def cmd_batch(args: argparse.Namespace) -> int:
+    """Run several clients, each in its own process; exit with the worst code."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(client: str) -> int:
+        cmd = [sys.executable, "-m", "salesaudit", "run", client]
+        if args.out:
+            cmd += ["--out", str(Path(args.out) / Path(client).resolve().parent.name)]
+        done = subprocess.run(cmd, capture_output=True, text=True)
+        print(f"== {client}: exit {done.returncode}\n{done.stdout}{done.stderr}", end="")
+        return done.returncode
+
+    with ThreadPoolExecutor(max_workers=max(1, args.workers)) as pool:
+        codes = list(pool.map(one, args.clients))
+    return max(codes, default=EXIT_OK)
+
+
+def cmd_technologies(args: argparse.Namespace) -> int:
+    """List the technology catalogue keys for client.yaml."""
+    from salesaudit import technologies
+
+    print(technologies.listing(args.lang).to_string(index=False))
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser."""
+    p = argparse.ArgumentParser(
+        prog="salesaudit", description="Audit a sales department and design a better one."
+    )
+    p.add_argument("--debug", action="store_true", help="show Python tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("demo", help="generate the demo client and audit it")
+    d.add_argument("--out", help="output folder (default: out/)")
+    d.add_argument("--lang", choices=["en", "ru"])
+    d.add_argument("--workers", type=int, default=2)
+    d.set_defaults(func=cmd_demo)
+    r = sub.add_parser("run", help="audit one client")
+    r.add_argument("client", help="path to client.yaml")
+    r.add_argument("--out", help="output folder (default: out/<client>)")
+    r.add_argument("--lang", choices=["en", "ru"])
+    r.add_argument("--only", nargs="+", metavar="SECTION")
+    r.add_argument("--previous", metavar="OLD/findings.json")
+    r.add_argument("--workers", type=int, default=2)
+    r.set_defaults(func=cmd_run)
+    v = sub.add_parser("validate", help="check client.yaml and the data files only")
+    v.add_argument("client")
+    v.add_argument("--lang", choices=["en", "ru"])
+    v.set_defaults(func=cmd_validate)
+    n = sub.add_parser("new", help="scaffold clients/NAME/")
+    n.add_argument("name")
+    n.add_argument("--preset", choices=["bitrix24", "amocrm", "hubspot", "salesforce", "pipedrive"])
+    n.add_argument("--dir", default="clients", help="parent folder (default: clients/)")
+    n.set_defaults(func=cmd_new)
+    b = sub.add_parser("batch", help="audit several clients in parallel")
+    b.add_argument("clients", nargs="+")
+    b.add_argument("--workers", type=int, default=2)
+    b.add_argument("--out")
+    b.set_defaults(func=cmd_batch)
+    t = sub.add_parser("technologies", help="list the technology catalogue keys")
+    t.add_argument("--lang", choices=["en", "ru"], default="en")
+    t.set_defaults(func=cmd_technologies)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: run a command; bad input → exit 2 with a message, internal error → exit 1."""
+    _quiet()
+    args = parser().parse_args(argv)
+    from salesaudit.runner import RunFailed
+
+    try:
+        return int(args.func(args))
+    except InputError as e:
+        print(f"salesaudit: {e}", file=sys.stderr)
+        return EXIT_INPUT
+    except RunFailed as e:
+        print(f"salesaudit: {e}", file=sys.stderr)
+        return EXIT_INTERNAL
+    except KeyboardInterrupt:
+        print("salesaudit: interrupted; the previous report was left as it was.", file=sys.stderr)
+        return EXIT_INTERNAL
+    except Exception as e:  # noqa: BLE001 - the last line of defence: one sentence, not a traceback
+        if args.debug:
+            raise
+        print(
+            f"salesaudit: internal error: {type(e).__name__}: {e}. Run again with --debug for details.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":
+    sys.exit(main())

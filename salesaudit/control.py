@@ -1,0 +1,224 @@
+"""Step 07: management rhythm, activity norms, CRM readiness and plan vs fact (DESIGN §7.8)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from salesaudit.audit import Audit
+from salesaudit.charts import PALETTE, styled
+from salesaudit.i18n import fmt_month, fmt_num, fmt_pct, register, t
+
+MEETINGS_NORM = (40, 45)  # per closer a month, METHODOLOGY §4
+CALLS_NORM = (15, 20)  # per hour, METHODOLOGY §3.7
+CHECKINS_NORM = 2
+
+TEXT = {
+    "ct.morning_planning": {"en": "Morning planning meeting", "ru": "Утренняя планёрка"},
+    "ct.checkins": {
+        "en": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
+        "ru": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)",
+    },
+    "ct.daily_plan_fact": {"en": "Daily plan/fact of payments", "ru": "Ежедневный план/факт оплат"},
+    "ct.board": {"en": "The board (leaderboard for the date)", "ru": "«Доска» (рейтинг на дату)"},
+    "crm.no_paper_orders": {
+        "en": "No orders on scraps of paper",
+        "ru": "Нет заказов «на бумажках»",
+    },
+    "crm.no_taskless_clients": {"en": "No client without a task", "ru": "Нет клиентов без задач"},
+    "crm.counterparty_based": {
+        "en": "Work with counterparties, not separate deals",
+        "ru": "Работа с контрагентами, а не отдельными сделками",
+    },
+    "crm.methodology": {
+        "en": "Methodological materials for the CRM",
+        "ru": "Методические материалы по работе в CRM",
+    },
+    "crm.website_integrated": {
+        "en": "CRM integrated with the website",
+        "ru": "CRM интегрирована с сайтом",
+    },
+    "crm.enough_licences": {"en": "Enough CRM licences", "ru": "Достаточно лицензий CRM"},
+    "crm.telephony_integrated": {"en": "Telephony integrated", "ru": "Телефония интегрирована"},
+    "crm.calls_recorded": {"en": "All calls recorded", "ru": "Все звонки записываются"},
+    "crm.configured": {"en": "CRM configured", "ru": "CRM настроена"},
+    "ct.meetings": {
+        "en": "Closers hold {v} meetings a month on average (methodology: 40–45).",
+        "ru": "Клоузеры проводят в среднем {v} встреч в месяц (норматив: 40–45).",
+    },
+    "ct.calls": {
+        "en": "Hunters make {v} calls a day, about {h} an hour over {hours} hours (methodology: 15–20 an hour).",
+        "ru": "Хантеры делают {v} звонков в день, около {h} в час за {hours} ч (норматив: 15–20 в час).",
+    },
+    "ct.crm_score": {
+        "en": "CRM readiness: {n} of {total} checks pass.",
+        "ru": "Готовность CRM: выполнено {n} из {total} пунктов.",
+    },
+    "ct.plan_fact": {
+        "en": "Last 12 months: fact {fact} against plan {plan} ({share}).",
+        "ru": "Последние 12 месяцев: факт {fact} при плане {plan} ({share}).",
+    },
+}
+register(TEXT)
+
+
+def rhythm_table(audit: Audit) -> pd.DataFrame:
+    """The management rhythm: what the methodology asks vs what the client answered."""
+    lang, c = audit.lang, audit.config.control
+
+    def yn(v: bool) -> str:
+        return t("word.yes" if v else "word.no", lang)
+
+    rows = [
+        (t("ct.morning_planning", lang), yn(c.morning_planning), c.morning_planning),
+        (t("ct.checkins", lang), str(c.checkins_per_day), c.checkins_per_day >= CHECKINS_NORM),
+        (t("ct.daily_plan_fact", lang), yn(c.daily_plan_fact), c.daily_plan_fact),
+        (t("ct.board", lang), yn(c.board), c.board),
+    ]
+    return pd.DataFrame(
+        [
+            {t("tbl.check", lang): a, t("tbl.answer", lang): b, "": "✓" if ok else "✗"}
+            for a, b, ok in rows
+        ]
+    )
+
+
+def crm_checks(audit: Audit) -> dict[str, bool]:
+    """The CRM readiness checklist answers."""
+    return audit.config.control.crm.model_dump()
+
+
+def crm_table(audit: Audit) -> pd.DataFrame:
+    """The CRM checklist for display."""
+    lang = audit.lang
+    return pd.DataFrame(
+        [
+            {t("tbl.check", lang): t(f"crm.{k}", lang), "": "✓" if v else "✗"}
+            for k, v in crm_checks(audit).items()
+        ]
+    )
+
+
+def activity_norms(audit: Audit) -> dict[str, float | None]:
+    """Meetings per closer a month and calls per hunter a day, from the activities log."""
+    acts, team = audit.table("activities"), audit.table("team")
+    out: dict[str, float | None] = {"meetings_per_closer_month": None, "calls_per_hunter_day": None}
+    if acts is None:
+        return out
+    a = acts.copy()
+    a["count"] = a["count"].fillna(1) if "count" in a else 1
+    a["type"] = a["type"].astype(str).str.casefold()
+    roles = (
+        team.set_index("manager")["role"]
+        if team is not None and "role" in team
+        else pd.Series(dtype=str)
+    )
+    a["role"] = a["manager"].map(roles)
+    start = audit.as_of - pd.DateOffset(months=12)
+    a = a[(a["date"] > start) & (a["date"] <= audit.as_of)]
+    meet = a[(a["type"] == "meeting") & a["role"].isin(["closer", "universal"])]
+    if len(meet):
+        per = meet.groupby(["manager", meet["date"].dt.to_period("M")])["count"].sum()
+        out["meetings_per_closer_month"] = float(per.groupby(level=0).mean().mean())
+    calls = a[(a["type"] == "call") & (a["role"] == "hunter")]
+    if len(calls):
+        per_day = calls.groupby(["manager", "date"])["count"].sum()
+        out["calls_per_hunter_day"] = float(per_day.mean())
+    return out
+
+
+def plan_fact(audit: Audit) -> pd.DataFrame | None:
+    """Plan vs fact per month (fact = sales, or won deals without a sales table)."""
+    plan = audit.table("plan")
+    if plan is None:
+        return None
+    sales = audit.table("sales")
+    if sales is not None:
+        fact = sales.groupby(sales["date"].dt.to_period("M"))["amount"].sum()
+    else:
+        deals = audit.tables["deals"]
+        won = deals[deals["stage"] == "contract"].dropna(subset=["closed_at"])
+        fact = won.groupby(won["closed_at"].dt.to_period("M"))["amount"].sum()
+    p = plan.groupby(plan["period"].dt.to_period("M"))["amount"].sum()
+    df = pd.concat([p.rename("plan"), fact.rename("fact")], axis=1).sort_index()
+    df = df[df.index <= audit.as_of.to_period("M")].dropna(subset=["plan"])
+    return df.fillna({"fact": 0.0}).rename_axis("month").reset_index()
+
+
+def plan_fact_chart(audit: Audit) -> go.Figure | None:
+    """Monthly plan (line) vs fact (bars)."""
+    pf = plan_fact(audit)
+    if pf is None or pf.empty:
+        return None
+    lang = audit.lang
+    x = [fmt_month(m, lang) for m in pf["month"]]
+    fig = go.Figure(
+        [
+            go.Bar(name=t("chart.fact", lang), x=x, y=pf["fact"], marker_color=PALETTE[0]),
+            go.Scatter(
+                name=t("chart.plan", lang),
+                x=x,
+                y=pf["plan"],
+                mode="lines+markers",
+                line_color=PALETTE[1],
+            ),
+        ]
+    )
+    fig.update_xaxes(type="category")
+    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)}, {audit.config.currency}")
+    return styled(fig, t("chart.plan_fact", lang), lang, height=400)
+
+
+def notes(audit: Audit) -> list[str]:
+    """Control findings in sentences."""
+    lang = audit.lang
+    out = []
+    n = activity_norms(audit)
+    if n["meetings_per_closer_month"] is not None:
+        out.append(t("ct.meetings", lang, v=fmt_num(n["meetings_per_closer_month"], lang, 1)))
+    if n["calls_per_hunter_day"] is not None:
+        hours = audit.config.capacity.hours_per_day
+        out.append(
+            t(
+                "ct.calls",
+                lang,
+                v=fmt_num(n["calls_per_hunter_day"], lang),
+                hours=fmt_num(hours, lang),
+                h=fmt_num(n["calls_per_hunter_day"] / hours, lang, 1),
+            )
+        )
+    crm = crm_checks(audit)
+    out.append(t("ct.crm_score", lang, n=sum(crm.values()), total=len(crm)))
+    pf = plan_fact(audit)
+    if pf is not None and len(pf):
+        last = pf.tail(12)
+        out.append(
+            t(
+                "ct.plan_fact",
+                lang,
+                fact=fmt_num(last["fact"].sum(), lang),
+                plan=fmt_num(last["plan"].sum(), lang),
+                share=fmt_pct(last["fact"].sum() / last["plan"].sum(), lang),
+            )
+        )
+    return out
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `control` section."""
+    c = audit.config.control
+    crm = crm_checks(audit)
+    norms = activity_norms(audit)
+    return {
+        "rhythm": {
+            "morning_planning": c.morning_planning,
+            "checkins_per_day": c.checkins_per_day,
+            "daily_plan_fact": c.daily_plan_fact,
+            "board": c.board,
+        },
+        "crm_readiness": round(sum(crm.values()) / len(crm), 3),
+        "crm_missing": [k for k, v in crm.items() if not v],
+        "activity": {k: (None if v is None else round(v, 2)) for k, v in norms.items()},
+    }

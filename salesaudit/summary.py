@@ -1,0 +1,198 @@
+"""Step 99: the executive summary — headline findings and recommendations with their impact."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from salesaudit import customers, funnel, funnel_report, model, sizing, structure, technologies
+from salesaudit.audit import Audit
+from salesaudit.i18n import fmt_money, fmt_pct, register, t
+
+TEXT = {
+    "sum.model": {
+        "en": "Sales model: {mode}, {type} sales.",
+        "ru": "Модель продаж: {mode}, {type} продажи.",
+    },
+    "sum.funnel": {
+        "en": "Win rate {win}; the weakest step is {a} → {b} at {p}.",
+        "ru": "Доля выигранных {win}; самый слабый переход — {a} → {b}: {p}.",
+    },
+    "sum.team": {
+        "en": "The target needs {need} sellers and {heads} head(s); the team has {now} sellers.",
+        "ru": "Для цели нужно продавцов: {need}, руководителей: {heads}; сейчас продавцов: {now}.",
+    },
+    "sum.structure": {"en": "Recommended structure: {s}.", "ru": "Рекомендуемая структура: {s}."},
+    "sum.algorithm": {
+        "en": "{v} step(s) of the build algorithm are out of order; {m} typical mistake(s) found.",
+        "ru": "Шагов алгоритма вне порядка: {v}; типичных ошибок: {m}.",
+    },
+    "sum.abc": {
+        "en": "{n} A clients bring {share} of revenue.",
+        "ru": "{n} клиентов класса A дают {share} выручки.",
+    },
+    "rec.stage": {
+        "en": "Work on {a} → {b} first (coaching, offer defence in person): +10% on this step adds {v} a year.",
+        "ru": "В первую очередь — переход {a} → {b} (коучинг, очная защита КП): +10% на этом шаге дают {v} в год.",
+    },
+    "rec.head": {
+        "en": "Add a head of sales: {head} leads {n} sellers (span {span}).",
+        "ru": "Добавить руководителя: у {head} {n} продавцов (норма {span}).",
+    },
+    "rec.hire": {
+        "en": "Hire {n} seller(s) in batches of {b} to reach the target capacity.",
+        "ru": "Нанять {n} продавцов группами по {b}, чтобы выйти на нужную мощность.",
+    },
+    "rec.tech": {"en": "Introduce first: {items}.", "ru": "Внедрить в первую очередь: {items}."},
+    "rec.batch": {
+        "en": "Hire in batches with group interviews, not one by one.",
+        "ru": "Нанимать группами с групповыми собеседованиями, а не по одному.",
+    },
+    "rec.review": {
+        "en": "Review the sales system every 3 months; next review with this workbook.",
+        "ru": "Пересматривать систему продаж раз в 3 месяца; следующий аудит — этой же книгой.",
+    },
+}
+register(TEXT)
+
+
+def annual_won_revenue(audit: Audit) -> float:
+    """Revenue of deals won in the 12 months up to as_of."""
+    deals = audit.table("deals")
+    if deals is None or "closed_at" not in deals or "amount" not in deals:
+        return 0.0
+    start = audit.as_of - pd.DateOffset(months=12)
+    won = deals[
+        (deals["stage"] == funnel.WON)
+        & (deals["closed_at"] > start)
+        & (deals["closed_at"] <= audit.as_of)
+    ]
+    return float(won["amount"].sum())
+
+
+def _weakest(audit: Audit) -> tuple[str, str, float] | None:
+    """The judged stage with the lowest conversion: (stage, next stage, conversion)."""
+    if audit.table("deals") is None:
+        return None
+    st = funnel_report.stage_table(audit)
+    judged = st[st["denominator"].fillna(0) >= funnel_report.TOO_FEW].dropna(
+        subset=["conversion_to_next"]
+    )
+    if judged.empty:
+        return None
+    w = judged.loc[judged["conversion_to_next"].astype(float).idxmin()]
+    return str(w.key), str(st.loc[w.name + 1, "key"]), float(w.conversion_to_next)
+
+
+def headline(audit: Audit) -> list[str]:
+    """The headline findings, one sentence each."""
+    lang = audit.lang
+    m = model.decide(audit)
+    out = [
+        t("sum.model", lang, mode=t(f"mode.{m.mode}", lang), type=t(f"type.{m.sales_type}", lang))
+    ]
+    weak = _weakest(audit)
+    if weak:
+        c = funnel.counts(audit.tables["deals"], audit.stage_keys, audit.table("stage_history"))
+        out.append(
+            t(
+                "sum.funnel",
+                lang,
+                win=fmt_pct(c.win_rate, lang, 1),
+                a=t(f"stage.{weak[0]}", lang),
+                b=t(f"stage.{weak[1]}", lang),
+                p=fmt_pct(weak[2], lang),
+            )
+        )
+    p = sizing.plan(audit)
+    out.append(t("sum.team", lang, need=p["sellers"], heads=p["heads"], now=p["now"]))
+    main, second = structure.recommend(audit)
+    s = t(f"structure.{main}", lang) + (f" + {t(f'structure.{second}', lang)}" if second else "")
+    out.append(t("sum.structure", lang, s=s))
+    steps = model.algorithm(audit)
+    out.append(
+        t("sum.algorithm", lang, v=len(model.order_violations(steps)), m=len(model.mistakes(audit)))
+    )
+    cl = customers.classify(audit)
+    if cl is not None:
+        a = cl.clients[cl.clients["abc"] == "A"]
+        out.append(
+            t(
+                "sum.abc",
+                lang,
+                n=len(a),
+                share=fmt_pct(a["revenue"].sum() / cl.clients["revenue"].sum(), lang),
+            )
+        )
+    return out
+
+
+def recommendations(audit: Audit) -> list[dict[str, Any]]:
+    """Recommendations in priority order, each with its annual revenue impact where it can be computed."""
+    lang, cur = audit.lang, audit.config.currency
+    recs: list[dict[str, Any]] = []
+    weak = _weakest(audit)
+    if weak:
+        impact = round(annual_won_revenue(audit) * 0.10, 2)
+        recs.append(
+            {
+                "text": t(
+                    "rec.stage",
+                    lang,
+                    a=t(f"stage.{weak[0]}", lang),
+                    b=t(f"stage.{weak[1]}", lang),
+                    v=fmt_money(impact, lang, cur),
+                ),
+                "impact": impact,
+            }
+        )
+    for v in structure.violations(audit):
+        if v["kind"] == "over_span":
+            recs.append(
+                {
+                    "text": t("rec.head", lang, head=v["head"], n=v["sellers"], span=v["span"]),
+                    "impact": None,
+                }
+            )
+    p = sizing.plan(audit)
+    gap = p["sellers"] - p["now"]
+    if gap > 0:
+        recs.append(
+            {
+                "text": t("rec.hire", lang, n=gap, b=audit.config.capacity.hiring_batch),
+                "impact": None,
+            }
+        )
+    road = technologies.roadmap(technologies.status_table(audit)).head(3)
+    if len(road):
+        recs.append({"text": t("rec.tech", lang, items="; ".join(road["label"])), "impact": None})
+    mistakes = model.mistakes(audit)
+    if 2 in mistakes:
+        recs.append({"text": t("rec.batch", lang), "impact": None})
+    if 6 in mistakes:
+        recs.append({"text": t("rec.review", lang), "impact": None})
+    return recs
+
+
+def recommendations_table(audit: Audit) -> pd.DataFrame:
+    """Recommendations for display."""
+    lang = audit.lang
+    recs = recommendations(audit)
+    return pd.DataFrame(
+        {
+            "#": range(1, len(recs) + 1),
+            t("tbl.recommendation", lang): [r["text"] for r in recs],
+            t("tbl.effect", lang): [
+                fmt_money(r["impact"], lang, audit.config.currency)
+                if r["impact"] is not None
+                else "—"
+                for r in recs
+            ],
+        }
+    )
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `summary` section."""
+    return {"headline": headline(audit), "recommendations": recommendations(audit)}

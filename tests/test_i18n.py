@@ -1,0 +1,29 @@
+"""Message catalogue and number/date formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import salesaudit  # noqa: F401  (imports every step, registering its messages)
+from salesaudit.i18n import CATALOGUE, NBSP, fmt_date, fmt_money, fmt_month, fmt_num, fmt_pct, t
+
+
+def test_every_message_has_both_languages() -> None:
+    missing = [k for k, v in CATALOGUE.items() if not v.get("en") or not v.get("ru")]
+    assert missing == []
+
+
+def test_russian_number_and_date_formats() -> None:
+    assert fmt_num(1234567.8, "ru", 1) == f"1{NBSP}234{NBSP}567,8"
+    assert fmt_num(1234567.8, "en", 1) == "1,234,567.8"
+    assert fmt_date(dt.date(2026, 12, 31), "ru") == "31.12.2026"
+    assert fmt_date(dt.date(2026, 12, 31), "en") == "2026-12-31"
+    assert fmt_month("2026-12-01", "ru") == "12.2026"
+    assert fmt_pct(0.125, "en", 1) == "12.5%"
+    assert fmt_pct(0.125, "ru", 1) == f"12,5{NBSP}%"
+    assert fmt_money(12_345_678, "ru", "RUB") == f"12,3{NBSP}млн{NBSP}RUB"
+    assert fmt_num(float("nan"), "en") == "—" and fmt_num(-5, "en") == "−5"
+
+
+def test_placeholders_are_filled() -> None:
+    assert t("f.win", "ru", p="8%", won=1, lost=2, open=3).startswith("Доля выигранных 8%")
