@@ -66,10 +66,12 @@ def map_stages(loaded: dict[str, Loaded], cfg: ClientConfig, lookup: dict[str, s
         known = sorted({n for s in cfg.funnel.stages for n in s.crm} | set(cfg.funnel.lost))
         folded = {n.casefold(): n for n in known}
         parts = []
+        one_place = len({(u[1], u[2]) for u in unknown}) == 1
         for name, file, header, count, rows in unknown:
             close = difflib.get_close_matches(name.casefold(), list(folded), 1, 0.4)
+            where = "" if one_place else f"{file}, column '{header}', "
             parts.append(
-                f"'{name}' ({file}, column '{header}', {count} row(s): {fatal_rows(rows)}; "
+                f"'{name}' ({where}{count} row(s): {fatal_rows(rows)}; "
                 + (
                     f"closest mapped name: '{folded[close[0]]}')"
                     if close

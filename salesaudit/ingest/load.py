@@ -67,7 +67,9 @@ def add_note(q: TableQuality, note: Note) -> None:
     elif note.level == "choice":
         key = CHOICE_KEYS.get(note.code.split(".")[0], note.code)
         column = note.params.get("column")
-        q.choices[f"{key} '{column}'" if column else key] = text
+        value = text.removeprefix(f"'{column}': ") if column else text
+        value = value.removeprefix(f"{key} ").removeprefix(f"{key.rstrip('s')} ")
+        q.choices[f"{key} '{column}'" if column else key] = value
 
 
 def add_rejected(

@@ -487,7 +487,9 @@ def _fallback(text: pa.Array, left: np.ndarray, values: np.ndarray, dayfirst: bo
         except (ValueError, TypeError, OverflowError):
             continue
         if not pd.isna(ts):
-            parsed[str(u)] = pd.Timestamp(ts).tz_localize(None).to_datetime64().astype("datetime64[ns]")
+            parsed[str(u)] = (
+                pd.Timestamp(ts).tz_localize(None).to_datetime64().astype("datetime64[ns]")
+            )
     if parsed:
         texts = text.take(pa.array(idx)).to_pylist()
         fill = np.array(
