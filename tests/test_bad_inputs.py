@@ -89,3 +89,40 @@ def test_bad_input(case: dict[str, Any]) -> None:
             assert len(quality_summary(dq, lang)) == len(dq.tables)
     after = {p: (sha256(p), p.stat().st_mtime_ns) for p in files if p.exists()}
     assert before == after, "an input file was changed"
+
+
+CLI_CASES = [
+    "empty_file",
+    "mixed_encodings",
+    "unknown_stages",
+    "ambiguous_dates_slash",
+    "bad_dates",
+    "managers_missing_from_team",
+]
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c["id"] in CLI_CASES], ids=lambda c: c["id"])
+def test_validate_command(case: dict[str, Any], tmp_path: Path) -> None:
+    """`salesaudit validate` answers with exit code 2 and the message, or 0 and the warning."""
+    import subprocess
+    import sys
+
+    data = {name: {**spec, "path": str(BAD / spec["path"])} for name, spec in case["data"].items()}
+    raw = {
+        "client": "Corpus",
+        "funnel": SPEC["defaults"]["funnel"],
+        **case.get("config", {}),
+        "data": data,
+    }
+    client = tmp_path / "client.yaml"
+    client.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, "-m", "salesaudit", "validate", str(client)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    text = out.stdout + out.stderr
+    assert out.returncode == (2 if case["expect"] == "error" else 0), text
+    assert case["fragment"] in text
+    assert "Traceback" not in text
