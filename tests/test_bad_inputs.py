@@ -91,28 +91,23 @@ def test_bad_input(case: dict[str, Any]) -> None:
     assert before == after, "an input file was changed"
 
 
-CLI_CASES = [
-    "empty_file",
-    "mixed_encodings",
-    "unknown_stages",
-    "ambiguous_dates_slash",
-    "bad_dates",
-    "managers_missing_from_team",
-]
+CLI_CASES = ["mixed_encodings", "unknown_stages", "managers_missing_from_team"]  # ~5 s each
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c["id"] in CLI_CASES], ids=lambda c: c["id"])
 def test_validate_command(case: dict[str, Any], tmp_path: Path) -> None:
     """`salesaudit validate` answers with exit code 2 and the message, or 0 and the warning."""
+    import shutil
     import subprocess
     import sys
 
-    data = {name: {**spec, "path": str(BAD / spec["path"])} for name, spec in case["data"].items()}
+    for spec in case["data"].values():
+        shutil.copy(BAD / spec["path"], tmp_path / spec["path"])
     raw = {
         "client": "Corpus",
         "funnel": SPEC["defaults"]["funnel"],
         **case.get("config", {}),
-        "data": data,
+        "data": case["data"],
     }
     client = tmp_path / "client.yaml"
     client.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
