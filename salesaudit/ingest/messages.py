@@ -128,19 +128,19 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     # --- warnings ---------------------------------------------------------------------------
     "rejected": (
         "'{column}': {count} row(s) left out ({rows}): {reason}, e.g. '{value}'. {todo}",
-        "«{column}»: {count} строк(и) не учтено ({rows}): {reason_ru}, например «{value}». {todo_ru}",
+        "«{column}»: не учтено строк — {count} ({rows}): {reason_ru}, например «{value}». {todo_ru}",
     ),
     "blanked": (
         "'{column}': {count} value(s) left empty ({rows}): {reason}, e.g. '{value}'. {todo}",
-        "«{column}»: {count} значени(й) оставлено пустыми ({rows}): {reason_ru}, например «{value}». {todo_ru}",
+        "«{column}»: оставлено пустыми значений — {count} ({rows}): {reason_ru}, например «{value}». {todo_ru}",
     ),
     "ragged": (
         "{count} row(s) left out ({rows}): they have a different number of fields than the header ({fields}), e.g. '{value}'. Check quotes and delimiters on those lines.",
-        "{count} строк(и) не учтено ({rows}): в них другое число полей, чем в заголовке ({fields}), например «{value}». Проверьте кавычки и разделители в этих строках.",
+        "Не учтено строк — {count} ({rows}): в них другое число полей, чем в заголовке ({fields}), например «{value}». Проверьте кавычки и разделители в этих строках.",
     ),
     "dup.id": (
         "'{column}': {count} duplicated value(s) ({rows}, e.g. '{value}', first on row {first}); kept the first of each, left out the rest.",
-        "«{column}»: {count} повтор(ов) ({rows}, например «{value}», впервые в строке {first}); учтена первая запись, остальные нет.",
+        "«{column}»: повторов — {count} ({rows}, например «{value}», впервые в строке {first}); учтена первая запись, остальные нет.",
     ),
     "dup.header": (
         "the file has more than one column named '{header}' (columns {letters}); used the first. Map '{header} (2)' to use the second.",
@@ -152,23 +152,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "neg.flagged": (
         "'{column}': {count} negative amount(s) ({rows}, e.g. {value}); kept. Check whether they are refunds or typos.",
-        "«{column}»: {count} отрицательн(ых) сумм(ы) ({rows}, например {value}); оставлены. Проверьте, возвраты это или опечатки.",
+        "«{column}»: отрицательных сумм — {count} ({rows}, например {value}); оставлены. Проверьте, возвраты это или опечатки.",
     ),
     "neg.refunds": (
         "'{column}': {count} negative amount(s) kept as refunds ({rows}), total {value}.",
-        "«{column}»: {count} отрицательн(ых) сумм(ы) учтены как возвраты ({rows}), всего {value}.",
+        "«{column}»: отрицательные суммы учтены как возвраты — {count} ({rows}), всего {value}.",
     ),
     "future": (
         "'{column}': {count} date(s) after the audit date {as_of} ({rows}, e.g. '{value}'); kept. Check the dates or the as_of date.",
-        "«{column}»: {count} дат(ы) позже даты аудита {as_of} ({rows}, например «{value}»); оставлены. Проверьте даты или as_of.",
+        "«{column}»: дат позже даты аудита {as_of} — {count} ({rows}, например «{value}»); оставлены. Проверьте даты или as_of.",
     ),
     "closed_before_created": (
         "{count} deal(s) close before they were created ({rows}, e.g. '{value}'); kept. Check the dates.",
-        "{count} сдел(ок) закрыты раньше создания ({rows}, например «{value}»); оставлены. Проверьте даты.",
+        "Сделок, закрытых раньше создания, — {count} ({rows}, например «{value}»); оставлены. Проверьте даты.",
     ),
     "date.mixed_order": (
         "'{column}': read {order} like most values; {count} value(s) fit only the other order ({rows}, e.g. '{value}') and were left out. Export the column in one date format.",
-        "«{column}»: прочитано как {order}, как большинство значений; {count} значени(й) подходят только под другой порядок ({rows}, например «{value}») и не учтены. Выгрузите столбец в одном формате дат.",
+        "«{column}»: прочитано как {order}, как большинство значений; значений, подходящих только под другой порядок, — {count} ({rows}, например «{value}»), они не учтены. Выгрузите столбец в одном формате дат.",
     ),
     "date.assumed": (
         "'{column}': every date fits both day-first and month-first; assumed {order}. Set date_format in client.yaml if that is wrong.",
@@ -180,15 +180,15 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "formula.link": (
         "'{column}': {count} =HYPERLINK(...) formula(s) replaced by the text they show ({rows}).",
-        "«{column}»: {count} формул(ы) =ГИПЕРССЫЛКА(...) заменены показанным текстом ({rows}).",
+        "«{column}»: формулы =ГИПЕРССЫЛКА(...) заменены показанным текстом — {count} ({rows}).",
     ),
     "formula.other": (
         "'{column}': {count} value(s) look like spreadsheet formulas ({rows}, e.g. '{value}'); kept as text. Export values, not formulas.",
-        "«{column}»: {count} значени(й) похожи на формулы ({rows}, например «{value}»); оставлены текстом. Выгрузите значения, а не формулы.",
+        "«{column}»: значений, похожих на формулы, — {count} ({rows}, например «{value}»); оставлены текстом. Выгрузите значения, а не формулы.",
     ),
     "ids.scientific": (
         "'{column}': {count} id(s) in scientific notation like '{value}' ({rows}): Excel has rounded them, so different records may share an id. Export the ids as text.",
-        "«{column}»: {count} идентификатор(ов) в экспоненциальной записи, например «{value}» ({rows}): Excel их округлил, разные записи могут совпасть. Выгрузите идентификаторы как текст.",
+        "«{column}»: идентификаторов в экспоненциальной записи — {count}, например «{value}» ({rows}): Excel их округлил, разные записи могут совпасть. Выгрузите идентификаторы как текст.",
     ),
     "role.unknown": (
         "'{column}': unknown role(s) {names} ({rows}); treated as universal. Roles are hunter, closer, farmer, universal, head.",
@@ -200,23 +200,23 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "lost.no_stage": (
         "{count} lost deal(s) have no known loss stage, in lost_stage or stage history ({rows}); they count as reaching only the first stage.",
-        "у {count} проигранн(ых) сдел(ок) не известен этап проигрыша — ни в lost_stage, ни в истории этапов ({rows}); они считаются дошедшими только до первого этапа.",
+        "Проигранных сделок без известного этапа проигрыша (ни в lost_stage, ни в истории этапов) — {count} ({rows}); они считаются дошедшими только до первого этапа.",
     ),
     "managers.missing": (
         "{count} manager name(s) are not in the team table ({file2}): {names} ({rows}). Add them to the team file or fix the spelling.",
-        "{count} менеджер(ов) нет в таблице команды ({file2}): {names} ({rows}). Добавьте их в файл команды или исправьте написание.",
+        "Менеджеров, которых нет в таблице команды ({file2}), — {count}: {names} ({rows}). Добавьте их в файл команды или исправьте написание.",
     ),
     "heads.missing": (
         "'{column}': head(s) {names} are not managers in the team table ({rows}).",
-        "«{column}»: руководител(и) {names} не указаны менеджерами в таблице команды ({rows}).",
+        "«{column}»: руководители {names} не указаны менеджерами в таблице команды ({rows}).",
     ),
     "history.unknown_deals": (
         "{count} row(s) refer to deals that are not in the deals table ({rows}, e.g. '{value}'); kept.",
-        "{count} строк(и) относятся к сделкам, которых нет в таблице сделок ({rows}, например «{value}»); оставлены.",
+        "Строк о сделках, которых нет в таблице сделок, — {count} ({rows}, например «{value}»); оставлены.",
     ),
     "blank.rows": (
         "{count} empty row(s) skipped ({rows}).",
-        "{count} пуст(ых) строк(и) пропущено ({rows}).",
+        "Пропущено пустых строк — {count} ({rows}).",
     ),
     "funnel.preset": (
         "funnel stages taken from preset {preset} (client.yaml has no funnel:).",
@@ -224,7 +224,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "assume.lost_stage": (
         "{count} lost deal(s) without a known loss stage count as reaching only the first stage (DESIGN §7.6).",
-        "{count} проигранн(ых) сдел(ок) без известного этапа проигрыша считаются дошедшими только до первого этапа (DESIGN §7.6).",
+        "проигранные сделки без известного этапа проигрыша ({count}) считаются дошедшими только до первого этапа (DESIGN §7.6).",
     ),
     "assume.date_order": (
         "'{column}': dates read {order}, although every value fits both orders.",
@@ -232,7 +232,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     ),
     "status.mapped": (
         "stage of {count} deal(s) set from column '{column}' (won → contract, lost → lost).",
-        "этап {count} сдел(ок) взят из столбца «{column}» (выиграна → contract, проиграна → lost).",
+        "этап взят из столбца «{column}» (выиграна → contract, проиграна → lost) для сделок: {count}.",
     ),
 }
 
