@@ -51,14 +51,15 @@ def stage_table(audit: Audit) -> pd.DataFrame:
     deals = audit.tables["deals"]
     c = funnel.counts(deals, audit.stage_keys, audit.table("stage_history"))
     st = c.stages.copy()
-    lo, hi, n = [], [], []
+    lo: list[float | None] = []
+    hi: list[float | None] = []
+    n: list[int | None] = []
     for i in range(len(st)):
-        if i == len(st) - 1:
-            lo.append(None), hi.append(None), n.append(None)
-            continue
-        denom = int(st.loc[i, "reached"] - st.loc[i, "open_here"])
-        a, b = funnel.wilson(int(st.loc[i + 1, "reached"]), denom) if denom else (None, None)
-        lo.append(a), hi.append(b), n.append(denom)
+        denom = int(st.loc[i, "reached"] - st.loc[i, "open_here"]) if i < len(st) - 1 else 0
+        a, b = funnel.wilson(int(st.loc[i + 1, "reached"]), denom) if denom > 0 else (None, None)
+        lo.append(a)
+        hi.append(b)
+        n.append(denom if i < len(st) - 1 else None)
     st["denominator"], st["ci_low"], st["ci_high"] = n, lo, hi
     st["band_low"] = [BANDS.get(k, (None, None))[0] for k in st["key"]]
     st["band_high"] = [BANDS.get(k, (None, None))[1] for k in st["key"]]

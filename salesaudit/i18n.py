@@ -232,7 +232,8 @@ def fmt_num(x: float | int | None, lang: str, decimals: int = 0) -> str:
     """Format a number: en `1,234,567.8`, ru `1 234 567,8` (no-break spaces)."""
     if _is_missing(x) or (isinstance(x, float) and math.isinf(x)):
         return "—"
-    s = f"{float(x):,.{decimals}f}" if decimals else f"{round(float(x)):,d}"
+    v = float(x)  # type: ignore[arg-type]
+    s = f"{v:,.{decimals}f}" if decimals else f"{round(v):,d}"
     if lang == "ru":
         s = s.replace(",", NBSP).replace(".", ",")
     return s.replace("-", "−", 1) if s.startswith("-") else s

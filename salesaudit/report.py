@@ -81,10 +81,7 @@ def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list
         title = t(f"section.{stem}", lang) if f"section.{stem}" in _sections() else stem
         toc.append((anchor, title))
         merged.cells.append(
-            nbformat.v4.new_raw_cell(
-                f'<section class="sa-section" id="{anchor}"></section>',
-                metadata={"raw_mimetype": "text/html"},
-            )
+            nbformat.v4.new_markdown_cell(f'<div class="sa-section" id="{anchor}"></div>')
         )
         for cell in nb.cells:
             if not _keep(cell, lang):

@@ -73,6 +73,10 @@ def _execute(
     """Worker: execute one notebook with papermill; return (name, seconds, error text or '')."""
     logging.getLogger("papermill").setLevel(logging.WARNING)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
+    os.dup2(
+        os.open(os.devnull, os.O_WRONLY), 2
+    )  # kernels inherit it: no transport warnings on screen
+    import nbformat
     import papermill as pm
 
     t0 = time.perf_counter()
@@ -88,7 +92,21 @@ def _execute(
             cwd=cwd,
         )
     except pm.PapermillExecutionError as e:
-        return name, time.perf_counter() - t0, f"cell {e.cell_index}: {e.ename}: {e.evalue}"
+        added = {"injected-parameters", "papermill-error-cell-tag"}
+        cells = [
+            c
+            for c in nbformat.read(dst, as_version=4).cells
+            if not added & set(c.metadata.get("tags", []))
+        ]
+        failing = [
+            i
+            for i, c in enumerate(cells)
+            if any(o.get("output_type") == "error" for o in c.get("outputs", []))
+        ]
+        number = failing[0] + 1 if failing else e.cell_index
+        lines = cells[failing[0]].source.strip().splitlines() if failing else []
+        first = lines[0][:80] if lines else ""
+        return name, time.perf_counter() - t0, f"cell {number} `{first}`: {e.ename}: {e.evalue}"
     except Exception as e:  # noqa: BLE001 - a kernel that dies is reported like a failing cell
         return name, time.perf_counter() - t0, f"{type(e).__name__}: {e}"
     return name, time.perf_counter() - t0, ""

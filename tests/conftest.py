@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from salesaudit import demo
 from salesaudit.audit import Audit, open_audit
+
+from .helpers import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,12 +27,6 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def demo_audit(demo_dir: Path) -> Audit:
     """The demo client loaded."""
     return open_audit(demo_dir / "client.yaml")
-
-
-def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the salesaudit CLI in a subprocess, capturing its output."""
-    return subprocess.run([sys.executable, "-m", "salesaudit", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300)
 
 
 @pytest.fixture(scope="session")
@@ -54,9 +48,13 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (src / "client.yaml").write_text(yaml, "utf-8")
     for name in ("team.csv", "deals.csv", "payments.csv", "plan.csv", "activities.csv"):
         p = src / "data" / name
-        p.write_text(p.read_text("utf-8").replace("Olga Smirnova", "<img src=x onerror=alert(2)>"), "utf-8")
+        p.write_text(
+            p.read_text("utf-8").replace("Olga Smirnova", "<img src=x onerror=alert(2)>"), "utf-8"
+        )
     p = src / "data" / "payments.csv"
-    p.write_text(p.read_text("utf-8").replace("C-1069", '"=HYPERLINK(""http://x"",""y"")"'), "utf-8")
+    p.write_text(
+        p.read_text("utf-8").replace("C-1069", '"=HYPERLINK(""http://x"",""y"")"'), "utf-8"
+    )
     out = tmp_path_factory.mktemp("hostile-out") / "report"
     done = run_cli("run", str(src / "client.yaml"), "--out", str(out), "--lang", "ru")
     assert done.returncode == 0, done.stderr

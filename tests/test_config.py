@@ -23,15 +23,23 @@ def test_minimal_file_gets_every_section_with_defaults(tmp_path: Path) -> None:
     assert cfg.language == "en" and cfg.seed == 42
     assert [s.key for s in cfg.funnel.stages] == list(config.STAGE_KEYS)
     assert cfg.capacity.closer_meetings_per_month == 40
-    assert cfg.capacity.span == 7 and cfg.capacity.hiring_batch == 3 and cfg.capacity.attrition == 0.25
-    assert (cfg.compensation.mix.fixed, cfg.compensation.mix.soft, cfg.compensation.mix.bonus) == (0.3, 0.1, 0.6)
+    assert (
+        cfg.capacity.span == 7 and cfg.capacity.hiring_batch == 3 and cfg.capacity.attrition == 0.25
+    )
+    assert (cfg.compensation.mix.fixed, cfg.compensation.mix.soft, cfg.compensation.mix.bonus) == (
+        0.3,
+        0.1,
+        0.6,
+    )
     assert cfg.resolve("data/deals.csv") == tmp_path / "data" / "deals.csv"
 
 
 def test_design_example_loads(tmp_path: Path) -> None:
     text = (Path(__file__).parent / "data" / "design_client.yaml").read_text("utf-8")
     cfg = config.load(write(tmp_path, text))
-    assert cfg.compensation.accelerator.from_ == 1.0 and cfg.compensation.accelerator.kind == "tiered"
+    assert (
+        cfg.compensation.accelerator.from_ == 1.0 and cfg.compensation.accelerator.kind == "tiered"
+    )
     assert cfg.model.algorithm[3] == "missing" and cfg.model.pillars.coaching == 1
     assert cfg.funnel.lost == ["Сделка провалена", "Отказ"]
 
@@ -45,8 +53,10 @@ def test_design_example_loads(tmp_path: Path) -> None:
         (MINIMAL + "capacity: {span: many}\n", "'capacity.span': Input should be a valid integer"),
         (MINIMAL + "language: de\n", "'language'"),
         ("client: Acme\n", "needs at least 'deals' or 'sales'"),
-        (MINIMAL + "funnel: {stages: [{key: offer, crm: [x]}, {key: target_list, crm: [y]}]}\n",
-         "canonical order"),
+        (
+            MINIMAL + "funnel: {stages: [{key: offer, crm: [x]}, {key: target_list, crm: [y]}]}\n",
+            "canonical order",
+        ),
         (MINIMAL + "compensation: {mix: {fixed: 0.5, soft: 0.5, bonus: 0.5}}\n", "add up to 1"),
     ],
 )

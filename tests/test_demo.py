@@ -10,7 +10,7 @@ import pandas as pd
 from salesaudit import customers, demo, funnel, funnel_report, model, structure
 from salesaudit.audit import Audit
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import ROOT
 
 
 def test_same_seed_gives_byte_identical_files(demo_dir: Path, tmp_path: Path) -> None:
@@ -29,7 +29,9 @@ def test_committed_demo_is_what_the_generator_writes(demo_dir: Path) -> None:
 
 def test_a_different_seed_gives_different_data(demo_dir: Path, tmp_path: Path) -> None:
     demo.write_demo(tmp_path, seed=7)
-    assert (tmp_path / "data" / "deals.csv").read_bytes() != (demo_dir / "data" / "deals.csv").read_bytes()
+    assert (tmp_path / "data" / "deals.csv").read_bytes() != (
+        demo_dir / "data" / "deals.csv"
+    ).read_bytes()
 
 
 def test_shape_of_the_company(demo_audit: Audit) -> None:
@@ -74,5 +76,7 @@ def test_the_story_a_consultant_should_find(demo_audit: Audit) -> None:
     over = [v for v in structure.violations(demo_audit) if v["kind"] == "over_span"]
     assert len(over) == 1 and over[0]["sellers"] > 7
     assert model.decide(demo_audit).mode == "passive"
-    c = funnel.counts(demo_audit.tables["deals"], demo_audit.stage_keys, demo_audit.tables["stage_history"])
+    c = funnel.counts(
+        demo_audit.tables["deals"], demo_audit.stage_keys, demo_audit.tables["stage_history"]
+    )
     assert c.open > 0 and c.lost_without_stage > 0

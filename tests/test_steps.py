@@ -23,13 +23,15 @@ def make_audit(tables: dict[str, pd.DataFrame], as_of: str = "2026-06-30", **cfg
 
 
 def test_funnel_hand_worked_six_deals() -> None:
-    d = pd.DataFrame({
-        "deal_id": list("abcdef"),
-        "created_at": pd.to_datetime(["2026-01-01"] * 6),
-        "closed_at": pd.to_datetime(["2026-02-01", None, None, "2026-03-01", None, None]),
-        "stage": ["contract", "lost", "offer", "lost", "target_list", "lost"],
-        "lost_stage": [None, "needs_brief", None, None, None, "offer"],
-    })
+    d = pd.DataFrame(
+        {
+            "deal_id": list("abcdef"),
+            "created_at": pd.to_datetime(["2026-01-01"] * 6),
+            "closed_at": pd.to_datetime(["2026-02-01", None, None, "2026-03-01", None, None]),
+            "stage": ["contract", "lost", "offer", "lost", "target_list", "lost"],
+            "lost_stage": [None, "needs_brief", None, None, None, "offer"],
+        }
+    )
     c = funnel.counts(d, STAGES)
     # reach: a all; b up to needs_brief; c up to offer (open); d first only; e first (open); f up to offer
     assert c.stages["reached"].tolist() == [6, 4, 4, 3, 1, 1]
@@ -42,9 +44,16 @@ def test_funnel_hand_worked_six_deals() -> None:
 
 
 def test_loss_stage_falls_back_to_history() -> None:
-    d = pd.DataFrame({"deal_id": ["x"], "created_at": pd.to_datetime(["2026-01-01"]), "stage": ["lost"]})
-    h = pd.DataFrame({"deal_id": ["x", "x", "x"], "stage": ["target_list", "first_contact", "lost"],
-                      "entered_at": pd.to_datetime(["2026-01-01", "2026-01-05", "2026-01-09"])})
+    d = pd.DataFrame(
+        {"deal_id": ["x"], "created_at": pd.to_datetime(["2026-01-01"]), "stage": ["lost"]}
+    )
+    h = pd.DataFrame(
+        {
+            "deal_id": ["x", "x", "x"],
+            "stage": ["target_list", "first_contact", "lost"],
+            "entered_at": pd.to_datetime(["2026-01-01", "2026-01-05", "2026-01-09"]),
+        }
+    )
     assert funnel.counts(d, STAGES, h).stages["reached"].tolist() == [1, 1, 0, 0, 0, 0]
 
 
@@ -60,7 +69,13 @@ def test_wilson_matches_the_textbook_formula() -> None:
 def test_abc_by_the_cumulative_share_above() -> None:
     rev = pd.Series({"a": 50.0, "b": 30.0, "c": 10.0, "d": 6.0, "e": 4.0})
     # shares above: a 0, b .5, c .8, d .9, e .96
-    assert customers.abc(rev, 0.8, 0.95).to_dict() == {"a": "A", "b": "A", "c": "B", "d": "B", "e": "C"}
+    assert customers.abc(rev, 0.8, 0.95).to_dict() == {
+        "a": "A",
+        "b": "A",
+        "c": "B",
+        "d": "B",
+        "e": "C",
+    }
 
 
 def test_abcxyz_against_a_plain_pandas_pivot() -> None:
@@ -68,9 +83,21 @@ def test_abcxyz_against_a_plain_pandas_pivot() -> None:
     months = pd.date_range("2025-07-01", periods=12, freq="MS")
     rows = []
     for i in range(40):  # regular, irregular and one-off buyers of different sizes
-        bought = months if i < 12 else months[rng.random(12) < 0.6] if i < 26 else months[rng.integers(0, 12, 2)]
+        bought = (
+            months
+            if i < 12
+            else months[rng.random(12) < 0.6]
+            if i < 26
+            else months[rng.integers(0, 12, 2)]
+        )
         for m in bought:
-            rows.append((f"c{i}", m + pd.Timedelta(days=int(rng.integers(0, 27))), float(rng.lognormal(8 - i / 20, 0.4))))
+            rows.append(
+                (
+                    f"c{i}",
+                    m + pd.Timedelta(days=int(rng.integers(0, 27))),
+                    float(rng.lognormal(8 - i / 20, 0.4)),
+                )
+            )
     rows.append(("c0", pd.Timestamp("2024-01-05"), 1e6))  # outside the window: ignored
     sales = pd.DataFrame(rows, columns=["client_id", "date", "amount"])
     audit = make_audit({"sales": sales}, as_of="2026-06-30")
@@ -79,52 +106,92 @@ def test_abcxyz_against_a_plain_pandas_pivot() -> None:
     got = cl.clients.set_index("client_id")
     # second method: explicit monthly pivot, population std / mean
     w = sales[(sales["date"] >= "2025-07-01") & (sales["date"] <= "2026-06-30")]
-    piv = w.assign(m=w["date"].dt.strftime("%Y-%m")).pivot_table(index="client_id", columns="m", values="amount",
-                                                                 aggfunc="sum", fill_value=0)
+    piv = w.assign(m=w["date"].dt.strftime("%Y-%m")).pivot_table(
+        index="client_id", columns="m", values="amount", aggfunc="sum", fill_value=0
+    )
     assert piv.shape[1] == 12
     cv = piv.std(axis=1, ddof=0) / piv.mean(axis=1)
-    expect = np.where((piv > 0).sum(axis=1) <= 1, "Z", np.where(cv <= 0.5, "X", np.where(cv <= 1.0, "Y", "Z")))
+    expect = np.where(
+        (piv > 0).sum(axis=1) <= 1, "Z", np.where(cv <= 0.5, "X", np.where(cv <= 1.0, "Y", "Z"))
+    )
     assert got.loc[piv.index, "xyz"].tolist() == expect.tolist()
     total = piv.sum(axis=1).sort_values(ascending=False)
     above = (total.cumsum() - total) / total.sum()
-    assert got.loc[total.index, "abc"].tolist() == np.where(above < 0.8, "A", np.where(above < 0.95, "B", "C")).tolist()
+    assert (
+        got.loc[total.index, "abc"].tolist()
+        == np.where(above < 0.8, "A", np.where(above < 0.95, "B", "C")).tolist()
+    )
 
 
 def test_xyz_falls_back_to_quarters_and_flags_degenerate() -> None:
-    sales = pd.DataFrame({"client_id": [f"c{i}" for i in range(20)],
-                          "date": pd.to_datetime(["2026-03-15"] * 20), "amount": [100.0] * 20})
+    sales = pd.DataFrame(
+        {
+            "client_id": [f"c{i}" for i in range(20)],
+            "date": pd.to_datetime(["2026-03-15"] * 20),
+            "amount": [100.0] * 20,
+        }
+    )
     cl = customers.classify(make_audit({"sales": sales}, as_of="2026-06-30"))
     assert cl is not None and cl.period == "Q" and cl.degenerate
 
 
 def test_migration_counts_new_and_lost() -> None:
-    rows = [("old", "2025-03-01", 100.0), ("both", "2025-03-01", 100.0), ("both", "2026-03-01", 100.0),
-            ("new", "2026-03-01", 50.0)]
-    sales = pd.DataFrame(rows, columns=["client_id", "date", "amount"]).assign(date=lambda d: pd.to_datetime(d["date"]))
+    rows = [
+        ("old", "2025-03-01", 100.0),
+        ("both", "2025-03-01", 100.0),
+        ("both", "2026-03-01", 100.0),
+        ("new", "2026-03-01", 50.0),
+    ]
+    sales = pd.DataFrame(rows, columns=["client_id", "date", "amount"]).assign(
+        date=lambda d: pd.to_datetime(d["date"])
+    )
     m = customers.migration(make_audit({"sales": sales}, as_of="2026-06-30"))
     assert m is not None
     assert m.loc["new"].sum() == 1 and m["lost"].sum() == 1 and int(m.values.sum()) == 3
 
 
 def test_reverse_funnel_hand_worked() -> None:
-    inp = sizing.Inputs(target=1_000_000, average_deal=100_000, call_to_contact=0.25, contact_to_meeting=0.25,
-                        meeting_to_contract=0.2, closer_capacity=40, hunter_capacity=2016, farmer_capacity=60,
-                        active_accounts=130)
+    inp = sizing.Inputs(
+        target=1_000_000,
+        average_deal=100_000,
+        call_to_contact=0.25,
+        contact_to_meeting=0.25,
+        meeting_to_contract=0.2,
+        closer_capacity=40,
+        hunter_capacity=2016,
+        farmer_capacity=60,
+        active_accounts=130,
+    )
     w = sizing.workload(inp)
     assert w == {"contracts": 10, "meetings": 50, "contacts": 200, "calls": 800}
     r = sizing.required(inp, w, repeat_sales=True, span=7)
     assert r["required"] == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
     assert r["roles"] == "hunter_closer_farmer" and r["heads"] == 1
     small = sizing.required(inp, w, repeat_sales=False, span=7)
-    assert small["roles"] == "universal" and small["required"]["universal"] == 2 and small["heads"] == 1
+    assert (
+        small["roles"] == "universal"
+        and small["required"]["universal"] == 2
+        and small["heads"] == 1
+    )
 
 
 def test_hunter_capacity_is_the_methodology_number() -> None:
-    a = make_audit({"deals": pd.DataFrame({"deal_id": ["1"], "created_at": pd.to_datetime(["2026-01-01"]),
-                                           "stage": ["target_list"]})})
+    a = make_audit(
+        {
+            "deals": pd.DataFrame(
+                {
+                    "deal_id": ["1"],
+                    "created_at": pd.to_datetime(["2026-01-01"]),
+                    "stage": ["target_list"],
+                }
+            )
+        }
+    )
     inp, log = sizing.inputs(a)
     assert inp.hunter_capacity == 2016  # 15 × 8 × 0.8 × 21
-    assert inp.meeting_to_contract == 0.20 and any(x.key == "capacity.rates.meeting_to_contract" for x in log)
+    assert inp.meeting_to_contract == 0.20 and any(
+        x.key == "capacity.rates.meeting_to_contract" for x in log
+    )
 
 
 def test_hiring_plan_in_batches_with_ramp() -> None:
@@ -138,8 +205,14 @@ def test_hiring_plan_in_batches_with_ramp() -> None:
 @pytest.mark.parametrize(
     ("facts", "expect"),
     [
-        ({"regions": 3, "region_specifics": True, "complex_product": True}, ("regional_matrix", "product_category")),
-        ({"regions": 3, "region_specifics": False, "after_sales_service": True}, ("product_category", None)),
+        (
+            {"regions": 3, "region_specifics": True, "complex_product": True},
+            ("regional_matrix", "product_category"),
+        ),
+        (
+            {"regions": 3, "region_specifics": False, "after_sales_service": True},
+            ("product_category", None),
+        ),
         ({"segments": 3, "segment_distinct_behaviour": True}, ("customer_type", None)),
         ({"segments": 6, "segment_distinct_behaviour": True}, ("functional_linear", None)),
         ({}, ("functional_linear", None)),
@@ -150,21 +223,39 @@ def test_structure_rules_first_match_wins(facts: dict, expect: tuple) -> None:
 
 
 def test_span_violations() -> None:
-    team = pd.DataFrame({"manager": ["H", *[f"s{i}" for i in range(9)], "lone"],
-                         "role": ["head"] + ["closer"] * 9 + ["hunter"],
-                         "head": [None] + ["H"] * 9 + [None]})
+    team = pd.DataFrame(
+        {
+            "manager": ["H", *[f"s{i}" for i in range(9)], "lone"],
+            "role": ["head"] + ["closer"] * 9 + ["hunter"],
+            "head": [None] + ["H"] * 9 + [None],
+        }
+    )
     v = structure.violations(make_audit({"team": team}))
     assert {"kind": "over_span", "head": "H", "sellers": 9, "span": 7} in v
     assert any(x["kind"] == "no_head" and x["names"] == ["lone"] for x in v)
 
 
 def test_model_mode_type_violations_and_mistakes() -> None:
-    deals = pd.DataFrame({"deal_id": list("abcde"), "created_at": pd.to_datetime(["2026-01-01"] * 5),
-                          "closed_at": pd.to_datetime(["2026-05-01"] * 5), "stage": ["contract"] * 5,
-                          "channel": ["website", "website", "referral", "cold_call", "website"]})
-    a = make_audit({"deals": deals}, model={"algorithm": {1: "in_place", 2: "missing", 3: "partial"},
-                                            "hiring": "batch", "motivation": "mixed", "training": "system",
-                                            "last_review_months_ago": 2, "work_control": "daily"})
+    deals = pd.DataFrame(
+        {
+            "deal_id": list("abcde"),
+            "created_at": pd.to_datetime(["2026-01-01"] * 5),
+            "closed_at": pd.to_datetime(["2026-05-01"] * 5),
+            "stage": ["contract"] * 5,
+            "channel": ["website", "website", "referral", "cold_call", "website"],
+        }
+    )
+    a = make_audit(
+        {"deals": deals},
+        model={
+            "algorithm": {1: "in_place", 2: "missing", 3: "partial"},
+            "hiring": "batch",
+            "motivation": "mixed",
+            "training": "system",
+            "last_review_months_ago": 2,
+            "work_control": "daily",
+        },
+    )
     r = model.decide(a)
     assert r.mode == "passive" and r.inbound_share == 0.8  # 4 of 5 > 60%
     assert r.sales_type == "project"  # median cycle 120 days > 90
@@ -173,7 +264,9 @@ def test_model_mode_type_violations_and_mistakes() -> None:
 
 
 def test_technology_coverage() -> None:
-    a = make_audit({}, technologies={"operational_reporting": "in_place", "sales_stages": "partial"})
+    a = make_audit(
+        {}, technologies={"operational_reporting": "in_place", "sales_stages": "partial"}
+    )
     tbl = technologies.status_table(a, "traditional")
     internal = tbl[tbl["group"] == "internal"]
     assert len(internal) == 5  # the 'all' internal ones
