@@ -53,7 +53,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     p = src / "data" / "payments.csv"
     p.write_text(
-        p.read_text("utf-8").replace("C-1069", '"=HYPERLINK(""http://x"",""y"")"'), "utf-8"
+        p.read_text("utf-8").replace("C-1069", "=cmd|' /C calc'!A0"), "utf-8"
     )
     out = tmp_path_factory.mktemp("hostile-out") / "report"
     done = run_cli("run", str(src / "client.yaml"), "--out", str(out), "--lang", "ru")
