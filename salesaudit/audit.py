@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pandas as pd
 
 from salesaudit.config import ClientConfig
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -84,6 +87,13 @@ class Audit:
     quality: DataQuality
     as_of: pd.Timestamp
     client_file: Path | None = None
+    _memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)
+
+    def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
+        """Compute a derived result once per audit (tables and config do not change after loading)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[return-value]
 
     @property
     def lang(self) -> str:

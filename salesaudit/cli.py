@@ -65,7 +65,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from salesaudit import scaffold
 
     folder = Path(args.dir) / args.name
-    path = scaffold.new_client(folder, args.name, args.preset)
+    path = scaffold.new_client(folder, args.name)
     print(
         f"salesaudit: created {path}; put the CRM exports in {folder / 'data'} and fill the file."
     )
@@ -123,7 +123,6 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="scaffold clients/NAME/")
     n.add_argument("name")
-    n.add_argument("--preset", choices=["bitrix24", "amocrm", "hubspot", "salesforce", "pipedrive"])
     n.add_argument("--dir", default="clients", help="parent folder (default: clients/)")
     n.set_defaults(func=cmd_new)
     b = sub.add_parser("batch", help="audit several clients in parallel")

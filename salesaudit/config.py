@@ -269,6 +269,19 @@ class ClientConfig(_Model):
     # Not part of the YAML: where the file lives, for resolving relative paths.
     base_dir: Path = Field(default=Path("."), exclude=True)
 
+    @field_validator("technologies")
+    @classmethod
+    def _known_technologies(cls, v: dict[str, str]) -> dict[str, str]:
+        known = technology_keys()
+        for key in v:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                raise ValueError(
+                    f"unknown technology '{key}'.{hint} `salesaudit technologies` lists the keys"
+                )
+        return v
+
     @model_validator(mode="after")
     def _need_data(self) -> ClientConfig:
         if self.data.deals is None and self.data.sales is None:
@@ -284,6 +297,13 @@ class ClientConfig(_Model):
     def slug(self) -> str:
         """A file-system-safe name for the output folder."""
         return slugify(self.client)
+
+
+def technology_keys() -> list[str]:
+    """The technology keys of the packaged catalogue (METHODOLOGY §2)."""
+    from salesaudit.technologies import catalogue
+
+    return list(catalogue())
 
 
 def slugify(name: str) -> str:

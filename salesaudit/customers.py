@@ -121,11 +121,16 @@ def xyz(
 
 def classify(audit: Audit, end: pd.Timestamp | None = None) -> Classification | None:
     """ABC-XYZ over the window ending at `end` (default as_of), quarterly if months degenerate."""
+    end = end if end is not None else audit.as_of
+    return audit.memo(("customers.classify", end), lambda: _classify(audit, end))
+
+
+def _classify(audit: Audit, end: pd.Timestamp) -> Classification | None:
+    """Compute the classification (uncached)."""
     data, _ = purchases(audit)
     if data is None:
         return None
     c = audit.config.customers
-    end = end if end is not None else audit.as_of
     start = (end - pd.DateOffset(months=c.window_months)) + pd.Timedelta(days=1)
     w = data[(data["date"] >= start) & (data["date"] <= end)]
     w = w[w["amount"] > 0]

@@ -48,6 +48,11 @@ register(TEXT)
 
 def stage_table(audit: Audit) -> pd.DataFrame:
     """Canonical per-stage table: reached, conversion, 90% Wilson interval, benchmark band."""
+    return audit.memo(("funnel.stage_table",), lambda: _stage_table(audit)).copy()
+
+
+def _stage_table(audit: Audit) -> pd.DataFrame:
+    """Compute the stage table (uncached)."""
     deals = audit.tables["deals"]
     c = funnel.counts(deals, audit.stage_keys, audit.table("stage_history"))
     st = c.stages.copy()

@@ -85,7 +85,7 @@ control:
 """
 
 
-def new_client(folder: Path, name: str, preset: str | None = None) -> Path:
+def new_client(folder: Path, name: str) -> Path:
     """Create folder/client.yaml and folder/data/; never overwrite an existing client file."""
     path = folder / "client.yaml"
     if path.exists():

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 from salesaudit import funnel
 from salesaudit.audit import Assumption, Audit
 from salesaudit.charts import PALETTE, styled
-from salesaudit.i18n import fmt_num, register, t
+from salesaudit.i18n import fmt_month, fmt_num, register, t
 
 BENCH_MEETING_TO_CONTRACT = 0.20  # midpoint of the 10–30% band, METHODOLOGY §4
 DEFAULT_CONTACT_TO_MEETING = 0.25
@@ -293,6 +293,11 @@ def hiring_plan(
 
 def plan(audit: Audit) -> dict[str, Any]:
     """Everything sizing computes: inputs, workload, required, current, heads, hiring plan, cost."""
+    return audit.memo(("sizing.plan",), lambda: _plan(audit))
+
+
+def _plan(audit: Audit) -> dict[str, Any]:
+    """Compute the sizing plan (uncached)."""
     inp, _ = inputs(audit)
     cap = audit.config.capacity
     work = workload(inp)
@@ -419,21 +424,20 @@ def hiring_chart(audit: Audit) -> go.Figure:
     """Hires per month as bars, headcount and productive FTE as lines."""
     lang = audit.lang
     hp = plan(audit)["hiring_plan"]
+    months = [fmt_month(m, lang) for m in hp["month"]]
     fig = go.Figure(
         [
-            go.Bar(
-                name=t("tbl.hires", lang), x=hp["month"], y=hp["hires"], marker_color=PALETTE[1]
-            ),
+            go.Bar(name=t("tbl.hires", lang), x=months, y=hp["hires"], marker_color=PALETTE[1]),
             go.Scatter(
                 name=t("s.headcount", lang),
-                x=hp["month"],
+                x=months,
                 y=hp["headcount"],
                 mode="lines+markers",
                 line_color=PALETTE[0],
             ),
             go.Scatter(
                 name=t("s.productive", lang),
-                x=hp["month"],
+                x=months,
                 y=hp["productive"],
                 mode="lines",
                 line={"color": PALETTE[2], "dash": "dot"},

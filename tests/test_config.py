@@ -58,6 +58,11 @@ def test_design_example_loads(tmp_path: Path) -> None:
             "canonical order",
         ),
         (MINIMAL + "compensation: {mix: {fixed: 0.5, soft: 0.5, bonus: 0.5}}\n", "add up to 1"),
+        (
+            MINIMAL + "technologies: {deal_plna: missing}\n",
+            "unknown technology 'deal_plna'. Did you mean 'deal_plan'?",
+        ),
+        (MINIMAL + "technologies: {deal_plan: maybe}\n", "'technologies.deal_plan'"),
     ],
 )
 def test_bad_files_are_explained(tmp_path: Path, text: str, fragment: str) -> None:

@@ -1,0 +1,64 @@
+"""The demo company's funnel story, pinned: the numbers 05_funnel shows."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+
+from salesaudit import funnel
+from salesaudit.findings import schema
+
+
+@pytest.fixture(scope="module")
+def demo_funnel(demo_audit):
+    return funnel.analyse(demo_audit, scenarios=5000)
+
+
+def test_demo_funnel_counts_pinned(demo_funnel) -> None:
+    fa = demo_funnel
+    assert fa.table["reached"].tolist() == [2945, 1852, 1135, 963, 365, 235]
+    assert fa.table["open_here"].tolist() == [38, 29, 9, 17, 5, 0]
+    assert (fa.counts.won, fa.counts.lost, fa.counts.open) == (235, 2612, 98)
+    assert fa.counts.lost_without_stage == 2
+    assert fa.counts.win_rate == pytest.approx(235 / 2847)
+    assert fa.cycle == {"median": 64.0, "p80": pytest.approx(81.0, abs=0.5)}
+    conv = fa.table["conversion_to_next"].iloc[:-1].tolist()
+    assert conv == pytest.approx([1852 / 2907, 1135 / 1823, 963 / 1126, 365 / 946, 235 / 360])
+    assert fa.m2c["value"] == pytest.approx(1135 / 1823 * 963 / 1126 * 365 / 946 * 235 / 360)
+
+
+def test_demo_story_names_offer_defence_as_the_weakest(demo_funnel) -> None:
+    fa = demo_funnel
+    w = fa.story("funnel")[0]
+    assert w.startswith("Offer → Offer defence converts 39%")
+    assert "the weakest stage; +10% here adds" in w
+    statuses = {b["key"]: b["status"] for b in fa.benchmarks}
+    assert statuses == {
+        "brief_rate": "inside",
+        "meeting_to_contract": "inside",
+        "meetings_per_closer": "below",
+    }
+
+
+def test_demo_forecast_and_levers(demo_funnel) -> None:
+    fa = demo_funnel
+    r = fa.forecast
+    assert r.total_mean == pytest.approx(r.expected.sum(), rel=0.02)
+    assert r.total_q[0] < r.total_q[1] < r.total_q[2]
+    assert r.p_target is not None and r.p_target < 0.05  # 12.4 M a month is far off
+    g = fa.goal_seek.set_index("driver")
+    assert bool(g.loc["new_deals", "realistic"]) and g.loc["new_deals", "needed"] > 180
+    assert g.loc["conversion.needs_brief", "reason"] == "above_one"
+    assert fa.sensitivity.iloc[-1]["driver"] == "cycle"
+    assert fa.hygiene["skipped_stages"]["count"] == 46
+    assert fa.hygiene["backwards"]["count"] == 38
+    assert fa.hygiene["won_without_amount"]["count"] == 5
+
+
+def test_demo_findings_validate(demo_audit) -> None:
+    f = funnel.findings(demo_audit)
+    jsonschema.validate(f, schema()["properties"]["funnel"])
+    json.dumps(f, allow_nan=False)
+    assert f["forecast"]["horizon_months"] == 12 and len(f["forecast"]["monthly"]) == 12
