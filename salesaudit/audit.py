@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import pandas as pd
 
@@ -23,6 +23,16 @@ class Rejected:
     column: str
     value: str
     reason: str
+    action: str = "rejected"  # rejected: row left out | blanked: value emptied | flagged: kept
+
+
+@dataclass
+class Note:
+    """A data-quality message as a catalogue code and its values, rendered in either language."""
+
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+    level: str = "warning"  # warning | info | choice
 
 
 @dataclass
@@ -38,6 +48,9 @@ class TableQuality:
     rejected: list[Rejected] = field(default_factory=list)
     date_min: pd.Timestamp | None = None
     date_max: pd.Timestamp | None = None
+    rows_flagged: int = 0
+    notes: list[Note] = field(default_factory=list)
+    rejected_total: int = 0
 
 
 @dataclass
@@ -57,6 +70,7 @@ class DataQuality:
     tables: dict[str, TableQuality] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     assumptions: list[Assumption] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
     def assume(self, key: str, value: str, source: str, impact: str = "medium") -> None:
         """Log an assumption once (same key replaces the earlier entry)."""

@@ -52,9 +52,7 @@ def hostile_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
             p.read_text("utf-8").replace("Olga Smirnova", "<img src=x onerror=alert(2)>"), "utf-8"
         )
     p = src / "data" / "payments.csv"
-    p.write_text(
-        p.read_text("utf-8").replace("C-1069", '"=HYPERLINK(""http://x"",""y"")"'), "utf-8"
-    )
+    p.write_text(p.read_text("utf-8").replace("C-1069", "=cmd|' /C calc'!A0"), "utf-8")
     out = tmp_path_factory.mktemp("hostile-out") / "report"
     done = run_cli("run", str(src / "client.yaml"), "--out", str(out), "--lang", "ru")
     assert done.returncode == 0, done.stderr
