@@ -9,6 +9,7 @@ import sys
 import warnings
 from pathlib import Path
 
+from salesaudit import presets
 from salesaudit.errors import InputError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -52,9 +53,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from salesaudit.audit import open_audit
 
     audit = open_audit(args.client, args.lang)
-    q = intake.quality(audit)
     print(f"{audit.config.client}: data as of {audit.as_of.date()}")
-    print(q.to_string(index=False))
     for line in intake.quality_notes(audit):
         print(f"- {line}")
     return EXIT_OK
@@ -65,7 +64,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     from salesaudit import scaffold
 
     folder = Path(args.dir) / args.name
-    path = scaffold.new_client(folder, args.name)
+    path = scaffold.new_client(folder, args.name, args.preset)
     print(
         f"salesaudit: created {path}; put the CRM exports in {folder / 'data'} and fill the file."
     )
@@ -134,6 +133,9 @@ def parser() -> argparse.ArgumentParser:
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="scaffold clients/NAME/")
     n.add_argument("name")
+    n.add_argument(
+        "--preset", choices=presets.list_presets(), help="pre-fill from a CRM export preset"
+    )
     n.add_argument("--dir", default="clients", help="parent folder (default: clients/)")
     n.set_defaults(func=cmd_new)
     b = sub.add_parser("batch", help="audit several clients in parallel")

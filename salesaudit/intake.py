@@ -7,8 +7,10 @@ from typing import Any
 
 import pandas as pd
 
+from salesaudit import ingest
 from salesaudit.audit import Assumption, Audit
 from salesaudit.i18n import fmt_date, fmt_num, register, t
+from salesaudit.ingest.quality import quality_findings
 
 TEXT = {
     "intake.client": {"en": "Client", "ru": "Клиент"},
@@ -16,18 +18,6 @@ TEXT = {
     "intake.language": {"en": "Report language", "ru": "Язык отчёта"},
     "intake.seed": {"en": "Random seed", "ru": "Зерно случайных чисел"},
     "intake.target": {"en": "Revenue target per month", "ru": "Цель по выручке в месяц"},
-    "intake.all_clean": {
-        "en": "All {n} tables loaded without rejected rows.",
-        "ru": "Все таблицы ({n}) загружены без отклонённых строк.",
-    },
-    "intake.rejected": {
-        "en": "{table}: {rejected} of {read} rows rejected ({share}); they are listed in tables.xlsx.",
-        "ru": "{table}: отклонено {rejected} из {read} строк ({share}); список — в tables.xlsx.",
-    },
-    "intake.lost_no_stage": {
-        "en": "{n} lost deals have no known loss stage; the funnel counts them at the first stage only.",
-        "ru": "У {n} проигранных сделок не указан этап потери; в воронке они учтены только на первом этапе.",
-    },
     "intake.as_of_default": {
         "en": "Audit date taken from the latest date in the data",
         "ru": "Дата аудита взята по последней дате в данных",
@@ -56,73 +46,22 @@ def profile(audit: Audit) -> pd.DataFrame:
 
 
 def quality(audit: Audit) -> pd.DataFrame:
-    """One row per table: file, rows read/rejected, dates and how it was read."""
+    """One row per table: file, rows read/rejected, dates, how it was read, warnings (formatted)."""
     lang = audit.lang
-    rows = []
-    for name, q in audit.quality.tables.items():
-        dates = (
-            f"{fmt_date(q.date_min, lang)} – {fmt_date(q.date_max, lang)}"
-            if q.date_min is not None
-            else "—"
-        )
-        rows.append(
-            {
-                t("tbl.table", lang): name,
-                t("tbl.file", lang): q.file,
-                t("tbl.rows_read", lang): fmt_num(q.rows_read, lang),
-                t("tbl.rows_rejected", lang): fmt_num(q.rows_rejected, lang),
-                t("tbl.date_range", lang): dates,
-                t("tbl.choices", lang): "; ".join(f"{k}: {v}" for k, v in q.choices.items()),
-            }
-        )
-    return pd.DataFrame(rows)
+    df = ingest.quality_summary(audit.quality, lang)
+    for col in (t("tbl.rows_read", lang), t("tbl.rows_rejected", lang)):
+        df[col] = [fmt_num(v, lang) for v in df[col]]
+    return df
 
 
 def quality_notes(audit: Audit) -> list[str]:
-    """Sentences on what loading found: rejected rows, warnings."""
-    from salesaudit import funnel
-
-    lang = audit.lang
-    notes: list[str] = []
-    for name, q in audit.quality.tables.items():
-        if q.rows_rejected:
-            notes.append(
-                t(
-                    "intake.rejected",
-                    lang,
-                    table=name,
-                    rejected=fmt_num(q.rows_rejected, lang),
-                    read=fmt_num(q.rows_read, lang),
-                    share=f"{fmt_num(100 * q.rows_rejected / max(q.rows_read, 1), lang, 1)}%",
-                )
-            )
-        notes.extend(f"{name}: {w}" for w in q.warnings)
-    notes.extend(audit.quality.warnings)
-    deals = audit.table("deals")
-    if deals is not None:
-        c = funnel.counts(deals, audit.stage_keys, audit.table("stage_history"))
-        if c.lost_without_stage:
-            notes.append(t("intake.lost_no_stage", lang, n=fmt_num(c.lost_without_stage, lang)))
-    if not notes:
-        notes.append(t("intake.all_clean", lang, n=len(audit.tables)))
-    return notes
+    """The data-quality summary in sentences: the same text `salesaudit validate` prints."""
+    return ingest.quality_text(audit.quality, audit.lang)
 
 
 def rejected_rows(audit: Audit) -> pd.DataFrame:
-    """Every rejected row of every table, for tables.xlsx."""
-    rows = [
-        {
-            "table": name,
-            "file": q.file,
-            "row": r.row,
-            "column": r.column,
-            "value": r.value,
-            "reason": r.reason,
-        }
-        for name, q in audit.quality.tables.items()
-        for r in q.rejected
-    ]
-    return pd.DataFrame(rows, columns=["table", "file", "row", "column", "value", "reason"])
+    """Every rejected, emptied or flagged cell of every table, for tables.xlsx."""
+    return ingest.rejected_rows(audit.quality)
 
 
 def assumptions(audit: Audit) -> pd.DataFrame:
@@ -180,11 +119,4 @@ def versions(audit: Audit) -> pd.DataFrame:
 
 def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `data_quality` section."""
-    return {
-        name: {
-            "rows_read": q.rows_read,
-            "rows_rejected": q.rows_rejected,
-            "warnings": list(q.warnings),
-        }
-        for name, q in audit.quality.tables.items()
-    }
+    return quality_findings(audit.quality)

@@ -47,10 +47,13 @@ def test_demo_forecast_and_levers(demo_funnel) -> None:
     r = fa.forecast
     assert r.total_mean == pytest.approx(r.expected.sum(), rel=0.02)
     assert r.total_q[0] < r.total_q[1] < r.total_q[2]
-    assert r.p_target is not None and r.p_target < 0.05  # 12.4 M a month is far off
+    # the demo target (1.05 × last year's monthly won revenue) is a stretch, not out of reach
+    assert r.p_target is not None and 0.05 < r.p_target < 0.30
     g = fa.goal_seek.set_index("driver")
-    assert bool(g.loc["new_deals", "realistic"]) and g.loc["new_deals", "needed"] > 180
-    assert g.loc["conversion.needs_brief", "reason"] == "above_one"
+    assert bool(g.loc["new_deals", "realistic"]) and 140 < g.loc["new_deals", "needed"] < 150
+    offer = g.loc["conversion.offer"]
+    assert bool(offer["realistic"]) and offer["current"] < offer["needed"] < offer["best_today"]
+    assert g.loc["conversion.needs_brief", "needed"] < 1
     assert fa.sensitivity.iloc[-1]["driver"] == "cycle"
     assert fa.hygiene["skipped_stages"]["count"] == 46
     assert fa.hygiene["backwards"]["count"] == 38

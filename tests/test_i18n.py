@@ -26,4 +26,6 @@ def test_russian_number_and_date_formats() -> None:
 
 
 def test_placeholders_are_filled() -> None:
-    assert t("f.win", "ru", p="8%", won=1, lost=2, open=3).startswith("Доля выигранных 8%")
+    assert t("sum.team", "ru", need=10, heads=2, now=14) == (
+        "Для цели нужно продавцов: 10, руководителей: 2; сейчас продавцов: 14."
+    )
