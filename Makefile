@@ -28,6 +28,8 @@ test: setup lint
 
 bench: setup
 	$(BIN)/python benchmarks/demo.py
+	$(BIN)/python benchmarks/forecast.py
+	$(BIN)/python benchmarks/ingest.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

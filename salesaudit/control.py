@@ -5,11 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pandas as pd
-import plotly.graph_objects as go
 
 from salesaudit.audit import Audit
-from salesaudit.charts import PALETTE, styled
-from salesaudit.i18n import fmt_month, fmt_num, fmt_pct, register, t
+from salesaudit.i18n import fmt_num, register, t
 
 MEETINGS_NORM = (40, 45)  # per closer a month, METHODOLOGY §4
 CALLS_NORM = (15, 20)  # per hour, METHODOLOGY §3.7
@@ -56,9 +54,9 @@ TEXT = {
         "en": "CRM readiness: {n} of {total} checks pass.",
         "ru": "Готовность CRM: выполнено {n} из {total} пунктов.",
     },
-    "ct.plan_fact": {
-        "en": "Last 12 months: fact {fact} against plan {plan} ({share}).",
-        "ru": "Последние 12 месяцев: факт {fact} при плане {plan} ({share}).",
+    "ct.meetings_gap": {
+        "en": "The activity log shows {logged} meetings a month per closer, but the CRM has only {crm} deals a month per seller reaching a meeting: most meetings never become deals in the CRM, so the funnel undercounts the top of the pipeline.",
+        "ru": "По журналу активности клоузер проводит {logged} встреч в месяц, а в CRM на продавца приходится лишь {crm} сделок в месяц, дошедших до встречи: большинство встреч не заводятся сделками, и верх воронки в CRM занижен.",
     },
 }
 register(TEXT)
@@ -129,46 +127,15 @@ def activity_norms(audit: Audit) -> dict[str, float | None]:
     return out
 
 
-def plan_fact(audit: Audit) -> pd.DataFrame | None:
-    """Plan vs fact per month (fact = sales, or won deals without a sales table)."""
-    plan = audit.table("plan")
-    if plan is None:
+def crm_meetings_per_seller(audit: Audit) -> float | None:
+    """Deals reaching a meeting per seller a month in the CRM (the funnel's benchmark figure)."""
+    if audit.table("deals") is None:
         return None
-    sales = audit.table("sales")
-    if sales is not None:
-        fact = sales.groupby(sales["date"].dt.to_period("M"))["amount"].sum()
-    else:
-        deals = audit.tables["deals"]
-        won = deals[deals["stage"] == "contract"].dropna(subset=["closed_at"])
-        fact = won.groupby(won["closed_at"].dt.to_period("M"))["amount"].sum()
-    p = plan.groupby(plan["period"].dt.to_period("M"))["amount"].sum()
-    df = pd.concat([p.rename("plan"), fact.rename("fact")], axis=1).sort_index()
-    df = df[df.index <= audit.as_of.to_period("M")].dropna(subset=["plan"])
-    return df.fillna({"fact": 0.0}).rename_axis("month").reset_index()
+    from salesaudit import funnel
 
-
-def plan_fact_chart(audit: Audit) -> go.Figure | None:
-    """Monthly plan (line) vs fact (bars)."""
-    pf = plan_fact(audit)
-    if pf is None or pf.empty:
-        return None
-    lang = audit.lang
-    x = [fmt_month(m, lang) for m in pf["month"]]
-    fig = go.Figure(
-        [
-            go.Bar(name=t("chart.fact", lang), x=x, y=pf["fact"], marker_color=PALETTE[0]),
-            go.Scatter(
-                name=t("chart.plan", lang),
-                x=x,
-                y=pf["plan"],
-                mode="lines+markers",
-                line_color=PALETTE[1],
-            ),
-        ]
-    )
-    fig.update_xaxes(type="category")
-    fig.update_yaxes(title_text=f"{t('chart.revenue', lang)}, {audit.config.currency}")
-    return styled(fig, t("chart.plan_fact", lang), lang, height=400)
+    checks = {b["key"]: b for b in funnel.analyse(audit).benchmarks}
+    b = checks.get("meetings_per_closer")
+    return None if b is None or b["value"] is None else float(b["value"])
 
 
 def notes(audit: Audit) -> list[str]:
@@ -191,16 +158,15 @@ def notes(audit: Audit) -> list[str]:
         )
     crm = crm_checks(audit)
     out.append(t("ct.crm_score", lang, n=sum(crm.values()), total=len(crm)))
-    pf = plan_fact(audit)
-    if pf is not None and len(pf):
-        last = pf.tail(12)
+    crm_meetings = crm_meetings_per_seller(audit)
+    logged = n["meetings_per_closer_month"]
+    if crm_meetings is not None and logged is not None and logged > 1.5 * crm_meetings:
         out.append(
             t(
-                "ct.plan_fact",
+                "ct.meetings_gap",
                 lang,
-                fact=fmt_num(last["fact"].sum(), lang),
-                plan=fmt_num(last["plan"].sum(), lang),
-                share=fmt_pct(last["fact"].sum() / last["plan"].sum(), lang),
+                logged=fmt_num(logged, lang),
+                crm=fmt_num(crm_meetings, lang),
             )
         )
     return out
