@@ -16,6 +16,7 @@ from typing import Any
 
 import yaml
 
+from salesaudit.config import STAGE_KEYS
 from salesaudit.errors import InputError
 
 REPO_PRESETS = Path(__file__).resolve().parents[2] / "data" / "presets"
@@ -207,14 +208,7 @@ def client_yaml(name: str, preset: str | None = None) -> str:
             out.append(f"    - {{key: {st['key']}, crm: [{', '.join(_q(c) for c in st['crm'])}]}}")
         out.append(f"  lost: [{', '.join(_q(c) for c in p['funnel'].get('lost', []))}]")
     else:
-        for key in (
-            "target_list",
-            "first_contact",
-            "needs_brief",
-            "offer",
-            "offer_defense",
-            "contract",
-        ):
+        for key in STAGE_KEYS:
             out.append(f"    - {{key: {key}, crm: [{_q(key)}]}}")
         out.append('  lost: ["lost"]')
     out += [
