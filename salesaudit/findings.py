@@ -88,6 +88,8 @@ def build(audit: Audit) -> dict[str, Any]:
         "control": control.findings(audit),
         "summary": summary.findings(audit),
     }
+    if out["sizing"] is None:
+        reasons["sizing"] = t("s.no_average_deal", "en")
     out["reasons"] = reasons
     return clean(out)
 

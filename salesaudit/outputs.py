@@ -24,9 +24,11 @@ def key_tables(audit: Audit) -> dict[str, pd.DataFrame]:
         "Assumptions": intake.assumptions(audit),
         "Technology roadmap": technologies.roadmap(technologies.status_table(audit)),
         "Span of control": structure.span_table(audit),
-        "Sizing workload": pd.DataFrame([sizing.plan(audit)["workload"]]),
-        "Hiring plan": sizing.plan(audit)["hiring_plan"],
     }
+    sized = sizing.plan(audit)
+    if sized is not None:
+        out["Sizing workload"] = pd.DataFrame([sized["workload"]])
+        out["Hiring plan"] = sized["hiring_plan"]
     if audit.table("deals") is not None:
         out.update(funnel.tables(audit))
     cl = customers.classify(audit)

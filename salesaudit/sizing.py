@@ -19,9 +19,13 @@ DEFAULT_CONTACT_TO_MEETING = 0.25
 SELLER_ROLES = ("hunter", "closer", "farmer", "universal")
 
 TEXT = {
-    "s.avg_deal_default": {
-        "en": "No won deal amounts in the last 12 months: enter capacity.average_deal",
-        "ru": "Нет сумм выигранных сделок за 12 месяцев: укажите capacity.average_deal",
+    "s.no_average_deal": {
+        "en": "Team sizing needs the average deal: there are no won deal amounts in the 12 months up to the audit date. Set capacity.average_deal in client.yaml to size the team.",
+        "ru": "Для расчёта численности нужен средний чек: за 12 месяцев до даты аудита нет сумм выигранных сделок. Укажите capacity.average_deal в client.yaml.",
+    },
+    "s.gap_no_team": {
+        "en": "No team table was given, so today's headcount is unknown; the plan needs {needed} sellers ({roles}) and {heads} head(s).",
+        "ru": "Таблица команды не передана, текущая численность неизвестна; нужно продавцов: {needed} ({roles}), руководителей: {heads}.",
     },
     "s.rate_benchmark": {
         "en": "benchmark midpoint, METHODOLOGY §4",
@@ -121,13 +125,7 @@ def inputs(audit: Audit) -> tuple[Inputs, list[Assumption]]:
             if won is not None and "amount" in won
             else pd.Series(dtype=float)
         )
-        if len(amounts):
-            avg = float(amounts.mean())
-        else:
-            avg = 1.0
-            log.append(
-                Assumption("capacity.average_deal", "1", t("s.avg_deal_default", lang), "high")
-            )
+        avg = float(amounts.mean()) if len(amounts) else float("nan")
     else:
         avg = float(cap.average_deal)
     rates = data_rates(audit)
@@ -279,9 +277,16 @@ def hiring_plan(
     return pd.DataFrame(rows)
 
 
-def plan(audit: Audit) -> dict[str, Any]:
-    """Everything sizing computes: inputs, workload, required, current, heads, hiring plan, cost."""
-    return audit.memo(("sizing.plan",), lambda: _plan(audit))
+def unsupported(audit: Audit) -> str | None:
+    """Why the team cannot be sized from this client's data (None when it can)."""
+    inp, _ = inputs(audit)
+    return None if inp.average_deal > 0 else t("s.no_average_deal", audit.lang)
+
+
+def plan(audit: Audit) -> dict[str, Any] | None:
+    """Everything sizing computes (inputs, workload, required, current, heads, hiring plan, cost),
+    or None when the average deal is unknown (see :func:`unsupported`)."""
+    return audit.memo(("sizing.plan",), lambda: None if unsupported(audit) else _plan(audit))
 
 
 def _plan(audit: Audit) -> dict[str, Any]:
@@ -310,10 +315,12 @@ def _plan(audit: Audit) -> dict[str, Any]:
     }
 
 
-def workload_table(audit: Audit) -> pd.DataFrame:
+def workload_table(audit: Audit) -> pd.DataFrame | None:
     """The reverse funnel as a table: target → contracts → meetings → contacts → calls."""
     lang = audit.lang
     p = plan(audit)
+    if p is None:
+        return None
     inp, w = p["inputs"], p["workload"]
     labels = {
         "en": ["Contracts", "Meetings with decision makers", "Contacts reached", "Calls"],
@@ -335,10 +342,12 @@ def workload_table(audit: Audit) -> pd.DataFrame:
     )
 
 
-def headcount_table(audit: Audit) -> pd.DataFrame:
+def headcount_table(audit: Audit) -> pd.DataFrame | None:
     """Headcount by role: now vs needed."""
     lang = audit.lang
     p = plan(audit)
+    if p is None:
+        return None
     rows = [
         {
             t("tbl.role", lang): t(f"role.{r}", lang),
@@ -361,7 +370,10 @@ def notes(audit: Audit) -> list[str]:
     """Sizing in sentences."""
     lang = audit.lang
     p = plan(audit)
+    if p is None:
+        return [unsupported(audit) or ""]
     w = p["workload"]
+    gap_key = "s.gap" if audit.table("team") is not None else "s.gap_no_team"
     out = [
         t(
             "s.summary",
@@ -373,7 +385,7 @@ def notes(audit: Audit) -> list[str]:
             calls=fmt_num(w["calls"], lang),
         ),
         t(
-            "s.gap",
+            gap_key,
             lang,
             now=p["now"],
             needed=p["sellers"],
@@ -384,10 +396,12 @@ def notes(audit: Audit) -> list[str]:
     return out
 
 
-def headcount_chart(audit: Audit) -> go.Figure:
+def headcount_chart(audit: Audit) -> go.Figure | None:
     """Grouped bars: headcount per role now and needed."""
     lang = audit.lang
     p = plan(audit)
+    if p is None:
+        return None
     roles = [*SELLER_ROLES, "head"]
     names = [t(f"role.{r}", lang) for r in roles]
     need = [p["required"].get(r, p["heads"] if r == "head" else 0) for r in roles]
@@ -408,10 +422,13 @@ def headcount_chart(audit: Audit) -> go.Figure:
     return styled(fig, t("chart.headcount", lang), lang, height=380)
 
 
-def hiring_chart(audit: Audit) -> go.Figure:
-    """Hires per month as bars, headcount and productive FTE as lines."""
+def hiring_chart(audit: Audit) -> go.Figure | None:
+    """Hires per month as bars, headcount and productive FTE as lines (needs the team table)."""
     lang = audit.lang
-    hp = plan(audit)["hiring_plan"]
+    p = plan(audit)
+    if p is None or audit.table("team") is None:
+        return None
+    hp = p["hiring_plan"]
     months = [fmt_month(m, lang) for m in hp["month"]]
     fig = go.Figure(
         [
@@ -437,9 +454,11 @@ def hiring_chart(audit: Audit) -> go.Figure:
     return styled(fig, t("s.hiring", lang), lang, height=380)
 
 
-def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `sizing` section."""
+def findings(audit: Audit) -> dict[str, Any] | None:
+    """The findings.json `sizing` section (None when the team cannot be sized)."""
     p = plan(audit)
+    if p is None:
+        return None
     inp = asdict(p["inputs"])
     inp.pop("target")
     return {

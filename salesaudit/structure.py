@@ -184,10 +184,12 @@ def team_table(audit: Audit) -> pd.DataFrame | None:
     )
 
 
-def recommended_table(audit: Audit) -> pd.DataFrame:
+def recommended_table(audit: Audit) -> pd.DataFrame | None:
     """The recommended org: teams of at most `span` sellers under one head each."""
     lang = audit.lang
     p = sizing.plan(audit)
+    if p is None:
+        return None
     rows = [
         {t("tbl.role", lang): t(f"role.{r}", lang), t("tbl.needed", lang): n}
         for r, n in p["required"].items()
@@ -204,8 +206,8 @@ def findings(audit: Audit) -> dict[str, Any]:
     return {
         "recommended": main,
         "secondary": second,
-        "roles": p["roles"],
+        "roles": p["roles"] if p else None,
         "span": audit.config.capacity.span,
-        "heads": p["heads"],
+        "heads": p["heads"] if p else None,
         "span_violations": violations(audit),
     }

@@ -44,6 +44,10 @@ TEXT = {
         "en": "Work on {a} → {b} first (coaching, offer defence in person): it is the weakest step.",
         "ru": "В первую очередь — переход {a} → {b} (коучинг, очная защита КП): это самый слабый шаг.",
     },
+    "sum.team_unknown": {
+        "en": "The target needs {need} sellers and {heads} head(s); today's headcount is unknown (no team table).",
+        "ru": "Для цели нужно продавцов: {need}, руководителей: {heads}; текущая численность неизвестна (нет таблицы команды).",
+    },
     "rec.head": {
         "en": "Add a head of sales: {head} leads {n} sellers (span {span}).",
         "ru": "Добавить руководителя: у {head} {n} продавцов (норма {span}).",
@@ -127,7 +131,10 @@ def headline(audit: Audit) -> list[str]:
             )
         )
     p = sizing.plan(audit)
-    out.append(t("sum.team", lang, need=p["sellers"], heads=p["heads"], now=p["now"]))
+    if p is not None and audit.table("team") is not None:
+        out.append(t("sum.team", lang, need=p["sellers"], heads=p["heads"], now=p["now"]))
+    elif p is not None:
+        out.append(t("sum.team_unknown", lang, need=p["sellers"], heads=p["heads"]))
     main, second = structure.recommend(audit)
     s = t(f"structure.{main}", lang) + (f" + {t(f'structure.{second}', lang)}" if second else "")
     out.append(t("sum.structure", lang, s=s))
@@ -172,7 +179,7 @@ def recommendations(audit: Audit) -> list[dict[str, Any]]:
                 }
             )
     p = sizing.plan(audit)
-    gap = p["sellers"] - p["now"]
+    gap = p["sellers"] - p["now"] if p is not None and audit.table("team") is not None else 0
     if gap > 0:
         recs.append(
             {
