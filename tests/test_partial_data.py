@@ -78,4 +78,6 @@ def test_no_absurd_headcount_without_deal_amounts(partial: tuple[str, Path]) -> 
         assert not re.search(r"\d{5,}", line.replace(",", "")) or "RUB" in line, line
     if kind == "deals_only":
         assert any("headcount is unknown" in h for h in doc["summary"]["headline"])
-        assert not any("seller(s) in batches" in r["text"] for r in doc["summary"]["recommendations"])
+        assert not any(
+            "seller(s) in batches" in r["text"] for r in doc["summary"]["recommendations"]
+        )
