@@ -93,10 +93,14 @@ def _won_last_year(audit: Audit) -> pd.DataFrame | None:
 
 def data_rates(audit: Audit) -> dict[str, float | None]:
     """Funnel rates from the client's data: target_list→first_contact and first_contact→contract."""
-    table = funnel.analyse(audit).table if audit.table("deals") is not None else None
-    if table is None:
+    deals = audit.table("deals")
+    if deals is None:
         return {"contact_to_meeting": None, "meeting_to_contract": None}
-    conv = [None if pd.isna(c) else float(c) for c in table["conversion_to_next"].iloc[:-1]]
+    fc = audit.memo(
+        ("funnel.counts",),
+        lambda: funnel.counts(deals, audit.stage_keys, audit.table("stage_history")),
+    )
+    conv = [None if pd.isna(c) else float(c) for c in fc.stages["conversion_to_next"].iloc[:-1]]
     return reverse.rates_from_funnel(audit.stage_keys, conv)
 
 
