@@ -10,7 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from salesaudit import demo, runner
+from salesaudit.inputs import demo
+from salesaudit.report import runner
 
 RUNS = 2
 

@@ -13,8 +13,8 @@ import time
 
 import numpy as np
 
-from salesaudit import forecast as fmod
-from salesaudit.config import STAGE_KEYS
+from salesaudit.core.names import STAGE_KEYS
+from salesaudit.steps.funnel import forecast as fmod
 
 
 def model() -> fmod.ForecastModel:

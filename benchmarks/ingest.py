@@ -152,8 +152,8 @@ def generate(folder: Path, n_deals: int, n_payments: int) -> dict[str, Path]:
 
 def load_one(kind: str, path: Path) -> None:
     """Child process: load one file through the real loader and print JSON figures."""
-    from salesaudit.config import from_dict
-    from salesaudit.ingest import load_tables
+    from salesaudit.inputs.client import from_dict
+    from salesaudit.inputs.ingest import load_tables
 
     if kind == "deals":
         data = {"deals": {"path": path.name, "preset": "bitrix24"}}
@@ -182,8 +182,8 @@ def load_one(kind: str, path: Path) -> None:
     if kind == "payments":  # DESIGN §9: loading and ABC-XYZ of 10M payment rows under a minute
         import pandas as pd
 
-        from salesaudit import customers
-        from salesaudit.audit import Audit
+        from salesaudit.inputs.audit import Audit
+        from salesaudit.steps import customers
 
         audit = Audit(config=cfg, tables=tables, quality=dq, as_of=pd.Timestamp(cfg.as_of))
         t1 = time.perf_counter()

@@ -1,28 +1,16 @@
-"""salesaudit: audit a company's sales department and design a better one."""
+"""salesaudit: audit a company's sales department and design a better one.
+
+Layers, each importing only from those below it: ``core`` → ``i18n`` → ``inputs`` / ``present``
+→ ``steps`` → ``report`` → ``cli``. Notebooks call the step packages through this module.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
+from importlib import metadata
 
-from salesaudit import (  # noqa: F401  (the modules notebooks call)
-    control,
-    customers,
-    display,
-    funnel,
-    intake,
-    model,
-    sizing,
-    structure,
-    summary,
-    technologies,
-)
-from salesaudit.audit import Audit, open_audit
-from salesaudit.errors import InputError
+try:
+    __version__ = metadata.version("salesaudit")
+except metadata.PackageNotFoundError:  # a source tree that was never installed
+    __version__ = "0.0.0"
 
-__version__ = "0.1.0"
-__all__ = ["Audit", "InputError", "open", "open_audit", "__version__"]
-
-
-def open(client_file: str | Path, language: str = "") -> Audit:  # noqa: A001 - `sa.open(...)` in notebooks
-    """Load a client for a notebook: the client file, its data and the optional language override."""
-    return open_audit(client_file, language or None)
+__all__ = ["__version__"]

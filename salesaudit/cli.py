@@ -9,8 +9,8 @@ import sys
 import warnings
 from pathlib import Path
 
-from salesaudit import presets
-from salesaudit.errors import InputError
+from salesaudit.core.errors import InputError
+from salesaudit.inputs import presets
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -23,7 +23,8 @@ def _quiet() -> None:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Generate the demo client and run the full audit on it."""
-    from salesaudit import demo, runner
+    from salesaudit.inputs import demo
+    from salesaudit.report import runner
 
     out = Path(args.out or "out")
     client = demo.write_demo(out / "demo-client")
@@ -34,7 +35,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the audit of one client."""
-    from salesaudit import runner
+    from salesaudit.report import runner
 
     res = runner.run(
         args.client,
@@ -49,8 +50,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Load and check the client file and its data; print the data-quality summary."""
-    from salesaudit import intake
-    from salesaudit.audit import open_audit
+    from salesaudit.inputs.audit import open_audit
+    from salesaudit.steps import intake
 
     audit = open_audit(args.client, args.lang)
     print(f"{audit.config.client}: data as of {audit.as_of.date()}")
@@ -61,7 +62,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     """Scaffold clients/NAME/ with a commented client.yaml and an empty data/ folder."""
-    from salesaudit import scaffold
+    from salesaudit.inputs import scaffold
 
     folder = Path(args.dir) / args.name
     path = scaffold.new_client(folder, args.name, args.preset)
@@ -90,10 +91,10 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 def cmd_workshop(args: argparse.Namespace) -> int:
     """Open the trainer's funnel simulator (Voilà, or JupyterLab with --lab)."""
-    from salesaudit import simulator
+    from salesaudit.workshop import simulator
 
     if args.client:
-        from salesaudit import config
+        from salesaudit.inputs import client as config
 
         config.load(args.client)  # a bad client file is reported before the browser opens
     return simulator.launch(args.client, args.lab)
@@ -101,7 +102,7 @@ def cmd_workshop(args: argparse.Namespace) -> int:
 
 def cmd_technologies(args: argparse.Namespace) -> int:
     """List the technology catalogue keys for client.yaml."""
-    from salesaudit import technologies
+    from salesaudit.steps import technologies
 
     print(technologies.listing(args.lang).to_string(index=False))
     return EXIT_OK
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: run a command; bad input → exit 2 with a message, internal error → exit 1."""
     _quiet()
     args = parser().parse_args(argv)
-    from salesaudit.runner import RunFailed
+    from salesaudit.report.runner import RunFailed
 
     try:
         return int(args.func(args))

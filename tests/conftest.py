@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from salesaudit import demo
-from salesaudit.audit import Audit, open_audit
+from salesaudit.inputs import demo
+from salesaudit.inputs.audit import Audit, open_audit
 
 from .helpers import run_cli
 

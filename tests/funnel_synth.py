@@ -95,8 +95,9 @@ def make_audit(
     """An Audit over in-memory tables (no files), for tests."""
     from pathlib import Path
 
-    from salesaudit.audit import Audit, DataQuality
-    from salesaudit.config import from_dict
+    from salesaudit.core.quality import DataQuality
+    from salesaudit.inputs.audit import Audit
+    from salesaudit.inputs.client import from_dict
 
     stages = stages or STAGES
     raw = {

@@ -13,10 +13,10 @@ from typing import Any
 import pytest
 import yaml
 
-from salesaudit.config import from_dict
-from salesaudit.errors import InputError
-from salesaudit.ingest import load_tables, quality_summary, quality_text, rejected_rows
-from salesaudit.ingest.messages import render
+from salesaudit.core.errors import InputError
+from salesaudit.i18n.notes import render
+from salesaudit.inputs.client import from_dict
+from salesaudit.inputs.ingest import load_tables, quality_summary, quality_text, rejected_rows
 
 BAD = Path(__file__).parent / "data" / "bad"
 SPEC = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from salesaudit import config
-from salesaudit.errors import InputError
+from salesaudit.core.errors import InputError
+from salesaudit.inputs import client as config
 
 MINIMAL = "client: Acme\ndata:\n  deals: {path: data/deals.csv}\n"
 

@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from salesaudit import customers, demo, funnel, model, structure
-from salesaudit.audit import Audit
+from salesaudit.inputs import demo
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import customers, structure
+from salesaudit.steps import sales_model as model
+from salesaudit.steps.funnel import analysis, compute
 
 from .conftest import ROOT
 
@@ -24,7 +27,9 @@ def test_committed_demo_is_what_the_generator_writes(demo_dir: Path) -> None:
     committed = ROOT / "data" / "demo"
     names = ["client.yaml"] + [f"data/{f.name}" for f in sorted((demo_dir / "data").iterdir())]
     _, mismatch, errors = filecmp.cmpfiles(demo_dir, committed, names, shallow=False)
-    assert mismatch == [] and errors == [], "regenerate with: python -m salesaudit.demo data/demo"
+    assert mismatch == [] and errors == [], (
+        "regenerate with: python -m salesaudit.inputs.demo data/demo"
+    )
 
 
 def test_a_different_seed_gives_different_data(demo_dir: Path, tmp_path: Path) -> None:
@@ -70,13 +75,13 @@ def test_stage_history_is_consistent_with_deals(demo_audit: Audit) -> None:
 
 
 def test_the_story_a_consultant_should_find(demo_audit: Audit) -> None:
-    st = funnel.analyse(demo_audit).table
+    st = analysis.analyse(demo_audit).table
     weakest = st.loc[st["conversion_to_next"].astype(float).idxmin(), "key"]
     assert weakest == "offer"
     over = [v for v in structure.violations(demo_audit) if v["kind"] == "over_span"]
     assert len(over) == 1 and over[0]["sellers"] > 7
     assert model.decide(demo_audit).mode == "passive"
-    c = funnel.counts(
+    c = compute.counts(
         demo_audit.tables["deals"], demo_audit.stage_keys, demo_audit.tables["stage_history"]
     )
     assert c.open > 0 and c.lost_without_stage > 0

@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from openpyxl import load_workbook
 
-from salesaudit import findings, runner
+from salesaudit.report import findings, runner
 
 from .helpers import run_cli
 
@@ -166,7 +166,7 @@ def test_validate_prints_the_quality_summary(demo_run: Path) -> None:
 def test_new_scaffolds_a_loadable_client(tmp_path: Path) -> None:
     done = run_cli("new", "Acme", "--dir", str(tmp_path))
     assert done.returncode == 0 and (tmp_path / "Acme" / "data").is_dir()
-    from salesaudit import config
+    from salesaudit.inputs import client as config
 
     cfg = config.load(tmp_path / "Acme" / "client.yaml")
     assert cfg.client == "Acme" and cfg.data.deals is not None

@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from salesaudit import forecast as fmod
-from salesaudit.funnel import counts, stage_table
+from salesaudit.steps.funnel import forecast as fmod
+from salesaudit.steps.funnel.compute import counts, stage_table
 
 from .funnel_synth import STAGES, history
 

@@ -11,8 +11,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from salesaudit import funnel
-from salesaudit.funnel import counts, cycle_summary, hygiene, meeting_to_contract, stage_table
+from salesaudit.steps.funnel import analysis, compute
+from salesaudit.steps.funnel import findings as funnel_findings
+from salesaudit.steps.funnel import text as funnel_text
+from salesaudit.steps.funnel.compute import (
+    counts,
+    cycle_summary,
+    hygiene,
+    meeting_to_contract,
+    stage_table,
+)
 
 from .funnel_synth import STAGES, make_audit
 
@@ -121,13 +129,13 @@ def test_twelve_deals_hygiene() -> None:
 def test_wilson_matches_statsmodels(k: int, n: int) -> None:
     from statsmodels.stats.proportion import proportion_confint
 
-    lo, hi = funnel.wilson(k, n, 0.90)
+    lo, hi = compute.wilson(k, n, 0.90)
     ref = proportion_confint(k, n, alpha=0.10, method="wilson")
     assert (lo, hi) == pytest.approx(ref, abs=1e-12)
 
 
 def test_wilson_empty_is_nan() -> None:
-    assert all(math.isnan(x) for x in funnel.wilson(0, 0))
+    assert all(math.isnan(x) for x in compute.wilson(0, 0))
 
 
 # ---- properties ---------------------------------------------------------------------
@@ -179,7 +187,7 @@ def test_cut_counts_add_up(rows: list[tuple[str, str | None]], groups: list[str]
         }
     )
     g = pd.Series(groups[: len(d)])
-    by = funnel.by_group(d, STAGES, None, g)
+    by = compute.by_group(d, STAGES, None, g)
     whole = counts(d, STAGES)
     assert by["deals"].sum() == len(d)
     assert by["won"].sum() == whole.won and by["lost"].sum() == whole.lost
@@ -190,13 +198,13 @@ def test_cut_counts_add_up(rows: list[tuple[str, str | None]], groups: list[str]
 
 def test_cut_values_pool_the_tail() -> None:
     s = pd.Series(list("aaabbc") + [None])
-    v = funnel._cut_values(s, top=2)
+    v = compute._cut_values(s, top=2)
     assert v.tolist()[:6] == ["a", "a", "a", "b", "b", "other"] and pd.isna(v.iloc[6])
 
 
 def test_cohorts_shares() -> None:
     d, h = twelve_deals()
-    co = funnel.cohorts(d, STAGES, h)
+    co = compute.cohorts(d, STAGES, h)
     jan = co[co["cohort"] == TS("2026-01-01")].iloc[0]
     assert jan["deals"] == 2 and jan["reach.contract"] == 1.0 and jan["win_rate"] == 1.0
     mar = co[co["cohort"] == TS("2026-03-01")].iloc[0]
@@ -219,9 +227,9 @@ def synth_audit():
 def test_findings_complete_and_json_native(synth_audit) -> None:
     import jsonschema
 
-    from salesaudit.findings import schema
+    from salesaudit.report.findings import schema
 
-    f = funnel.findings(synth_audit)
+    f = funnel_findings.findings(synth_audit)
     assert f is not None
     jsonschema.validate(f, schema()["properties"]["funnel"])
     for key in (
@@ -265,23 +273,23 @@ def test_findings_without_target_and_without_deals(synth_audit) -> None:
 
     d, h = history(months=6, per_month=30, seed=5)
     a = make_audit(d, h, target=None)
-    f = funnel.findings(a)
+    f = funnel_findings.findings(a)
     assert f is not None
     assert f["forecast"]["p_target"] is None and "target" in f["forecast"]["p_target_reason"]
     assert f["goal_seek"] is None and f["goal_seek_reason"]
     b = make_audit(d.drop(columns="amount"), None)
-    g = funnel.findings(b)
+    g = funnel_findings.findings(b)
     assert g is not None and g["forecast"] is None and g["sensitivity"] is None
     assert "amount" in g["forecast_reason"] and g["time_in_stage"] is None
     assert g["time_in_stage_reason"] and g["plan_fact"] is None
     json.dumps(g, allow_nan=False)
     empty = make_audit(d.iloc[0:0], None)
-    assert funnel.findings(empty) is None
-    assert funnel.story(empty, "overview")
+    assert funnel_findings.findings(empty) is None
+    assert funnel_text.story(analysis.analyse(empty), "overview")
 
 
 def test_tables_sheet_names(synth_audit) -> None:
-    tb = funnel.tables(synth_audit)
+    tb = analysis.tables(synth_audit)
     assert "Funnel" in tb and "Forecast" in tb and "Sensitivity" in tb
     assert all(len(k) <= 31 for k in tb)
     assert all(isinstance(v, pd.DataFrame) for v in tb.values())
@@ -291,19 +299,19 @@ def test_tables_sheet_names(synth_audit) -> None:
 def test_figures_and_story_in_both_languages(synth_audit, lang: str) -> None:
     from dataclasses import replace
 
-    from salesaudit import funnel_charts
+    from salesaudit.steps.funnel import charts as funnel_charts
 
-    fa = replace(funnel.analyse(synth_audit), lang=lang)
+    fa = replace(analysis.analyse(synth_audit), lang=lang)
     for name in ("funnel", "cohorts", "time_in_stage", "forecast", "tornado", "plan_fact"):
-        fig = fa.figure(name)
+        fig = funnel_charts.figure(fa, name)
         assert fig is not None and len(fig.data) >= 1
         assert fig.layout.template.layout.font.family  # house template applied
     for cut in fa.cuts:
-        assert fa.figure("cut", cut=cut) is not None
+        assert funnel_charts.figure(fa, "cut", cut=cut) is not None
     with pytest.raises(ValueError):
-        fa.figure("pie")
-    assert fa.figure("daily") is None  # no sales table
-    funnel_fig = fa.figure("funnel")
+        funnel_charts.figure(fa, "pie")
+    assert funnel_charts.figure(fa, "daily") is None  # no sales table
+    funnel_fig = funnel_charts.figure(fa, "funnel")
     assert any(s.type == "rect" for s in funnel_fig.layout.shapes)  # benchmark bands
     assert funnel_charts.FIGURES
     for sec in (
@@ -317,14 +325,14 @@ def test_figures_and_story_in_both_languages(synth_audit, lang: str) -> None:
         "forecast",
         "sensitivity",
     ):
-        lines = fa.story(sec)
+        lines = funnel_text.story(fa, sec)
         assert all(isinstance(x, str) and x for x in lines)
-    story = " ".join(fa.story("funnel"))
+    story = " ".join(funnel_text.story(fa, "funnel"))
     assert ("weakest" in story) if lang == "en" else ("самый слабый" in story)
 
 
 def test_hostile_names_are_escaped_in_charts() -> None:
-    from salesaudit.funnel_charts import cut_chart
+    from salesaudit.steps.funnel.charts import cut_chart
 
     df = pd.DataFrame(
         {
@@ -341,8 +349,8 @@ def test_hostile_names_are_escaped_in_charts() -> None:
 
 
 def test_story_names_the_weakest_stage_and_gain(synth_audit) -> None:
-    fa = funnel.analyse(synth_audit)
-    w = fa.story("funnel")[0]
+    fa = analysis.analyse(synth_audit)
+    w = funnel_text.story(fa, "funnel")[0]
     weakest = fa.table.iloc[:-1]["conversion_to_next"].idxmin()
     assert fa.table.loc[weakest, "key"] in {
         "offer_defense",

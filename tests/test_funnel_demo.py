@@ -7,13 +7,15 @@ import json
 import jsonschema
 import pytest
 
-from salesaudit import funnel
-from salesaudit.findings import schema
+from salesaudit.report.findings import schema
+from salesaudit.steps.funnel import analysis
+from salesaudit.steps.funnel import findings as funnel_findings
+from salesaudit.steps.funnel import text as funnel_text
 
 
 @pytest.fixture(scope="module")
 def demo_funnel(demo_audit):
-    return funnel.analyse(demo_audit, scenarios=5000)
+    return analysis.analyse(demo_audit, scenarios=5000)
 
 
 def test_demo_funnel_counts_pinned(demo_funnel) -> None:
@@ -31,7 +33,7 @@ def test_demo_funnel_counts_pinned(demo_funnel) -> None:
 
 def test_demo_story_names_offer_defence_as_the_weakest(demo_funnel) -> None:
     fa = demo_funnel
-    w = fa.story("funnel")[0]
+    w = funnel_text.story(fa, "funnel")[0]
     assert w.startswith("Offer → Offer defence converts 39%")
     assert "the weakest stage; +10% here adds" in w
     statuses = {b["key"]: b["status"] for b in fa.benchmarks}
@@ -61,7 +63,7 @@ def test_demo_forecast_and_levers(demo_funnel) -> None:
 
 
 def test_demo_findings_validate(demo_audit) -> None:
-    f = funnel.findings(demo_audit)
+    f = funnel_findings.findings(demo_audit)
     jsonschema.validate(f, schema()["properties"]["funnel"])
     json.dumps(f, allow_nan=False)
     assert f["forecast"]["horizon_months"] == 12 and len(f["forecast"]["monthly"]) == 12

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from salesaudit.planfact import daily_and_board, plan_vs_fact, working_days
+from salesaudit.steps.funnel.planfact import daily_and_board, plan_vs_fact, working_days
 
 
 def deals() -> pd.DataFrame:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from salesaudit.reverse import closers_needed, rates_from_funnel, reverse_funnel, stage_activity
+from salesaudit.steps.funnel.reverse import (
+    closers_needed,
+    rates_from_funnel,
+    reverse_funnel,
+    stage_activity,
+)
 
 
 def test_reverse_funnel_by_hand() -> None:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesaudit.survival import kaplan_meier, km_quantile, stage_spells, time_in_stage
+from salesaudit.steps.funnel.survival import kaplan_meier, km_quantile, stage_spells, time_in_stage
 
 STAGES = ["target_list", "first_contact", "contract"]
 

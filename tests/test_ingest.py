@@ -13,11 +13,18 @@ import pandas as pd
 import pyarrow as pa
 import pytest
 
-from salesaudit.audit import TableQuality, open_audit
-from salesaudit.config import TableSpec, from_dict
-from salesaudit.ingest import load_table, load_tables, quality_summary, quality_text, rejected_rows
-from salesaudit.ingest.parse import build_dates, parse_numbers, scan_dates
-from salesaudit.ingest.read import RawColumn
+from salesaudit.core.quality import TableQuality
+from salesaudit.inputs.audit import open_audit
+from salesaudit.inputs.client import TableSpec, from_dict
+from salesaudit.inputs.ingest import (
+    load_table,
+    load_tables,
+    quality_summary,
+    quality_text,
+    rejected_rows,
+)
+from salesaudit.inputs.ingest.parse import build_dates, parse_numbers, scan_dates
+from salesaudit.inputs.ingest.read import RawColumn
 
 FUNNEL = {
     "stages": [

@@ -12,8 +12,8 @@ import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from salesaudit.config import from_dict
-from salesaudit.ingest import load_tables
+from salesaudit.inputs.client import from_dict
+from salesaudit.inputs.ingest import load_tables
 
 STAGES = {
     "Новая": "target_list",

@@ -10,7 +10,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from salesaudit import findings
+from salesaudit.report import findings
 
 from .conftest import ROOT
 from .helpers import run_cli

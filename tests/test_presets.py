@@ -9,11 +9,12 @@ import pandas as pd
 import pytest
 import yaml
 
-from salesaudit.audit import open_audit
-from salesaudit.config import STAGE_KEYS, from_dict
-from salesaudit.errors import InputError
-from salesaudit.ingest import load_tables, quality_text
-from salesaudit.presets import client_yaml, list_presets, load_preset
+from salesaudit.core.errors import InputError
+from salesaudit.core.names import STAGE_KEYS
+from salesaudit.inputs.audit import open_audit
+from salesaudit.inputs.client import from_dict
+from salesaudit.inputs.ingest import load_tables, quality_text
+from salesaudit.inputs.presets import client_yaml, list_presets, load_preset
 
 SAMPLES = Path(__file__).parent / "data" / "presets"
 # preset -> (sample file, deals in it)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from salesaudit import simulator as sim
+from salesaudit.workshop import simulator as sim
 
 from .funnel_synth import history
 

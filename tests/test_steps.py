@@ -9,8 +9,12 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesaudit import config, customers, funnel, model, sizing, structure, technologies
-from salesaudit.audit import Audit, DataQuality
+from salesaudit.core.quality import DataQuality
+from salesaudit.inputs import client as config
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import customers, sizing, structure, technologies
+from salesaudit.steps import sales_model as model
+from salesaudit.steps.funnel import compute as funnel
 
 STAGES = list(config.STAGE_KEYS)
 

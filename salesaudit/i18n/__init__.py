@@ -1,0 +1,100 @@
+"""The message catalogue (one module per language, loaded eagerly) and formatting in the report language."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.i18n import en, ru
+
+LANGS = ("en", "ru")
+NBSP = "\u00a0"
+
+CATALOGUE: dict[str, dict[str, str]] = {"en": en.MESSAGES, "ru": ru.MESSAGES}
+
+
+def t(key: str, lang: str, /, **kwargs: Any) -> str:
+    """Return the catalogue text for key in lang, formatted with kwargs."""
+    messages = CATALOGUE.get(lang, CATALOGUE["en"])
+    text = messages.get(key)
+    if text is None:
+        raise KeyError(f"no message '{key}' in the {lang} catalogue")
+    return text.format(**kwargs) if kwargs else text
+
+
+def has(key: str) -> bool:
+    """Whether the catalogue holds a message under key."""
+    return key in CATALOGUE["en"]
+
+
+def keys() -> set[str]:
+    """Every message key of the catalogue."""
+    return set(CATALOGUE["en"])
+
+
+def _is_missing(x: Any) -> bool:
+    """True for None, NaN and NaT."""
+    if x is None:
+        return True
+    try:
+        return bool(pd.isna(x))
+    except (TypeError, ValueError):
+        return False
+
+
+def fmt_num(x: float | int | None, lang: str, decimals: int = 0) -> str:
+    """Format a number: en `1,234,567.8`, ru `1 234 567,8` (no-break spaces)."""
+    if _is_missing(x) or (isinstance(x, float) and math.isinf(x)):
+        return "—"
+    v = float(x)  # type: ignore[arg-type]
+    s = f"{v:,.{decimals}f}" if decimals else f"{round(v):,d}"
+    if lang == "ru":
+        s = s.replace(",", NBSP).replace(".", ",")
+    return s.replace("-", "−", 1) if s.startswith("-") else s
+
+
+def fmt_pct(x: float | None, lang: str, decimals: int = 0) -> str:
+    """Format a share 0..1 as a percentage in the report language."""
+    if _is_missing(x):
+        return "—"
+    return fmt_num(float(x) * 100, lang, decimals) + ("%" if lang == "en" else NBSP + "%")  # type: ignore[arg-type]
+
+
+def fmt_money(x: float | None, lang: str, currency: str = "") -> str:
+    """Format an amount compactly: 12.3 M / 12,3 млн, with the currency code."""
+    if _is_missing(x):
+        return "—"
+    v = float(x)  # type: ignore[arg-type]
+    units = {
+        "en": [(1e9, " bn"), (1e6, " M"), (1e3, " k")],
+        "ru": [(1e9, " млрд"), (1e6, " млн"), (1e3, " тыс.")],
+    }
+    for scale, suffix in units["ru" if lang == "ru" else "en"]:
+        if abs(v) >= scale:
+            body = fmt_num(v / scale, lang, 1) + suffix.replace(" ", NBSP)
+            break
+    else:
+        body = fmt_num(v, lang, 0)
+    return f"{body}{NBSP}{currency}" if currency else body
+
+
+def fmt_date(d: dt.date | pd.Timestamp | str | None, lang: str) -> str:
+    """Format a date: en `2026-12-31`, ru `31.12.2026`."""
+    if _is_missing(d):
+        return "—"
+    ts = pd.Timestamp(d)  # type: ignore[arg-type]
+    return ts.strftime("%d.%m.%Y") if lang == "ru" else ts.strftime("%Y-%m-%d")
+
+
+def fmt_month(d: dt.date | pd.Timestamp | str | pd.Period, lang: str) -> str:
+    """Format a month: en `2026-12`, ru `12.2026`."""
+    ts = d.to_timestamp() if isinstance(d, pd.Period) else pd.Timestamp(d)  # type: ignore[arg-type]
+    return ts.strftime("%m.%Y") if lang == "ru" else ts.strftime("%Y-%m")
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly `layout.separators` for the language (decimal then thousands)."""
+    return ", " if lang == "ru" else ".,"

@@ -1,0 +1,393 @@
+"""The client file (`client.yaml`): pydantic models of DESIGN §5 and its loader."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from salesaudit.core.errors import InputError
+from salesaudit.core.names import STAGE_KEYS
+from salesaudit.inputs.catalogue import technology_keys
+
+Status = Literal["in_place", "partial", "missing"]
+
+
+class _Model(BaseModel):
+    """Base: unknown keys are errors; values are validated on assignment too."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, populate_by_name=True)
+
+
+class TableSpec(_Model):
+    """One data file and how to read it."""
+
+    path: str
+    preset: str | None = None
+    encoding: str = "auto"
+    delimiter: str = "auto"
+    decimal: str = "auto"
+    thousands: str = "auto"
+    date_format: str = "auto"
+    dayfirst: bool | None = None
+    sheet: int | str = 0
+    header_row: int | Literal["auto"] = "auto"
+    columns: dict[str, str] = Field(default_factory=dict)
+
+
+class DataConfig(_Model):
+    """The client's tables; deals or sales is required."""
+
+    deals: TableSpec | None = None
+    stage_history: TableSpec | None = None
+    sales: TableSpec | None = None
+    team: TableSpec | None = None
+    plan: TableSpec | None = None
+    activities: TableSpec | None = None
+
+
+class StageMap(_Model):
+    """One canonical funnel stage and the CRM stage names that mean it."""
+
+    key: Literal[
+        "target_list", "first_contact", "needs_brief", "offer", "offer_defense", "contract"
+    ]
+    crm: list[str] = Field(default_factory=list)
+
+
+def _default_stages() -> list[StageMap]:
+    """Default mapping: each canonical stage is its own CRM name."""
+    return [StageMap(key=k, crm=[k]) for k in STAGE_KEYS]  # type: ignore[arg-type]
+
+
+class FunnelConfig(_Model):
+    """Ordered funnel stages and the CRM names of lost deals."""
+
+    stages: list[StageMap] = Field(default_factory=_default_stages)
+    lost: list[str] = Field(default_factory=lambda: ["lost"])
+    horizon_months: int = Field(12, ge=1, le=36)
+    scenarios: int = Field(20000, ge=100, le=2_000_000)
+
+    @model_validator(mode="after")
+    def _check_order(self) -> FunnelConfig:
+        keys = [s.key for s in self.stages]
+        if len(set(keys)) != len(keys):
+            raise ValueError("a funnel stage key is listed twice")
+        order = [STAGE_KEYS.index(k) for k in keys]
+        if order != sorted(order):
+            raise ValueError(f"funnel stages must keep the canonical order {list(STAGE_KEYS)}")
+        if not keys or keys[0] != "target_list" and keys[0] != STAGE_KEYS[order[0]]:
+            raise ValueError("funnel needs at least a first stage")
+        if keys[-1] != "contract":
+            raise ValueError("funnel must end with the won stage 'contract'")
+        return self
+
+
+class TargetsConfig(_Model):
+    """Revenue target."""
+
+    revenue_per_month: float | None = Field(None, gt=0)
+
+
+class PillarsConfig(_Model):
+    """Self-assessment 0–4 of the four pillars."""
+
+    operations: int = Field(2, ge=0, le=4)
+    process: int = Field(2, ge=0, le=4)
+    coaching: int = Field(2, ge=0, le=4)
+    training: int = Field(2, ge=0, le=4)
+
+
+class ModelConfig(_Model):
+    """Diagnostic answers of DESIGN §7.1."""
+
+    mode: Literal["auto", "active", "passive"] = "auto"
+    inbound_channels: list[str] = Field(
+        default_factory=lambda: ["website", "referral", "inbound_call"]
+    )
+    partners: bool = False
+    sales_type: Literal["auto", "traditional", "project", "regional"] = "auto"
+    algorithm: dict[int, Status] = Field(default_factory=dict)
+    hiring: Literal["batch", "one_by_one"] = "one_by_one"
+    work_control: Literal["daily", "weekly", "none"] = "weekly"
+    training: Literal["system", "ad_hoc", "none"] = "ad_hoc"
+    motivation: Literal["mixed", "fixed_only"] = "mixed"
+    last_review_months_ago: int = Field(12, ge=0)
+    pillars: PillarsConfig = Field(default_factory=PillarsConfig)
+
+    @field_validator("algorithm")
+    @classmethod
+    def _steps(cls, v: dict[int, str]) -> dict[int, str]:
+        bad = [k for k in v if k not in range(1, 8)]
+        if bad:
+            raise ValueError(f"algorithm steps are numbered 1-7, got {bad}")
+        return v
+
+
+class StructureConfig(_Model):
+    """Facts that decide the structure (DESIGN §7.3)."""
+
+    products: int = Field(1, ge=1)
+    regions: int = Field(1, ge=1)
+    region_specifics: bool = False
+    complex_product: bool = False
+    after_sales_service: bool = False
+    segments: int = Field(1, ge=1)
+    segment_distinct_behaviour: bool = False
+    repeat_sales: bool = True
+
+
+class RatesConfig(_Model):
+    """Funnel rates for sizing: a number or `auto`."""
+
+    call_to_contact: float | Literal["auto"] = 0.25
+    contact_to_meeting: float | Literal["auto"] = "auto"
+    meeting_to_contract: float | Literal["auto"] = "auto"
+
+
+class CapacityConfig(_Model):
+    """Team sizing inputs (DESIGN §7.4)."""
+
+    average_deal: float | Literal["auto"] = "auto"
+    rates: RatesConfig = Field(default_factory=RatesConfig)
+    closer_meetings_per_month: float = Field(40, gt=0)
+    hunter_calls_per_hour: float = Field(15, gt=0)
+    hours_per_day: float = Field(8, gt=0, le=24)
+    productive_share: float = Field(0.8, gt=0, le=1)
+    working_days_per_month: float = Field(21, gt=0, le=31)
+    accounts_per_farmer: float = Field(60, gt=0)
+    span: int = Field(7, ge=1)
+    ramp_months: int = Field(3, ge=0)
+    hiring_batch: int = Field(3, ge=1)
+    attrition: float = Field(0.25, ge=0, le=1)
+
+
+class CrmChecklist(_Model):
+    """CRM readiness checklist (METHODOLOGY §3.9)."""
+
+    no_paper_orders: bool = False
+    no_taskless_clients: bool = False
+    counterparty_based: bool = False
+    methodology: bool = False
+    website_integrated: bool = False
+    enough_licences: bool = False
+    telephony_integrated: bool = False
+    calls_recorded: bool = False
+    configured: bool = False
+
+
+class ControlConfig(_Model):
+    """Management rhythm answers (DESIGN §7.8)."""
+
+    morning_planning: bool = False
+    checkins_per_day: int = Field(0, ge=0, le=10)
+    daily_plan_fact: bool = False
+    board: bool = False
+    crm: CrmChecklist = Field(default_factory=CrmChecklist)
+
+
+class MixConfig(_Model):
+    """Pay mix shares."""
+
+    fixed: float = Field(0.30, ge=0, le=1)
+    soft: float = Field(0.10, ge=0, le=1)
+    bonus: float = Field(0.60, ge=0, le=1)
+
+    @model_validator(mode="after")
+    def _sum(self) -> MixConfig:
+        if abs(self.fixed + self.soft + self.bonus - 1) > 1e-6:
+            raise ValueError("fixed + soft + bonus must add up to 1")
+        return self
+
+
+class AcceleratorConfig(_Model):
+    """Accelerator above plan."""
+
+    from_: float = Field(1.0, alias="from", ge=0)
+    rate: float = Field(1.5, ge=0)
+    kind: Literal["tiered", "marginal"] = "tiered"
+
+
+class CompensationConfig(_Model):
+    """Pay design (DESIGN §7.5)."""
+
+    mix: MixConfig = Field(default_factory=MixConfig)
+    target_earnings: dict[str, float] = Field(
+        default_factory=lambda: {
+            "hunter": 90000.0,
+            "closer": 150000.0,
+            "farmer": 120000.0,
+            "head": 250000.0,
+        }
+    )
+    threshold: float = Field(0.7, ge=0, le=2)
+    accelerator: AcceleratorConfig = Field(default_factory=AcceleratorConfig)
+    cap: float = Field(2.0, gt=0)
+
+
+class CustomersConfig(_Model):
+    """ABC-XYZ settings (DESIGN §7.7)."""
+
+    window_months: int = Field(12, ge=1, le=60)
+    period: Literal["M", "Q"] = "M"
+    a: float = Field(0.8, gt=0, lt=1)
+    b: float = Field(0.95, gt=0, lt=1)
+    x: float = Field(0.5, gt=0)
+    y: float = Field(1.0, gt=0)
+
+
+class ClientConfig(_Model):
+    """The whole client file."""
+
+    client: str = Field(min_length=1)
+    language: Literal["en", "ru"] = "en"
+    currency: str = "RUB"
+    as_of: dt.date | None = None
+    seed: int = 42
+    data: DataConfig = Field(default_factory=DataConfig)
+    funnel: FunnelConfig = Field(default_factory=FunnelConfig)
+    targets: TargetsConfig = Field(default_factory=TargetsConfig)
+    model: ModelConfig = Field(default_factory=ModelConfig)
+    technologies: dict[str, Status] = Field(default_factory=dict)
+    structure: StructureConfig = Field(default_factory=StructureConfig)
+    capacity: CapacityConfig = Field(default_factory=CapacityConfig)
+    control: ControlConfig = Field(default_factory=ControlConfig)
+    compensation: CompensationConfig = Field(default_factory=CompensationConfig)
+    customers: CustomersConfig = Field(default_factory=CustomersConfig)
+
+    # Not part of the YAML: where the file lives, for resolving relative paths.
+    base_dir: Path = Field(default=Path("."), exclude=True)
+
+    @field_validator("technologies")
+    @classmethod
+    def _known_technologies(cls, v: dict[str, str]) -> dict[str, str]:
+        known = technology_keys()
+        for key in v:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+                hint = f" Did you mean '{close[0]}'?" if close else ""
+                raise ValueError(
+                    f"unknown technology '{key}'.{hint} `salesaudit technologies` lists the keys"
+                )
+        return v
+
+    @model_validator(mode="after")
+    def _need_data(self) -> ClientConfig:
+        if self.data.deals is None and self.data.sales is None:
+            raise ValueError("data: needs at least 'deals' or 'sales'")
+        return self
+
+    def resolve(self, rel: str) -> Path:
+        """Return a data path resolved relative to the client file."""
+        p = Path(rel).expanduser()
+        return p if p.is_absolute() else (self.base_dir / p)
+
+    @property
+    def slug(self) -> str:
+        """A file-system-safe name for the output folder."""
+        return slugify(self.client)
+
+
+def slugify(name: str) -> str:
+    """Lower-case ASCII-ish slug of a client name (Cyrillic kept), for folder names."""
+    out = []
+    for ch in name.strip().lower():
+        if ch.isalnum():
+            out.append(ch)
+        elif out and out[-1] != "-":
+            out.append("-")
+    slug = "".join(out).strip("-")
+    return slug or "client"
+
+
+def _model_at(loc: tuple[Any, ...]) -> type[BaseModel] | None:
+    """Walk the model tree along an error location to the model that owns the last key."""
+    model: Any = ClientConfig
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        field = getattr(model, "model_fields", {}).get(part)
+        if field is None:
+            return None
+        ann = field.annotation
+        for cand in getattr(ann, "__args__", (ann,)):
+            if isinstance(cand, type) and issubclass(cand, BaseModel):
+                model = cand
+                break
+            inner = getattr(cand, "__args__", ())
+            found = [c for c in inner if isinstance(c, type) and issubclass(c, BaseModel)]
+            if found:
+                model = found[0]
+                break
+        else:
+            return None
+    return model if isinstance(model, type) else None
+
+
+def _keys_of(model: type[BaseModel]) -> list[str]:
+    """The YAML keys a model accepts (aliases included)."""
+    keys = []
+    for name, f in model.model_fields.items():
+        if name == "base_dir":
+            continue
+        keys.append(f.alias or name)
+    return keys
+
+
+def _explain(err: dict[str, Any], source: str) -> str:
+    """One sentence for one pydantic error, with a suggestion for an unknown key."""
+    loc = tuple(err.get("loc", ()))
+    dotted = ".".join(str(p) for p in loc) or "(top level)"
+    if err.get("type") == "extra_forbidden":
+        key = str(loc[-1])
+        model = _model_at(loc)
+        valid = _keys_of(model) if model else []
+        close = difflib.get_close_matches(key, valid, n=1, cutoff=0.5)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        listing = f" Valid keys here: {', '.join(valid)}." if valid else ""
+        return f"{source}: unknown key '{dotted}'.{hint}{listing}"
+    msg = str(err.get("msg", "invalid value")).removeprefix("Value error, ")
+    value = err.get("input")
+    shown = "" if isinstance(value, dict | list) or value is None else f" (got {value!r})"
+    return f"{source}: '{dotted}': {msg}{shown}."
+
+
+def load(path: str | Path) -> ClientConfig:
+    """Read and validate a client YAML file; raise InputError with a fix-it message."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(
+            f"client file not found: {p}.",
+            hint="Create one with `salesaudit new NAME`.",
+        )
+    try:
+        raw = yaml.safe_load(p.read_text(encoding="utf-8-sig"))
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        row = mark.line + 1 if mark is not None else None
+        raise InputError(
+            f"is not valid YAML ({getattr(e, 'problem', e)}).",
+            file=str(p),
+            row=row,
+            hint="Check the indentation and quotes on that line.",
+        ) from None
+    except UnicodeDecodeError:
+        raise InputError("is not UTF-8 text.", file=str(p), hint="Save it as UTF-8.") from None
+    if not isinstance(raw, dict):
+        raise InputError("must be a YAML mapping of keys (client:, data:, ...).", file=str(p))
+    return from_dict(raw, base_dir=p.resolve().parent, source=str(p))
+
+
+def from_dict(raw: dict[str, Any], base_dir: Path, source: str = "client.yaml") -> ClientConfig:
+    """Validate a parsed client mapping; raise InputError listing every problem."""
+    try:
+        cfg = ClientConfig.model_validate(raw)
+    except ValidationError as e:
+        lines = [_explain(dict(err), source) for err in e.errors()]
+        raise InputError("\n".join(lines)) from None
+    cfg.base_dir = base_dir
+    return cfg

@@ -1,0 +1,230 @@
+"""Checks across tables, run after every table is read: stage names, loss stages, managers."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from salesaudit.core.errors import InputError
+from salesaudit.core.quality import DataQuality, Note
+from salesaudit.i18n.notes import MAX_LISTED
+from salesaudit.inputs.client import ClientConfig
+from salesaudit.inputs.ingest.detect import norm
+from salesaudit.inputs.ingest.load import Loaded, _map_values, add_note, fatal_rows, rows_param
+
+STAGE_COLUMNS = {"deals": ("stage", "lost_stage"), "stage_history": ("stage",)}
+
+
+def stage_lookup(
+    cfg: ClientConfig, preset: dict[str, Any] | None, funnel_from_preset: bool
+) -> dict[str, str]:
+    """Normalised CRM stage name -> canonical key ('lost' for lost names).
+
+    The client's own names win; a preset's default names fill in for the stages the client's
+    funnel has; canonical keys always stand for themselves.
+    """
+    lookup: dict[str, str] = {}
+    keys = {s.key for s in cfg.funnel.stages}
+    if preset and "funnel" in preset and not funnel_from_preset:
+        for st in preset["funnel"]["stages"]:
+            if st["key"] in keys:
+                lookup.update({norm(c): st["key"] for c in st["crm"]})
+        lookup.update({norm(c): "lost" for c in preset["funnel"].get("lost", [])})
+    for s in cfg.funnel.stages:
+        lookup.update({norm(c): s.key for c in s.crm})
+    lookup.update({norm(c): "lost" for c in cfg.funnel.lost})
+    for k in keys | {"lost"}:
+        lookup.setdefault(k, k)
+    return lookup
+
+
+def map_stages(loaded: dict[str, Loaded], cfg: ClientConfig, lookup: dict[str, str]) -> None:
+    """Replace CRM stage names by canonical keys; every unknown name, in any table, is fatal."""
+    unknown: list[tuple[str, str, str, int, np.ndarray]] = []  # name, file, header, count, rows
+    for table, columns in STAGE_COLUMNS.items():
+        ld = loaded.get(table)
+        if ld is None:
+            continue
+        for col in columns:
+            if col not in ld.df:
+                continue
+            mapped, names, mask = _map_values(ld.df[col], lookup)
+            if names:
+                codes, uniques = pd.factorize(ld.df[col])
+                for name in names:
+                    hit = codes == list(uniques).index(name)
+                    unknown.append((name, ld.q.file, ld.headers[col], int(hit.sum()), ld.rows[hit]))
+            if col == "lost_stage":
+                mapped = mapped.where(mapped != "lost")
+            ld.df[col] = pa.array(mapped, pa.string(), from_pandas=True).to_pandas()
+    if unknown:
+        known = sorted({n for s in cfg.funnel.stages for n in s.crm} | set(cfg.funnel.lost))
+        folded = {n.casefold(): n for n in known}
+        parts = []
+        one_place = len({(u[1], u[2]) for u in unknown}) == 1
+        for name, file, header, count, rows in unknown:
+            close = difflib.get_close_matches(name.casefold(), list(folded), 1, 0.4)
+            where = "" if one_place else f"{file}, column '{header}', "
+            parts.append(
+                f"'{name}' ({where}{count} row(s): {fatal_rows(rows)}; "
+                + (
+                    f"closest mapped name: '{folded[close[0]]}')"
+                    if close
+                    else "no similar mapped name)"
+                )
+            )
+        raise InputError(
+            f"{len(unknown)} CRM stage name(s) in the data are in no funnel mapping: "
+            + "; ".join(parts)
+            + ".",
+            file=unknown[0][1],
+            column=unknown[0][2],
+            hint="Add each name to the stage it means under funnel.stages[].crm, or to funnel.lost, in client.yaml.",
+        )
+
+
+def apply_status(ld: Loaded) -> None:
+    """A won/lost status column (Pipedrive) sets stage to contract/lost; the stage becomes lost_stage."""
+    if "status" not in ld.extra:
+        return
+    values, header, scfg = ld.extra["status"]
+    status = pc.utf8_lower(values).to_numpy(zero_copy_only=False)
+    won = np.isin(status, [v.casefold() for v in scfg["won"]])
+    lost = np.isin(status, [v.casefold() for v in scfg["lost"]])
+    df = ld.df
+    stage = df["stage"].astype(object).to_numpy()
+    lost_stage = (
+        df["lost_stage"].astype(object).to_numpy()
+        if "lost_stage" in df
+        else np.full(len(df), None, dtype=object)
+    )
+    lost_stage = np.where(
+        lost & pd.isna(lost_stage) & (stage != "lost") & (stage != "contract"), stage, lost_stage
+    )
+    stage = np.where(won, "contract", np.where(lost, "lost", stage))
+    df["stage"] = pa.array(stage, pa.string(), from_pandas=True).to_pandas()
+    df["lost_stage"] = pa.array(lost_stage, pa.string(), from_pandas=True).to_pandas()
+    add_note(
+        ld.q, Note("status.mapped", {"count": int((won | lost).sum()), "column": header}, "info")
+    )
+
+
+def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQuality) -> None:
+    """Lost deals whose loss stage is known neither from lost_stage nor from stage history."""
+    deals = loaded.get("deals")
+    if deals is None:
+        return
+    df = deals.df
+    keys = [s.key for s in cfg.funnel.stages]
+    lost = (df["stage"] == "lost").to_numpy()
+    if not lost.any():
+        return
+    known = (
+        df["lost_stage"].isin(keys).to_numpy() if "lost_stage" in df else np.zeros(len(df), bool)
+    )
+    hist = loaded.get("stage_history")
+    if hist is not None:
+        h = hist.df
+        with_stage = h.loc[h["stage"].isin(keys), "deal_id"].unique()
+        known = known | df["deal_id"].isin(with_stage).to_numpy()
+    missing = lost & ~known
+    if missing.any():
+        rows = deals.rows[missing]
+        add_note(deals.q, Note("lost.no_stage", {"count": int(missing.sum()), **rows_param(rows)}))
+        dq.notes.append(Note("assume.lost_stage", {"count": int(missing.sum())}, "assumption"))
+        dq.assume(
+            "lost_without_stage",
+            f"{int(missing.sum())} lost deal(s) without a loss stage count as reaching only the first stage",
+            "DESIGN §7.6 (stage reach)",
+            "medium",
+        )
+
+
+def managers_in_team(loaded: dict[str, Loaded]) -> None:
+    """Managers named in deals, sales, plan or activities but missing from team; heads too."""
+    team = loaded.get("team")
+    if team is None:
+        return
+    names = {norm(m) for m in team.df["manager"].dropna().unique()}
+    for table in ("deals", "sales", "plan", "activities"):
+        ld = loaded.get(table)
+        if ld is None or "manager" not in ld.df:
+            continue
+        s = ld.df["manager"]
+        codes, uniques = pd.factorize(s)
+        missing_u = np.array([norm(u) not in names for u in uniques] + [False])
+        mask = missing_u[codes]
+        if mask.any():
+            missing_names = [str(u) for u, m in zip(uniques, missing_u[:-1], strict=True) if m]
+            add_note(
+                ld.q,
+                Note(
+                    "managers.missing",
+                    {
+                        "count": len(missing_names),
+                        "file2": team.q.file,
+                        "names": ", ".join(f"'{n}'" for n in missing_names[:MAX_LISTED])
+                        + (
+                            f" (+{len(missing_names) - MAX_LISTED})"
+                            if len(missing_names) > MAX_LISTED
+                            else ""
+                        ),
+                        **rows_param(ld.rows[mask]),
+                    },
+                ),
+            )
+    if "head" in team.df:
+        heads = team.df["head"]
+        bad = heads.notna() & ~heads.map(lambda v: norm(v) in names if isinstance(v, str) else True)
+        if bad.any():
+            add_note(
+                team.q,
+                Note(
+                    "heads.missing",
+                    {
+                        "column": team.headers["head"],
+                        "names": ", ".join(f"'{n}'" for n in heads[bad].unique()[:MAX_LISTED]),
+                        **rows_param(team.rows[bad.to_numpy()]),
+                    },
+                ),
+            )
+
+
+def history_deals(loaded: dict[str, Loaded]) -> None:
+    """Stage-history rows of deals that are not in the deals table."""
+    deals, hist = loaded.get("deals"), loaded.get("stage_history")
+    if deals is None or hist is None:
+        return
+    orphan = ~hist.df["deal_id"].isin(deals.df["deal_id"]).to_numpy()
+    if orphan.any():
+        rows = hist.rows[orphan]
+        value = str(hist.df["deal_id"].to_numpy()[orphan][0])
+        add_note(
+            hist.q,
+            Note(
+                "history.unknown_deals",
+                {"count": int(orphan.sum()), "value": value, **rows_param(rows)},
+            ),
+        )
+
+
+def check_tables(
+    loaded: dict[str, Loaded],
+    cfg: ClientConfig,
+    dq: DataQuality,
+    preset: dict[str, Any] | None,
+    funnel_from_preset: bool,
+) -> None:
+    """Every check that needs more than one table (or the funnel), in a fixed order."""
+    lookup = stage_lookup(cfg, preset, funnel_from_preset)
+    map_stages(loaded, cfg, lookup)
+    if "deals" in loaded:
+        apply_status(loaded["deals"])
+    lost_without_stage(loaded, cfg, dq)
+    managers_in_team(loaded)
+    history_deals(loaded)

@@ -1,0 +1,51 @@
+"""What an audit notebook imports (`import salesaudit.notebook as sa`): the loader and every step.
+
+A notebook is a parameters cell plus short calls into these names; a consultant in JupyterLab
+can tab-complete them. Nothing here computes: it only gathers the steps' public functions.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from salesaudit.inputs.audit import Audit, open_audit
+from salesaudit.inputs.demo import demo_client
+from salesaudit.present import tables as display
+from salesaudit.steps import (
+    control,
+    customers,
+    intake,
+    sales_model,
+    sizing,
+    structure,
+    summary,
+    technologies,
+)
+from salesaudit.steps.funnel import analysis as funnel
+from salesaudit.steps.funnel import charts as funnel_charts
+from salesaudit.steps.funnel import findings as funnel_findings
+from salesaudit.steps.funnel import text as funnel_text
+
+__all__ = [
+    "Audit",
+    "control",
+    "customers",
+    "display",
+    "funnel",
+    "funnel_charts",
+    "funnel_findings",
+    "funnel_text",
+    "intake",
+    "load",
+    "sales_model",
+    "sizing",
+    "structure",
+    "summary",
+    "technologies",
+]
+
+
+def load(client_file: str = "", language: str = "") -> Audit:
+    """The audit of a client file ('' or 'demo': the demo company), in `language` when given."""
+    path = demo_client() if client_file in ("", "demo") else Path(client_file)
+    return open_audit(path, language or None)

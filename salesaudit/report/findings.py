@@ -1,0 +1,128 @@
+"""findings.json: assemble every section (DESIGN §8), validate against the packaged schema."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from salesaudit.core.errors import InputError
+from salesaudit.core.numbers import jsonable
+from salesaudit.i18n import t
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
+from salesaudit.steps import sales_model as model
+from salesaudit.steps.funnel import findings as funnel
+
+SCHEMA_VERSION = 1
+
+
+def schema() -> dict[str, Any]:
+    """The findings JSON Schema shipped with the package."""
+    return dict(
+        json.loads(
+            resources.files("salesaudit.report")
+            .joinpath("schema/findings.schema.json")
+            .read_text("utf-8")
+        )
+    )
+
+
+def _section(
+    fn: Callable[[Audit], Any], audit: Audit, needs: str | None, reasons: dict[str, str], name: str
+) -> Any:
+    """Run one section builder, or record why the data cannot support it."""
+    if needs and audit.table(needs) is None:
+        reasons[name] = t(f"reason.no_{needs}", "en")
+        return None
+    value = fn(audit)
+    if value is None:
+        reasons[name] = (
+            t("reason.no_sales", "en") if name == "abcxyz" else "not supported by the data"
+        )
+    return value
+
+
+def build(audit: Audit) -> dict[str, Any]:
+    """Every findings.json section for one audit."""
+    reasons: dict[str, str] = {}
+    out: dict[str, Any] = {
+        "schema": SCHEMA_VERSION,
+        "client": audit.config.client,
+        "as_of": str(audit.as_of.date()),
+        "language": audit.lang,
+        "currency": audit.config.currency,
+        "data_quality": intake.findings(audit),
+        "model": model.findings(audit),
+        "technologies": technologies.findings(audit),
+        "structure": structure.findings(audit),
+        "sizing": sizing.findings(audit),
+        "funnel": _section(funnel.findings, audit, "deals", reasons, "funnel"),
+        "abcxyz": _section(customers.findings, audit, None, reasons, "abcxyz"),
+        "control": control.findings(audit),
+        "summary": summary.findings(audit),
+    }
+    if out["sizing"] is None:
+        reasons["sizing"] = t("s.no_average_deal", "en")
+    out["reasons"] = reasons
+    return jsonable(out)
+
+
+def validate(doc: dict[str, Any]) -> None:
+    """Raise jsonschema.ValidationError when doc does not match the schema."""
+    jsonschema.validate(doc, schema())
+
+
+def load_previous(path: Path) -> dict[str, Any]:
+    """Read a previous audit's findings.json (for `--previous`)."""
+    try:
+        doc = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(
+            f"cannot be read as a findings.json ({e}).",
+            file=str(path),
+            hint="Pass the findings.json of an earlier salesaudit run.",
+        ) from None
+    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA_VERSION:
+        raise InputError(
+            f"is not a findings.json of schema version {SCHEMA_VERSION}.", file=str(path)
+        )
+    return doc
+
+
+def changes(now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
+    """What moved since the previous audit: algorithm steps, pillars, win rate, ABC-XYZ cells."""
+
+    def get(doc: dict[str, Any], *keys: str) -> Any:
+        for k in keys:
+            doc = doc.get(k) if isinstance(doc, dict) else None  # type: ignore[assignment]
+        return doc
+
+    steps_before = {s["step"]: s["status"] for s in get(before, "model", "algorithm") or []}
+    algo = [
+        {"step": s["step"], "before": steps_before.get(s["step"]), "now": s["status"]}
+        for s in get(now, "model", "algorithm") or []
+        if steps_before.get(s["step"]) != s["status"]
+    ]
+    pillars = {
+        k: {"before": (get(before, "model", "pillars") or {}).get(k), "now": v}
+        for k, v in (get(now, "model", "pillars") or {}).items()
+    }
+    matrix = {
+        k: {"before": (get(before, "abcxyz", "matrix") or {}).get(k), "now": v}
+        for k, v in (get(now, "abcxyz", "matrix") or {}).items()
+    }
+    return {
+        "previous_as_of": before.get("as_of"),
+        "algorithm": algo,
+        "pillars": pillars,
+        "win_rate": {
+            "before": get(before, "funnel", "win_rate"),
+            "now": get(now, "funnel", "win_rate"),
+        },
+        "abcxyz_matrix": matrix,
+    }

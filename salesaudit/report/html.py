@@ -1,0 +1,146 @@
+"""The report: executed notebooks merged into one self-contained, offline HTML file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from importlib import resources
+from pathlib import Path
+
+import nbformat
+from nbconvert import HTMLExporter
+
+from salesaudit.i18n import fmt_date, keys, t
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+HIDE_TAGS = {"parameters", "injected-parameters", "report-hide"}
+RENDER_JS = """
+(function () {
+  var config = {displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"]};
+  document.querySelectorAll("div.sa-chart").forEach(function (el) {
+    var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
+    Plotly.newPlot(el, spec.data || [], spec.layout || {}, config);
+  });
+})();
+"""
+
+
+def plotly_js() -> str:
+    """The plotly.js bundle shipped inside the installed plotly package (versions match)."""
+    return resources.files("plotly").joinpath("package_data/plotly.min.js").read_text("utf-8")
+
+
+def _script_json(obj: object) -> str:
+    """JSON safe to place inside a <script> element (no '</script>' or HTML comment can close it)."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _keep(cell: nbformat.NotebookNode, lang: str) -> bool:
+    """Whether a cell belongs in the report for the language."""
+    tags = set(cell.get("metadata", {}).get("tags", []))
+    if tags & HIDE_TAGS:
+        return False
+    langs = {tg.removeprefix("lang-") for tg in tags if tg.startswith("lang-")}
+    return not langs or lang in langs
+
+
+def _clean_outputs(cell: nbformat.NotebookNode, counter: list[int]) -> None:
+    """Drop stderr and errors; turn plotly figures into offline chart placeholders."""
+    outputs = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream" and out.get("name") == "stderr":
+            continue
+        if out.get("output_type") == "error":
+            continue
+        data = out.get("data", {})
+        if PLOTLY_MIME in data:
+            counter[0] += 1
+            cid = f"sa-chart-{counter[0]}"
+            spec = _script_json(data[PLOTLY_MIME])
+            markup = (
+                f'<div class="sa-chart" id="{cid}"></div>'
+                f'<script type="application/json" id="{cid}-data">{spec}</script>'
+            )
+            out = nbformat.v4.new_output("display_data", data={"text/html": markup})
+        outputs.append(out)
+    cell["outputs"] = outputs
+
+
+def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list[tuple[str, str]]]:
+    """One notebook of every report section in order, and the table of contents (anchor, title)."""
+    merged = nbformat.v4.new_notebook()
+    toc: list[tuple[str, str]] = []
+    counter = [0]
+    for path in notebooks:
+        nb = nbformat.read(path, as_version=4)
+        stem = path.stem
+        anchor = f"sec-{stem}"
+        title = t(f"section.{stem}", lang) if f"section.{stem}" in _sections() else stem
+        toc.append((anchor, title))
+        merged.cells.append(
+            nbformat.v4.new_markdown_cell(f'<div class="sa-section" id="{anchor}"></div>')
+        )
+        for cell in nb.cells:
+            if not _keep(cell, lang):
+                continue
+            if cell.cell_type == "code":
+                _clean_outputs(cell, counter)
+                if not cell.outputs:
+                    continue
+            merged.cells.append(cell)
+    merged.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    merged.metadata["language_info"] = {"name": "python"}
+    return merged, toc
+
+
+def _sections() -> set[str]:
+    """Catalogue keys of known report sections."""
+    return {k for k in keys() if k.startswith("section.")}
+
+
+def render(
+    notebooks: list[Path], client: str, as_of: dt.date, lang: str, currency: str, version: str
+) -> str:
+    """The report HTML for executed notebooks, in the given order."""
+    nb, toc = merge(notebooks, lang)
+    e = html.escape
+    title = f"{t('report.title', lang)}: {client}"
+    nb.metadata["title"] = title
+    header = (
+        f'<header class="sa-header"><h1>{e(t("report.title", lang))} — {e(client)}</h1>'
+        f'<div class="sa-meta">{e(t("report.as_of", lang))}: {e(fmt_date(as_of, lang))} · '
+        f"{e(t('report.currency', lang))}: {e(currency)}</div></header>"
+    )
+    items = "".join(f'<li><a href="#{a}">{e(name)}</a></li>' for a, name in toc)
+    toc_html = f'<nav class="sa-toc"><h2>{e(t("report.contents", lang))}</h2><ol>{items}</ol></nav>'
+    footer = (
+        f"salesaudit {e(version)} · {e(t('report.generated', lang))} "
+        f"{e(fmt_date(dt.date.today(), lang))}"
+    )
+    exporter = HTMLExporter(
+        template_name="salesaudit",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+    res = {
+        "language_code": lang,
+        "sa": {
+            "css": (TEMPLATES / "salesaudit" / "report.css").read_text("utf-8"),
+            "header": header,
+            "toc": toc_html,
+            "footer": footer,
+            "plotly_js": plotly_js().replace("</script", "<\\/script"),
+            "render_js": RENDER_JS,
+        },
+    }
+    body, _ = exporter.from_notebook_node(nb, resources=res)
+    return body

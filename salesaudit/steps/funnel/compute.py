@@ -1,0 +1,629 @@
+"""Funnel analytics of DESIGN §7.6: reach, conversions, intervals, cuts, cohorts, hygiene.
+
+Definitions (DESIGN §7.6, METHODOLOGY §4):
+
+* A deal *reached* stage k if its current stage is k or later, it is won, or it was lost at
+  stage k or later (``lost_stage``, else its last funnel stage in ``stage_history``). A lost
+  deal with no known loss stage reached only the first stage.
+* Conversion k→k+1 = deals that reached k+1 / (deals that reached k − deals still open at k).
+* Win rate = won / (won + lost). Cycle = days created_at → closed_at of won deals.
+* Every conversion carries a 90% Wilson interval; a denominator under ``MIN_N`` (30) is
+  "too few to judge" and is never ranked.
+* Meeting → contract (the methodology's 10–30% band) is the product of the stepwise
+  conversions from ``first_contact`` to ``contract``; its 90% interval is the 5–95% range
+  of the product of the stages' Beta(successes + 1, failures + 1) posteriors.
+
+The heavier parts live beside this module (``forecast``, ``survival``, ``planfact``,
+``reverse``); ``analysis.analyse`` runs them once per audit.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import pandas as pd
+
+from salesaudit.core.names import LOST, WON
+from salesaudit.core.numbers import plain
+
+if TYPE_CHECKING:  # pragma: no cover
+    from salesaudit.inputs.audit import Audit
+
+LEVEL = 0.90
+MIN_N = 30
+CUTS: tuple[str, ...] = ("client_type", "product", "channel", "segment", "manager", "region")
+TOP_VALUES = 12  # a cut shows its 12 largest values; the rest are pooled as "other"
+STALE_FACTOR = 2.0  # an open deal older than 2 × the P80 won cycle is stale
+DAYS_PER_MONTH = 30.4375
+
+# Methodology benchmarks (METHODOLOGY §4): value bands with their source.
+BENCHMARKS: dict[str, dict[str, Any]] = {
+    "brief_rate": {"low": 0.50, "high": None, "source": "METHODOLOGY §4.3"},
+    "meeting_to_contract": {"low": 0.10, "high": 0.30, "source": "METHODOLOGY §4.5"},
+    "meetings_per_closer": {"low": 40.0, "high": 45.0, "source": "METHODOLOGY §4.2"},
+}
+# Sector references for the cycle (METHODOLOGY §4): days.
+CYCLE_REFERENCES: dict[str, tuple[float, float]] = {
+    "software": (4 * DAYS_PER_MONTH, 5 * DAYS_PER_MONTH),
+    "industrial_equipment": (18 * DAYS_PER_MONTH, 24 * DAYS_PER_MONTH),
+}
+
+
+# --------------------------------------------------------------------------------------
+# core counts (first cut, kept)
+
+
+@dataclass
+class FunnelCounts:
+    """Reach per stage and the outcome counts of a set of deals."""
+
+    stages: pd.DataFrame  # key, reached, open_here, conversion_to_next
+    won: int
+    lost: int
+    open: int
+    lost_without_stage: int
+
+    @property
+    def win_rate(self) -> float | None:
+        """Won / (won + lost), or None when nothing is closed."""
+        closed = self.won + self.lost
+        return self.won / closed if closed else None
+
+
+def loss_stage(deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]) -> pd.Series:
+    """The stage each lost deal was lost at: `lost_stage`, else its last stage in history."""
+    out = pd.Series(np.nan, index=deals.index, dtype=object)
+    if "lost_stage" in deals:
+        out = deals["lost_stage"].where(deals["lost_stage"].isin(stages)).astype(object)
+    if history is not None and not history.empty:
+        h = history[history["stage"].isin(stages)].copy()
+        h["pos"] = h["stage"].map({k: i for i, k in enumerate(stages)})
+        last = h.sort_values(["deal_id", "entered_at", "pos"]).groupby("deal_id")["stage"].last()
+        from_hist = deals["deal_id"].map(last)
+        out = out.fillna(from_hist)
+    return out.where(deals["stage"] == LOST)
+
+
+def stage_position(
+    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]
+) -> pd.Series:
+    """Index of the furthest stage each deal reached (lost without a known stage: 0)."""
+    pos = {k: i for i, k in enumerate(stages)}
+    current = deals["stage"].map(pos)
+    lost_at = loss_stage(deals, history, stages).map(pos)
+    reached = current.where(deals["stage"] != LOST, lost_at)
+    return reached.fillna(0).astype(int)
+
+
+def _counts_from_positions(
+    reached_pos: np.ndarray,
+    is_open: np.ndarray,
+    is_won: np.ndarray,
+    is_lost: np.ndarray,
+    known_loss: np.ndarray,
+    stages: list[str],
+) -> FunnelCounts:
+    """FunnelCounts from per-deal arrays (shared by :func:`counts` and the cuts)."""
+    n = len(stages)
+    reached = np.array([(reached_pos >= i).sum() for i in range(n)], dtype=int)
+    open_here = np.array([(is_open & (reached_pos == i)).sum() for i in range(n)], dtype=int)
+    conv: list[float | None] = []
+    for i in range(n - 1):
+        denom = reached[i] - open_here[i]
+        conv.append(float(reached[i + 1] / denom) if denom > 0 else None)
+    conv.append(None)
+    table = pd.DataFrame(
+        {"key": stages, "reached": reached, "open_here": open_here, "conversion_to_next": conv}
+    )
+    return FunnelCounts(
+        stages=table,
+        won=int(is_won.sum()),
+        lost=int(is_lost.sum()),
+        open=int(is_open.sum()),
+        lost_without_stage=int((is_lost & ~known_loss).sum()),
+    )
+
+
+def counts(
+    deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None
+) -> FunnelCounts:
+    """Reach and conversions per stage: open deals leave the denominator of their own stage."""
+    reached_pos = stage_position(deals, history, stages).to_numpy()
+    st = deals["stage"].to_numpy()
+    known = loss_stage(deals, history, stages).notna().to_numpy()
+    return _counts_from_positions(
+        reached_pos, ~np.isin(st, [WON, LOST]), st == WON, st == LOST, known, stages
+    )
+
+
+def cycle_days(deals: pd.DataFrame) -> pd.Series:
+    """Days from created_at to closed_at of won deals with both dates."""
+    if "closed_at" not in deals:
+        return pd.Series(dtype=float)
+    won = deals[(deals["stage"] == WON) & deals["closed_at"].notna()]
+    days = (won["closed_at"] - won["created_at"]).dt.days.astype(float)
+    return days[days >= 0]
+
+
+def cycle_summary(deals: pd.DataFrame) -> dict[str, float | None]:
+    """Median and P80 of the won-deal cycle in days."""
+    days = cycle_days(deals)
+    if days.empty:
+        return {"median": None, "p80": None}
+    return {"median": float(days.median()), "p80": float(days.quantile(0.8))}
+
+
+def wilson(successes: float, n: float, level: float = LEVEL) -> tuple[float, float]:
+    """Wilson score interval for a proportion (default 90%)."""
+    from statistics import NormalDist
+
+    if n <= 0:
+        return (float("nan"), float("nan"))
+    z = NormalDist().inv_cdf(0.5 + level / 2)
+    p = successes / n
+    denom = 1 + z * z / n
+    centre = (p + z * z / (2 * n)) / denom
+    half = z * math.sqrt(max(p * (1 - p) / n + z * z / (4 * n * n), 0.0)) / denom
+    return (max(0.0, float(centre - half)), min(1.0, float(centre + half)))
+
+
+# --------------------------------------------------------------------------------------
+# stage table with intervals
+
+
+def stage_table(fc: FunnelCounts, level: float = LEVEL, min_n: int = MIN_N) -> pd.DataFrame:
+    """Per stage: reach, open, conversion to next with its Wilson interval and n.
+
+    Columns: key, reached, open_here, n (the conversion's denominator), advanced,
+    conversion_to_next, lo, hi, too_few.
+    """
+    t = fc.stages.copy()
+    reached = t["reached"].to_numpy()
+    n = reached - t["open_here"].to_numpy()
+    advanced = np.r_[reached[1:], 0]
+    los, his = [], []
+    for i in range(len(t)):
+        if i < len(t) - 1 and n[i] > 0:
+            lo, hi = wilson(advanced[i], n[i], level)
+        else:
+            lo, hi = (np.nan, np.nan)
+        los.append(lo)
+        his.append(hi)
+    t["n"] = np.where(np.arange(len(t)) < len(t) - 1, n, 0)
+    t["advanced"] = advanced
+    t["lo"] = los
+    t["hi"] = his
+    t["too_few"] = (t["n"] < min_n) & (np.arange(len(t)) < len(t) - 1)
+    t["conversion_to_next"] = t["conversion_to_next"].astype(float)
+    return t[
+        [
+            "key",
+            "reached",
+            "open_here",
+            "n",
+            "advanced",
+            "conversion_to_next",
+            "lo",
+            "hi",
+            "too_few",
+        ]
+    ]
+
+
+def beta_params(st: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    """Beta(successes + 1, failures + 1) parameters of each stepwise conversion."""
+    st = st.iloc[:-1]
+    s = st["advanced"].to_numpy(dtype=float)
+    n = st["n"].to_numpy(dtype=float)
+    return s + 1.0, np.maximum(n - s, 0.0) + 1.0
+
+
+def meeting_to_contract(
+    st: pd.DataFrame, level: float = LEVEL, seed: int = 0, draws: int = 4000
+) -> dict[str, Any] | None:
+    """First meeting → contract: product of stepwise conversions with a posterior interval.
+
+    Returns None when the client does not map ``first_contact``.
+    """
+    keys = list(st["key"])
+    if "first_contact" not in keys:
+        return None
+    i = keys.index("first_contact")
+    part = st.iloc[i:-1]
+    conv = part["conversion_to_next"]
+    n0 = int(part["n"].iloc[0]) if len(part) else 0
+    if conv.isna().any() or not len(part):
+        return {"value": None, "lo": None, "hi": None, "n": n0, "too_few": True}
+    value = float(np.prod(conv.to_numpy()))
+    a, b = beta_params(st)
+    rng = np.random.default_rng(seed)
+    prod = rng.beta(a[i:], b[i:], size=(draws, len(a) - i)).prod(axis=1)
+    lo, hi = np.quantile(prod, [(1 - level) / 2, 1 - (1 - level) / 2])
+    return {"value": value, "lo": float(lo), "hi": float(hi), "n": n0, "too_few": n0 < MIN_N}
+
+
+# --------------------------------------------------------------------------------------
+# preparing the deals of an audit
+
+
+def audit_deals(audit: Audit) -> pd.DataFrame | None:
+    """The audit's deals created up to as_of (None when there is no deals table)."""
+    deals = audit.table("deals")
+    if deals is None:
+        return None
+    d = deals[deals["created_at"] <= audit.as_of + pd.Timedelta(days=1) - pd.Timedelta(seconds=1)]
+    return d.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------------------
+# cuts and cohorts
+
+
+def _cut_values(col: pd.Series, top: int = TOP_VALUES, other: str = "other") -> pd.Series:
+    """The cut value per deal: its `top` most frequent values, the rest pooled."""
+    v = col.map(lambda x: None if pd.isna(x) else str(x)).astype(object)
+    freq = v.value_counts()
+    keep = set(freq.index[:top])
+    return v.map(lambda x: None if pd.isna(x) else (x if x in keep else other)).astype(object)
+
+
+def by_group(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    groups: pd.Series,
+    level: float = LEVEL,
+    min_n: int = MIN_N,
+    seed: int = 0,
+    positions: tuple[np.ndarray, np.ndarray] | None = None,
+) -> pd.DataFrame:
+    """Funnel figures per group value (one row each): outcomes, win rate, stepwise conversions.
+
+    Columns: value, deals, won, lost, open, win_rate, win_lo, win_hi, win_n, win_too_few,
+    m2c, m2c_lo, m2c_hi, m2c_n, m2c_too_few, and per conversion ``conv.<stage>``,
+    ``lo.<stage>``, ``hi.<stage>``, ``n.<stage>``, ``few.<stage>`` (the stage it leaves).
+    `positions` = (stage position, loss stage known) per deal, when already computed.
+    """
+    pos, known = positions if positions is not None else _positions(deals, history, stages)
+    st = deals["stage"].to_numpy()
+    is_open, is_won, is_lost = ~np.isin(st, [WON, LOST]), st == WON, st == LOST
+    g = groups.to_numpy()
+    rows = []
+    for value in pd.unique(g[pd.notna(g)]):
+        m = g == value
+        fc = _counts_from_positions(pos[m], is_open[m], is_won[m], is_lost[m], known[m], stages)
+        t = stage_table(fc, level, min_n)
+        closed = fc.won + fc.lost
+        wlo, whi = wilson(fc.won, closed, level) if closed else (np.nan, np.nan)
+        row: dict[str, Any] = {
+            "value": value,
+            "deals": int(m.sum()),
+            "won": fc.won,
+            "lost": fc.lost,
+            "open": fc.open,
+            "win_rate": fc.win_rate if closed else np.nan,
+            "win_lo": wlo,
+            "win_hi": whi,
+            "win_n": closed,
+            "win_too_few": closed < min_n,
+        }
+        m2c = meeting_to_contract(t, level, seed=seed, draws=2000)
+        row.update(
+            {
+                "m2c": np.nan if not m2c or m2c["value"] is None else m2c["value"],
+                "m2c_lo": np.nan if not m2c or m2c["lo"] is None else m2c["lo"],
+                "m2c_hi": np.nan if not m2c or m2c["hi"] is None else m2c["hi"],
+                "m2c_n": 0 if not m2c else m2c["n"],
+                "m2c_too_few": True if not m2c else bool(m2c["too_few"]),
+            }
+        )
+        for _, r in t.iloc[:-1].iterrows():
+            k = r["key"]
+            row[f"conv.{k}"] = r["conversion_to_next"]
+            row[f"lo.{k}"], row[f"hi.{k}"] = r["lo"], r["hi"]
+            row[f"n.{k}"], row[f"few.{k}"] = int(r["n"]), bool(r["too_few"])
+        rows.append(row)
+    out = pd.DataFrame(rows)
+    if out.empty:
+        return out
+    return out.sort_values("deals", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def available_cuts(deals: pd.DataFrame) -> list[str]:
+    """The cut columns present with at least two distinct values."""
+    return [c for c in CUTS if c in deals and deals[c].nunique(dropna=True) >= 2]
+
+
+def cuts(
+    deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None, seed: int = 0
+) -> dict[str, pd.DataFrame]:
+    """Funnel figures by every cut the data has (new/current, product, channel, ...)."""
+    positions = _positions(deals, history, stages)
+    return {
+        c: by_group(deals, stages, history, _cut_values(deals[c]), seed=seed, positions=positions)
+        for c in available_cuts(deals)
+    }
+
+
+def _positions(
+    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per deal: the furthest stage index reached and whether a lost deal's stage is known."""
+    pos = {k: i for i, k in enumerate(stages)}
+    lost_at = loss_stage(deals, history, stages)
+    current = deals["stage"].map(pos)
+    reached = current.where(deals["stage"] != LOST, lost_at.map(pos)).fillna(0).astype(int)
+    return reached.to_numpy(), lost_at.notna().to_numpy()
+
+
+def best_conversions(cut: pd.DataFrame | None, stages: list[str]) -> dict[str, float]:
+    """Per stage, the best stepwise conversion among the cut's values with enough deals."""
+    out: dict[str, float] = {}
+    if cut is None or cut.empty:
+        return out
+    rows = cut[cut["value"] != "other"]
+    for k in stages[:-1]:
+        col, few = f"conv.{k}", f"few.{k}"
+        if col in rows:
+            ok = rows[~rows[few].astype(bool) & rows[col].notna()]
+            if len(ok):
+                out[k] = float(ok[col].max())
+    return out
+
+
+def cohorts(
+    deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Per created month: deals, the share reaching each stage, won, lost and open shares."""
+    if deals.empty:
+        return pd.DataFrame()
+    pos = stage_position(deals, history, stages).to_numpy()
+    month = deals["created_at"].dt.to_period("M").dt.to_timestamp()
+    df = pd.DataFrame({"cohort": month.to_numpy(), "pos": pos, "stage": deals["stage"].to_numpy()})
+    out = df.groupby("cohort").size().rename("deals").to_frame()
+    for i, k in enumerate(stages):
+        out[f"reach.{k}"] = (df["pos"] >= i).groupby(df["cohort"]).mean()
+    for name, flag in (
+        ("won", df["stage"] == WON),
+        ("lost", df["stage"] == LOST),
+        ("open", ~df["stage"].isin([WON, LOST])),
+    ):
+        out[f"share.{name}"] = flag.groupby(df["cohort"]).mean()
+    closed = df["stage"].isin([WON, LOST]).astype(float).groupby(df["cohort"]).sum()
+    won = (df["stage"] == WON).astype(float).groupby(df["cohort"]).sum()
+    out["win_rate"] = won / closed.where(closed > 0)
+    return out.reset_index()
+
+
+# --------------------------------------------------------------------------------------
+# benchmarks
+
+
+def active_closers(audit: Audit, deals: pd.DataFrame) -> tuple[int | None, str]:
+    """Sellers who hold meetings: closers + universal sellers from `team`, else active managers."""
+    team = audit.table("team")
+    if team is not None:
+        if "role" in team:
+            n = int(team["role"].isin(["closer", "universal"]).sum())
+            if n:
+                return n, "team"
+            n = int((~team["role"].isin(["head", "hunter", "farmer"])).sum())
+            return (n or None), "team"
+        return int(team["manager"].nunique()), "team"
+    if "manager" in deals:
+        recent = deals[deals["created_at"] > audit.as_of - pd.Timedelta(days=90)]
+        n = int(recent["manager"].nunique())
+        return (n or None), "deals"
+    return None, ""
+
+
+def meetings_per_month(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    months: int = 3,
+) -> float | None:
+    """Meetings with a decision maker per month over the last complete months."""
+    return meeting_load(deals, stages, history, as_of, months)[0]
+
+
+def meeting_load(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    months: int = 3,
+) -> tuple[float | None, int | None]:
+    """(meetings a month, sellers who held them) over the last `months` complete months.
+
+    A meeting is a deal entering ``first_contact``: its date from `stage_history` when
+    given, else the created date of deals that reached the stage. The sellers are the
+    distinct deal owners (``manager``) of those meetings (None without a manager column).
+    """
+    if "first_contact" not in stages:
+        return None, None
+    end = (as_of + pd.Timedelta(days=1)).to_period("M").to_timestamp()
+    start = end - pd.DateOffset(months=months)
+    first_date = deals["created_at"].min()
+    if pd.isna(first_date) or first_date > start:
+        return None, None
+    if history is not None and not history.empty:
+        h = history[history["stage"] == "first_contact"]
+        dates = h.groupby("deal_id")["entered_at"].min()
+    else:
+        pos = stage_position(deals, None, stages)
+        i = stages.index("first_contact")
+        dates = deals.loc[pos >= i].set_index("deal_id")["created_at"]
+    ids = dates.index[(dates >= start) & (dates < end)]
+    holders = None
+    if "manager" in deals:
+        owner = deals.set_index("deal_id")["manager"]
+        holders = int(owner.reindex(ids).dropna().nunique()) or None
+    return len(ids) / months, holders
+
+
+def benchmark_checks(
+    st: pd.DataFrame,
+    m2c: dict[str, Any] | None,
+    meetings_pm: float | None,
+    closers: int | None,
+) -> list[dict[str, Any]]:
+    """The methodology's funnel benchmarks against the client's figures."""
+    out: list[dict[str, Any]] = []
+
+    def status(v: float | None, low: float | None, high: float | None) -> str | None:
+        if v is None or (isinstance(v, float) and math.isnan(v)):
+            return None
+        if low is not None and v < low:
+            return "below"
+        if high is not None and v > high:
+            return "above"
+        return "inside"
+
+    keys = list(st["key"])
+    if "first_contact" in keys and "needs_brief" in keys:
+        r = st.iloc[keys.index("first_contact")]
+        if keys.index("needs_brief") == keys.index("first_contact") + 1:
+            v = None if pd.isna(r["conversion_to_next"]) else float(r["conversion_to_next"])
+            b = BENCHMARKS["brief_rate"]
+            out.append(
+                {
+                    "key": "brief_rate",
+                    "value": v,
+                    "lo": plain(r["lo"]),
+                    "hi": plain(r["hi"]),
+                    "low": b["low"],
+                    "high": b["high"],
+                    "n": int(r["n"]),
+                    "too_few": bool(r["too_few"]),
+                    "status": status(v, b["low"], b["high"]),
+                    "source": b["source"],
+                }
+            )
+    if m2c is not None:
+        b = BENCHMARKS["meeting_to_contract"]
+        out.append(
+            {
+                "key": "meeting_to_contract",
+                "value": m2c["value"],
+                "lo": m2c["lo"],
+                "hi": m2c["hi"],
+                "low": b["low"],
+                "high": b["high"],
+                "n": m2c["n"],
+                "too_few": m2c["too_few"],
+                "status": status(m2c["value"], b["low"], b["high"]),
+                "source": b["source"],
+            }
+        )
+    if meetings_pm is not None and closers:
+        b = BENCHMARKS["meetings_per_closer"]
+        v = meetings_pm / closers
+        out.append(
+            {
+                "key": "meetings_per_closer",
+                "value": v,
+                "lo": None,
+                "hi": None,
+                "low": b["low"],
+                "high": b["high"],
+                "n": closers,
+                "too_few": False,
+                "status": status(v, b["low"], b["high"]),
+                "source": b["source"],
+            }
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# data hygiene
+
+
+def _history_moves(history: pd.DataFrame, stages: list[str]) -> pd.DataFrame:
+    """Consecutive funnel moves per deal from stage_history: deal_id, step (position change)."""
+    pos = {k: i for i, k in enumerate(stages)}
+    h = history[history["stage"].isin(stages)].copy()
+    h["pos"] = h["stage"].map(pos)
+    h = h.sort_values(["deal_id", "entered_at", "pos"], kind="stable")
+    h["prev"] = h.groupby("deal_id")["pos"].shift()
+    h = h[h["prev"].notna() & (h["pos"] != h["prev"])]
+    return pd.DataFrame({"deal_id": h["deal_id"], "step": (h["pos"] - h["prev"]).astype(int)})
+
+
+def hygiene(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    cycle_p80: float | None = None,
+) -> tuple[dict[str, Any], pd.DataFrame]:
+    """Data-hygiene checks and the flagged deals.
+
+    Checks: ``skipped_stages`` and ``backwards`` (need stage_history), ``close_date_passed``
+    (open deals whose close date is already behind as_of: pushed or forgotten; the data
+    model carries one close date, not its history), ``stale`` (open longer than
+    STALE_FACTOR × the P80 won cycle), ``won_without_amount``, ``won_without_close_date``,
+    ``lost_without_stage``. Each check is {count, share, examples} or None with a reason.
+    """
+    flagged: list[pd.DataFrame] = []
+    out: dict[str, Any] = {}
+
+    def record(name: str, ids: pd.Series, base: int) -> None:
+        ids = pd.Series(pd.unique(ids.astype(str)))
+        out[name] = {
+            "count": int(len(ids)),
+            "share": (len(ids) / base) if base else None,
+            "examples": [str(x) for x in ids.head(5)],
+        }
+        if len(ids):
+            flagged.append(pd.DataFrame({"deal_id": ids, "check": name}))
+
+    is_open = ~deals["stage"].isin([WON, LOST])
+    won = deals["stage"] == WON
+    if history is not None and not history.empty:
+        mv = _history_moves(history, stages)
+        hist_ids = history["deal_id"].nunique()
+        record("skipped_stages", mv.loc[mv["step"] > 1, "deal_id"], hist_ids)
+        record("backwards", mv.loc[mv["step"] < 0, "deal_id"], hist_ids)
+    else:
+        out["skipped_stages"] = out["backwards"] = {"count": None, "reason": "no_history"}
+    if "closed_at" in deals:
+        passed = is_open & deals["closed_at"].notna() & (deals["closed_at"] < as_of)
+        record("close_date_passed", deals.loc[passed, "deal_id"], int(is_open.sum()))
+        record(
+            "won_without_close_date",
+            deals.loc[won & deals["closed_at"].isna(), "deal_id"],
+            int(won.sum()),
+        )
+    else:
+        out["close_date_passed"] = {"count": None, "reason": "no_close_dates"}
+        out["won_without_close_date"] = {"count": None, "reason": "no_close_dates"}
+    if cycle_p80 is not None:
+        age = (as_of - deals["created_at"]).dt.days
+        stale = is_open & (age > STALE_FACTOR * cycle_p80)
+        record("stale", deals.loc[stale, "deal_id"], int(is_open.sum()))
+        out["stale"]["threshold_days"] = round(STALE_FACTOR * cycle_p80, 1)
+    else:
+        out["stale"] = {"count": None, "reason": "no_cycle"}
+    if "amount" in deals:
+        bad = won & (deals["amount"].isna() | (deals["amount"] <= 0))
+        record("won_without_amount", deals.loc[bad, "deal_id"], int(won.sum()))
+    else:
+        record("won_without_amount", deals.loc[won, "deal_id"], int(won.sum()))
+    lost = deals["stage"] == LOST
+    known = loss_stage(deals, history, stages).notna()
+    record("lost_without_stage", deals.loc[lost & ~known, "deal_id"], int(lost.sum()))
+    table = (
+        pd.concat(flagged, ignore_index=True)
+        if flagged
+        else pd.DataFrame(columns=["deal_id", "check"])
+    )
+    return out, table
+
+
+# --------------------------------------------------------------------------------------

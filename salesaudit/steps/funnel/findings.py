@@ -1,0 +1,223 @@
+"""The funnel section of findings.json, from the analysis (reasons in English, as findings.json speaks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.core.numbers import plain
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps.funnel.analysis import FunnelAnalysis, analyse
+from salesaudit.steps.funnel.text import reason_text
+
+
+def _records(
+    df: pd.DataFrame | None, cols: dict[str, str], digits: int | None = None
+) -> list[dict[str, Any]]:
+    """Rows of df as JSON-safe dicts with renamed keys."""
+    if df is None or df.empty:
+        return []
+    out = []
+    for _, r in df.iterrows():
+        out.append(
+            {
+                new: plain(r[old], digits) if not isinstance(r[old], str) else r[old]
+                for old, new in cols.items()
+                if old in r
+            }
+        )
+    return out
+
+
+def _reason(code: str | None) -> str | None:
+    """The English sentence for a reason code (findings.json speaks English)."""
+    return reason_text(code, "en") or None
+
+
+def findings(audit: Audit) -> dict[str, Any] | None:
+    """The ``funnel`` section of findings.json (DESIGN §8), plus intervals and diagnostics.
+
+    None when there are no deals. A part the data cannot support is None with a
+    ``<part>_reason`` sentence beside it (forecast, sensitivity, goal_seek, time_in_stage,
+    plan_fact; ``forecast.p_target_reason``). All values are native Python types.
+    """
+    fa = analyse(audit)
+    if fa.reason:
+        return None
+    assert fa.counts is not None and fa.table is not None
+    stages = []
+    for _, r in fa.table.iterrows():
+        last = r["key"] == fa.stages[-1]
+        stages.append(
+            {
+                "key": r["key"],
+                "reached": int(r["reached"]),
+                "conversion_to_next": None if last else plain(r["conversion_to_next"], 4),
+                "open": int(r["open_here"]),
+                "interval": None
+                if last or pd.isna(r["lo"])
+                else [plain(r["lo"], 4), plain(r["hi"], 4)],
+                "n": int(r["n"]),
+                "too_few": bool(r["too_few"]),
+            }
+        )
+    fc = fa.counts
+    out: dict[str, Any] = {
+        "stages": stages,
+        "won": fc.won,
+        "lost": fc.lost,
+        "open": fc.open,
+        "win_rate": plain(fc.win_rate, 4),
+        "win_rate_interval": None
+        if fa.win_interval is None
+        else [plain(fa.win_interval[0], 4), plain(fa.win_interval[1], 4)],
+        "lost_without_stage": fc.lost_without_stage,
+        "cycle_days": {
+            "median": plain(fa.cycle.get("median"), 1),
+            "p80": plain(fa.cycle.get("p80"), 1),
+        },
+        "meeting_to_contract": None
+        if fa.m2c is None
+        else {k: plain(v, 4) for k, v in fa.m2c.items()},
+        "benchmarks": [
+            {k: (plain(v, 4) if not isinstance(v, str) else v) for k, v in b.items()}
+            for b in fa.benchmarks
+        ],
+        "meetings_per_month": plain(fa.meetings_pm, 1),
+        "sellers_holding_meetings": fa.closers,
+    }
+    out.update(_forecast_findings(fa))
+    out["cuts"] = {
+        c: _records(
+            df,
+            {
+                "value": "value",
+                "deals": "deals",
+                "won": "won",
+                "lost": "lost",
+                "open": "open",
+                "win_rate": "win_rate",
+                "win_lo": "lo",
+                "win_hi": "hi",
+                "win_too_few": "too_few",
+                "m2c": "meeting_to_contract",
+                "m2c_too_few": "meeting_to_contract_too_few",
+            },
+            4,
+        )
+        for c, df in fa.cuts.items()
+    }
+    out["hygiene"] = {
+        k: {kk: plain(vv, 4) if not isinstance(vv, (str, list)) else vv for kk, vv in v.items()}
+        for k, v in fa.hygiene.items()
+    }
+    if fa.time_in_stage is None or fa.time_in_stage.empty:
+        out["time_in_stage"] = None
+        out["time_in_stage_reason"] = _reason(fa.time_reason)
+    else:
+        out["time_in_stage"] = _records(
+            fa.time_in_stage,
+            {
+                "stage": "stage",
+                "spells": "spells",
+                "censored": "censored",
+                "median_days": "median_days",
+                "p80_days": "p80_days",
+            },
+            1,
+        )
+    if fa.plan_fact is not None:
+        pf = fa.plan_fact
+        out["plan_fact"] = {
+            "months": len(pf),
+            "plan": plain(pf["plan"].sum(), 2),
+            "fact": plain(pf["fact"].sum(), 2),
+            "gap": plain(pf["gap"].sum(), 2),
+            "effects": {
+                k: plain(pf[k].sum(), 2) for k in ("volume", "conversion", "deal_size", "other")
+            },
+            "new_deals_per_month": plain(pf["new"].mean(), 1),
+            "new_deals_needed_per_month": plain(pf["plan_new"].mean(), 1),
+        }
+    else:
+        out["plan_fact"] = None
+        out["plan_fact_reason"] = _reason(fa.plan_reason)
+    return out
+
+
+def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
+    """The forecast, sensitivity and goal-seek parts of the findings."""
+    if fa.forecast is None:
+        why = _reason(fa.forecast_reason)
+        return {
+            "forecast": None,
+            "forecast_reason": why,
+            "sensitivity": None,
+            "sensitivity_reason": why,
+            "goal_seek": None,
+            "goal_seek_reason": why,
+        }
+    r = fa.forecast
+    fc: dict[str, Any] = {
+        "horizon_months": r.horizon,
+        "p10": plain(r.total_q[0], 0),
+        "p50": plain(r.total_q[1], 0),
+        "p90": plain(r.total_q[2], 0),
+        "p_target": plain(r.p_target, 4),
+        "mean": plain(r.total_mean, 0),
+        "expected": plain(r.expected.sum(), 0),
+        "target_total": plain(r.target_total, 0),
+        "monthly": [
+            {
+                "month": m.strftime("%Y-%m"),
+                "p10": plain(q[0], 0),
+                "p50": plain(q[1], 0),
+                "p90": plain(q[2], 0),
+                "mean": plain(mu, 0),
+            }
+            for m, q, mu in zip(r.months, r.monthly_q.T, r.monthly_mean, strict=True)
+        ],
+        "scenarios": r.scenarios,
+        "seed": r.seed,
+        "method": r.method,
+    }
+    if r.p_target is None:
+        fc["p_target_reason"] = _reason("no_target")
+    sens = _records(
+        fa.sensitivity,
+        {
+            "driver": "driver",
+            "revenue_delta": "revenue_delta",
+            "revenue_delta_down": "revenue_delta_down",
+        },
+        0,
+    )
+    out: dict[str, Any] = {"forecast": fc, "sensitivity": sens}
+    if fa.goal_seek is None:
+        out["goal_seek"] = None
+        out["goal_seek_reason"] = _reason("no_target")
+        return out
+    goal = _records(
+        fa.goal_seek,
+        {
+            "driver": "driver",
+            "current": "current",
+            "needed": "needed",
+            "change": "change",
+            "realistic": "realistic",
+            "reason": "reason",
+            "band_low": "band_low",
+            "band_high": "band_high",
+            "best_today": "best_today",
+            "implied_meeting_to_contract": "implied_meeting_to_contract",
+            "implied_meetings": "implied_meetings",
+        },
+        4,
+    )
+    for g in goal:
+        g["realistic"] = None if g.get("realistic") is None else bool(g["realistic"])
+        if not isinstance(g.get("reason"), str):
+            g["reason"] = None
+    out["goal_seek"] = goal
+    return out

@@ -1,0 +1,724 @@
+"""Monte Carlo revenue forecast, sensitivity and goal seek (DESIGN §7.6).
+
+The model, per scenario s (all scenarios at once, numpy arrays, no loop per deal):
+
+* Inflow: the monthly count of new deals of the last (up to) 12 complete months. Poisson
+  unless the counts are over-dispersed (index-of-dispersion χ² test, p < 0.05), then
+  negative binomial (a Gamma–Poisson mixture with the moment estimate r = m²/(v − m)). The
+  rate itself is uncertain: λ_s ~ Gamma with the sample mean and its standard error.
+* Conversions: each stage's p_{s,k} ~ Beta(successes + 1, failures + 1), so small samples
+  show their uncertainty.
+* Won deals by close month: a deal created in forecast month c wins with q_s = Π_k p_{s,k}
+  and closes after a lag resampled from the won deals' cycles (in months, counted from the
+  day of the month the deal was created). Binomial thinning of a Poisson (or Gamma-mixed
+  Poisson) count through every stage and a multinomial split over lags is *exactly* a
+  Poisson count per close month with rate q_s · Σ_c Λ_{s,c} · pmf(t − c), so the stage
+  chain is drawn as one Poisson per (scenario, month) — identical in distribution to the
+  per-stage binomial chain and to the naive per-deal loop (:func:`naive_simulate`, which
+  the tests and ``benchmarks/forecast.py`` compare against) but ~100× cheaper.
+* Open pipeline: an open deal at stage k wins with Π_{j≥k} p_{s,j} (binomial per stage)
+  and closes after its residual lag: the won cycles longer than its age, minus its age
+  (multinomial per stage). Stale deals (older than 2 × the P80 cycle) are left out.
+* Deal size: bootstrap from won deals. The sum of n resampled sizes is read from a bank of
+  cumulative sums of resampled sizes (rows × 64), its columns rescaled to the exact mean,
+  so every cell costs O(1); cells with more than 64 deals use a Gamma with the exact mean
+  and variance of the sum (the CLT regime). The uncertainty of the average deal itself
+  enters as one factor per scenario (Gamma, mean 1, variance CV²/pool size).
+
+Sensitivity and goal seek use the analytic expectation (:meth:`ForecastModel.expected`),
+which the Monte Carlo mean matches (tested), so they are exact and instant.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from salesaudit.steps.funnel.compute import (
+    DAYS_PER_MONTH,
+    LOST,
+    WON,
+    FunnelCounts,
+    beta_params,
+    counts,
+    stage_position,
+    stage_table,
+)
+
+QUANTILES = (0.10, 0.50, 0.90)
+CHUNK = 100_000  # scenarios per chunk: bounds memory, keeps results independent of size
+BANK_COLUMNS = 64
+DISPERSION_P = 0.05
+HISTORY_MONTHS = 12
+
+
+class ForecastUnavailable(Exception):
+    """The data cannot support a revenue forecast; ``reason`` is a catalogue key suffix."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class ForecastModel:
+    """Inputs of the forecast, estimated from history, plus the levers of what-if runs."""
+
+    stages: list[str]
+    inflow_mean: float
+    inflow_var: float
+    inflow_months: int
+    inflow_kind: str  # "poisson" | "negative_binomial"
+    conv_a: np.ndarray
+    conv_b: np.ndarray
+    sizes: np.ndarray
+    cycles: np.ndarray  # days, won deals
+    created_frac: np.ndarray  # fraction of its month elapsed when each won deal was created
+    open_stage: np.ndarray  # stage index of each open (non-stale) deal
+    open_age: np.ndarray  # days since creation, at as_of
+    start: pd.Timestamp  # the first forecast month
+    as_of_frac: float = 1.0
+    excluded_stale: int = 0
+    inflow_history: list[int] = field(default_factory=list)
+    size_scale: float = 1.0
+    cycle_scale: float = 1.0
+    notes: list[str] = field(default_factory=list)
+
+    # ---- derived ---------------------------------------------------------------------
+    @property
+    def conv_mean(self) -> np.ndarray:
+        """Posterior mean of each stepwise conversion."""
+        return self.conv_a / (self.conv_a + self.conv_b)
+
+    @property
+    def mean_size(self) -> float:
+        """Average won deal (after the size lever)."""
+        return float(self.sizes.mean() * self.size_scale) if len(self.sizes) else 0.0
+
+    @property
+    def median_cycle(self) -> float | None:
+        """Median won cycle in days (after the cycle lever)."""
+        return float(np.median(self.cycles) * self.cycle_scale) if len(self.cycles) else None
+
+    @property
+    def nb_r(self) -> float | None:
+        """Negative-binomial shape r (None for Poisson)."""
+        if self.inflow_kind != "negative_binomial" or self.inflow_var <= self.inflow_mean:
+            return None
+        return self.inflow_mean**2 / (self.inflow_var - self.inflow_mean)
+
+    def lag_pmf(self, horizon: int) -> np.ndarray:
+        """P(close lag = 0..horizon−1 months), last entry = beyond the horizon."""
+        pmf = np.zeros(horizon + 1)
+        if not len(self.cycles):
+            pmf[0] = 1.0
+            return pmf
+        lag = np.floor(self.created_frac + self.cycles * self.cycle_scale / DAYS_PER_MONTH)
+        lag = np.minimum(lag.astype(int), horizon)
+        pmf += np.bincount(lag, minlength=horizon + 1)[: horizon + 1]
+        return pmf / pmf.sum()
+
+    def pipeline_pmf(self, horizon: int) -> tuple[np.ndarray, np.ndarray]:
+        """Open deals per stage (K−1,) and their close-month pmf per stage (K−1, horizon+1)."""
+        k = len(self.stages) - 1
+        n_open = np.bincount(self.open_stage, minlength=k)[:k].astype(int)
+        pmf = np.zeros((k, horizon + 1))
+        if not len(self.open_stage):
+            return n_open, pmf
+        cyc = self.cycles * self.cycle_scale
+        if len(cyc) > 2000:  # a fixed subsample keeps the (deals × cycles) matrix small
+            cyc = np.sort(cyc)[np.linspace(0, len(cyc) - 1, 2000).astype(int)]
+        age = self.open_age[:, None]
+        if len(cyc):
+            resid = cyc[None, :] - age
+            alive = resid > 0
+            month = np.floor(self.as_of_frac + np.where(alive, resid, 0) / DAYS_PER_MONTH) - 1
+            month = np.clip(month, 0, horizon).astype(int)
+            n_alive = alive.sum(axis=1)
+            per_deal = np.zeros((len(age), horizon + 1))
+            rows = np.broadcast_to(np.arange(len(age))[:, None], month.shape)
+            np.add.at(per_deal, (rows[alive], month[alive]), 1.0)
+            none = n_alive == 0
+            per_deal[~none] /= n_alive[~none, None]
+            per_deal[none, 0] = 1.0  # older than every won cycle: closes now or never
+        else:
+            per_deal = np.zeros((len(age), horizon + 1))
+            per_deal[:, 0] = 1.0
+        for s in range(k):
+            m = self.open_stage == s
+            if m.any():
+                pmf[s] = per_deal[m].mean(axis=0)
+        return n_open, pmf
+
+    def expected(self, horizon: int) -> np.ndarray:
+        """Analytic expected revenue per forecast month (new deals + open pipeline)."""
+        p = self.conv_mean
+        cdf = np.cumsum(self.lag_pmf(horizon)[:horizon])
+        new = self.inflow_mean * float(np.prod(p)) * self.mean_size * cdf
+        n_open, pmf = self.pipeline_pmf(horizon)
+        tail = np.cumprod(p[::-1])[::-1]  # Π_{j≥k} p_j
+        pipe = (n_open * tail) @ pmf[:, :horizon] * self.mean_size
+        return new + pipe
+
+    def run_rate(self) -> float:
+        """Steady-state monthly revenue from new deals: inflow × Π conversions × average deal."""
+        return float(self.inflow_mean * np.prod(self.conv_mean) * self.mean_size)
+
+    # ---- levers ----------------------------------------------------------------------
+    def with_levers(
+        self,
+        new_deals: float | None = None,
+        conversions: list[float] | np.ndarray | None = None,
+        average_deal: float | None = None,
+        cycle_days: float | None = None,
+        conv_scale: np.ndarray | None = None,
+    ) -> ForecastModel:
+        """A copy with some drivers set to new values (the simulator's and what-if levers).
+
+        New conversions keep each stage's posterior concentration a + b (its evidence);
+        a new inflow keeps the variance-to-mean ratio; a new average deal scales every
+        resampled size; a new median cycle scales every resampled cycle.
+        """
+        m = replace(self)
+        if new_deals is not None:
+            ratio = self.inflow_var / self.inflow_mean if self.inflow_mean > 0 else 1.0
+            m.inflow_mean = max(float(new_deals), 0.0)
+            m.inflow_var = m.inflow_mean * ratio
+        p = self.conv_mean
+        if conversions is not None:
+            p = np.asarray(conversions, dtype=float)
+        if conv_scale is not None:
+            p = p * conv_scale
+        if conversions is not None or conv_scale is not None:
+            p = np.clip(p, 1e-9, 1 - 1e-9)
+            c = self.conv_a + self.conv_b
+            m.conv_a, m.conv_b = p * c, (1 - p) * c
+        if average_deal is not None and len(self.sizes):
+            m.size_scale = float(average_deal) / float(self.sizes.mean())
+        if cycle_days is not None and len(self.cycles):
+            med = float(np.median(self.cycles))
+            m.cycle_scale = float(cycle_days) / med if med > 0 else 1.0
+        return m
+
+
+@dataclass
+class ForecastResult:
+    """Quantiles of revenue per forecast month and over the horizon."""
+
+    months: list[pd.Timestamp]
+    horizon: int
+    scenarios: int
+    seed: int
+    monthly_q: np.ndarray  # (3, horizon): P10, P50, P90
+    monthly_mean: np.ndarray
+    total_q: np.ndarray  # (3,)
+    total_mean: float
+    totals: np.ndarray  # (scenarios,)
+    expected: np.ndarray  # analytic expectation per month
+    target_total: float | None
+    p_target: float | None
+    method: dict[str, Any]
+    elapsed: float
+
+    def monthly_frame(self) -> pd.DataFrame:
+        """Month, P10, P50, P90, Monte Carlo mean and analytic expectation."""
+        return pd.DataFrame(
+            {
+                "month": self.months,
+                "p10": self.monthly_q[0],
+                "p50": self.monthly_q[1],
+                "p90": self.monthly_q[2],
+                "mean": self.monthly_mean,
+                "expected": self.expected,
+            }
+        )
+
+
+# --------------------------------------------------------------------------------------
+# estimating the model from history
+
+
+def _complete_months(created: pd.Series, as_of: pd.Timestamp, months: int) -> pd.Series:
+    """New deals per complete calendar month, the last `months` months up to as_of."""
+    as_of = pd.Timestamp(as_of).normalize()
+    month_end = as_of + pd.offsets.MonthEnd(0)
+    last = as_of.to_period("M") if as_of == month_end else as_of.to_period("M") - 1
+    first_seen = created.min().to_period("M")
+    first = max(first_seen, last - (months - 1))
+    if first > last:
+        return pd.Series(dtype=int)
+    idx = pd.period_range(first, last, freq="M")
+    c = created.dt.to_period("M").value_counts()
+    return c.reindex(idx, fill_value=0).astype(int)
+
+
+def chi2_sf(x: float, df: int) -> float:
+    """P(χ²(df) > x) by the Wilson–Hilferty cube-root normal approximation (|error| < 0.01
+    for df ≥ 2, plenty for a 5% decision; scipy is not a runtime dependency)."""
+    if x <= 0:
+        return 1.0
+    from statistics import NormalDist
+
+    k = float(df)
+    z = ((x / k) ** (1 / 3) - (1 - 2 / (9 * k))) / math.sqrt(2 / (9 * k))
+    return 1.0 - NormalDist().cdf(z)
+
+
+def inflow_model(history: pd.Series) -> tuple[str, float, float]:
+    """Poisson or negative binomial by the index-of-dispersion test: (kind, mean, variance)."""
+    x = history.to_numpy(dtype=float)
+    mean = float(x.mean()) if len(x) else 0.0
+    var = float(x.var(ddof=1)) if len(x) > 1 else mean
+    if len(x) >= 3 and mean > 0 and var > mean:
+        stat = (len(x) - 1) * var / mean
+        if chi2_sf(stat, len(x) - 1) < DISPERSION_P:
+            return "negative_binomial", mean, var
+    return "poisson", mean, mean
+
+
+def model_from_deals(
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None,
+    as_of: pd.Timestamp,
+    fc: FunnelCounts | None = None,
+    stale_days: float | None = None,
+    months: int = HISTORY_MONTHS,
+) -> ForecastModel:
+    """Estimate the forecast model from the deals (raises ForecastUnavailable)."""
+    as_of = pd.Timestamp(as_of)
+    fc = fc or counts(deals, stages, history)
+    hist = _complete_months(deals["created_at"], as_of, months)
+    if hist.empty or hist.sum() == 0:
+        raise ForecastUnavailable("short_history")
+    kind, mean, var = inflow_model(hist)
+    a, b = beta_params(stage_table(fc))
+    won = deals[deals["stage"] == WON]
+    if "amount" not in deals:
+        raise ForecastUnavailable("no_amounts")
+    paid = won[won["amount"].notna() & (won["amount"] > 0)]
+    notes: list[str] = []
+    if "closed_at" in paid:
+        recent = paid[paid["closed_at"] > as_of - pd.DateOffset(months=12)]
+        if len(recent) >= 10:
+            paid = recent
+        else:
+            notes.append("size_all_history")
+    if paid.empty:
+        raise ForecastUnavailable("no_amounts")
+    cyc = pd.Series(dtype=float)
+    frac = pd.Series(dtype=float)
+    if "closed_at" in won:
+        w = won[won["closed_at"].notna()]
+        days = (w["closed_at"] - w["created_at"]).dt.total_seconds() / 86400
+        ok = days >= 0
+        cyc, w = days[ok], w[ok]
+        dim = w["created_at"].dt.days_in_month
+        frac = (w["created_at"].dt.day - 1) / dim
+    if cyc.empty:
+        notes.append("no_cycle_lag_zero")
+    is_open = ~deals["stage"].isin([WON, LOST])
+    age = (as_of - deals["created_at"]).dt.total_seconds() / 86400
+    stale = is_open & (age > stale_days) if stale_days else pd.Series(False, index=deals.index)
+    keep = is_open & ~stale & (age >= 0)
+    pos = stage_position(deals, history, stages)
+    keep &= pos < len(stages) - 1
+    start = (as_of.to_period("M") + 1).to_timestamp()
+    return ForecastModel(
+        stages=list(stages),
+        inflow_mean=mean,
+        inflow_var=var,
+        inflow_months=len(hist),
+        inflow_kind=kind,
+        conv_a=a,
+        conv_b=b,
+        sizes=paid["amount"].to_numpy(dtype=float),
+        cycles=cyc.to_numpy(dtype=float),
+        created_frac=frac.to_numpy(dtype=float),
+        open_stage=pos[keep].to_numpy(dtype=int),
+        open_age=age[keep].to_numpy(dtype=float),
+        start=start,
+        as_of_frac=float(as_of.day / as_of.days_in_month),
+        excluded_stale=int(stale.sum()),
+        inflow_history=[int(x) for x in hist],
+        notes=notes,
+    )
+
+
+# --------------------------------------------------------------------------------------
+# the Monte Carlo
+
+
+class _SizeBank:
+    """Sums of n bootstrap-resampled deal sizes, O(1) per cell (see the module docstring)."""
+
+    def __init__(self, pool: np.ndarray, rng: np.random.Generator, rows: int) -> None:
+        self.mu = float(pool.mean())
+        self.var = float(pool.var())
+        draws = pool[rng.integers(0, len(pool), size=(rows, BANK_COLUMNS))]
+        bank = np.cumsum(draws, axis=1)
+        col = bank.mean(axis=0)
+        target = self.mu * np.arange(1, BANK_COLUMNS + 1)
+        self.bank = bank * np.where(col > 0, target / np.where(col > 0, col, 1), 1.0)
+        self.rows = rows
+
+    def sums(self, n: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        """Revenue of each cell holding n won deals."""
+        out = np.zeros(n.shape)
+        small = (n > 0) & (n <= BANK_COLUMNS)
+        if small.any():
+            j = rng.integers(0, self.rows, size=int(small.sum()))
+            out[small] = self.bank[j, n[small] - 1]
+        big = n > BANK_COLUMNS
+        if big.any():
+            if self.var > 0:
+                shape = n[big] * self.mu**2 / self.var
+                out[big] = rng.gamma(shape, self.var / self.mu)
+            else:
+                out[big] = n[big] * self.mu
+        return out
+
+
+def _draw_chunk(
+    model: ForecastModel,
+    horizon: int,
+    size: int,
+    rng: np.random.Generator,
+    bank: _SizeBank,
+    toeplitz: np.ndarray,
+    n_open: np.ndarray,
+    pipe_pmf: np.ndarray,
+) -> np.ndarray:
+    """Revenue (size, horizon) of one chunk of scenarios."""
+    m, n_months = model.inflow_mean, max(model.inflow_months, 1)
+    if m > 0:
+        v_mean = (model.inflow_var if model.inflow_kind == "negative_binomial" else m) / n_months
+        shape = m * m / v_mean
+        lam = rng.gamma(shape, m / shape, size=size)
+    else:
+        lam = np.zeros(size)
+    r = model.nb_r
+    p = rng.beta(model.conv_a, model.conv_b, size=(size, len(model.conv_a)))
+    q = p.prod(axis=1)
+    if r is not None:  # Gamma-mixed (negative binomial) monthly intensity
+        cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r)
+        rate = (cell @ toeplitz) * q[:, None]
+    else:  # constant intensity: Σ_c λ pmf(t − c) = λ · CDF(t)
+        rate = (lam * q)[:, None] * toeplitz.sum(axis=0)[None, :]
+    won = rng.poisson(rate)
+    if n_open.any():
+        tail = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
+        for k in np.flatnonzero(n_open):
+            n = rng.binomial(n_open[k], tail[:, k])
+            pk = pipe_pmf[k] / pipe_pmf[k].sum()
+            won += rng.multinomial(n, pk)[:, :horizon]
+    rev = bank.sums(won, rng)
+    if len(model.sizes) > 1 and bank.var > 0:
+        cv2 = bank.var / bank.mu**2 / len(model.sizes)
+        factor = rng.gamma(1 / cv2, cv2, size=size)
+        rev *= factor[:, None]
+    return rev * model.size_scale
+
+
+def simulate(
+    model: ForecastModel,
+    horizon: int = 12,
+    scenarios: int = 20_000,
+    seed: int = 42,
+    target_per_month: float | None = None,
+) -> ForecastResult:
+    """Monte Carlo revenue per month for `horizon` months: P10/P50/P90 and P(target).
+
+    Seeded: the same model, horizon, scenarios and seed give identical results.
+    """
+    t0 = time.perf_counter()
+    if horizon < 1 or scenarios < 1:
+        raise ValueError("horizon and scenarios must be positive")
+    ss = np.random.SeedSequence(seed)
+    bank_rng, *chunk_seeds = ss.spawn(1 + math.ceil(scenarios / CHUNK))
+    pmf = model.lag_pmf(horizon)
+    idx = np.arange(horizon)
+    diff = idx[None, :] - idx[:, None]
+    toeplitz = np.where(diff >= 0, pmf[np.clip(diff, 0, horizon)], 0.0)
+    n_open, pipe_pmf = model.pipeline_pmf(horizon)
+    rows = int(min(16_384, max(4_096, scenarios * horizon // 8)))
+    bank = _SizeBank(model.sizes, np.random.default_rng(bank_rng), rows)
+    parts = []
+    left = scenarios
+    for s in chunk_seeds:
+        size = min(CHUNK, left)
+        parts.append(
+            _draw_chunk(
+                model, horizon, size, np.random.default_rng(s), bank, toeplitz, n_open, pipe_pmf
+            )
+        )
+        left -= size
+    rev = np.concatenate(parts) if len(parts) > 1 else parts[0]
+    totals = rev.sum(axis=1)
+    target_total = target_per_month * horizon if target_per_month else None
+    p_target = float((totals >= target_total).mean()) if target_total else None
+    months = list(pd.date_range(model.start, periods=horizon, freq="MS"))
+    method = {
+        "inflow": model.inflow_kind,
+        "inflow_mean": round(model.inflow_mean, 3),
+        "inflow_var": round(model.inflow_var, 3),
+        "inflow_months": model.inflow_months,
+        "conversions": [round(float(x), 4) for x in model.conv_mean],
+        "average_deal": round(model.mean_size, 2),
+        "size_pool": int(len(model.sizes)),
+        "median_cycle_days": None if model.median_cycle is None else round(model.median_cycle, 1),
+        "open_deals": int(n_open.sum()),
+        "stale_excluded": model.excluded_stale,
+        "notes": list(model.notes),
+    }
+    return ForecastResult(
+        months=months,
+        horizon=horizon,
+        scenarios=scenarios,
+        seed=seed,
+        monthly_q=np.quantile(rev, QUANTILES, axis=0),
+        monthly_mean=rev.mean(axis=0),
+        total_q=np.quantile(totals, QUANTILES),
+        total_mean=float(totals.mean()),
+        totals=totals,
+        expected=model.expected(horizon),
+        target_total=target_total,
+        p_target=p_target,
+        method=method,
+        elapsed=time.perf_counter() - t0,
+    )
+
+
+def naive_simulate(
+    model: ForecastModel, horizon: int = 12, scenarios: int = 1_000, seed: int = 0
+) -> np.ndarray:
+    """The same forecast by a plain loop per scenario, month, deal and stage (reference only).
+
+    Returns revenue (scenarios, horizon). Used by the tests (distribution check) and by
+    ``benchmarks/forecast.py`` (speed ratio). Never used in an audit.
+    """
+    rng = np.random.default_rng(seed)
+    pmf = model.lag_pmf(horizon)
+    n_open, pipe = model.pipeline_pmf(horizon)
+    sizes = model.sizes * model.size_scale
+    mu, var, npool = float(model.sizes.mean()), float(model.sizes.var()), len(model.sizes)
+    r = model.nb_r
+    out = np.zeros((scenarios, horizon))
+    k_stages = len(model.conv_a)
+    for s in range(scenarios):
+        m = model.inflow_mean
+        v_mean = (model.inflow_var if model.inflow_kind == "negative_binomial" else m) / max(
+            model.inflow_months, 1
+        )
+        lam = rng.gamma(m * m / v_mean, v_mean / m) if m > 0 else 0.0
+        p = [rng.beta(model.conv_a[k], model.conv_b[k]) for k in range(k_stages)]
+        factor = 1.0
+        if npool > 1 and var > 0:
+            cv2 = var / mu**2 / npool
+            factor = rng.gamma(1 / cv2, cv2)
+        for c in range(horizon):
+            rate = rng.gamma(r, lam / r) if r is not None else lam
+            for _deal in range(rng.poisson(rate)):
+                won = True
+                for k in range(k_stages):
+                    if rng.random() >= p[k]:
+                        won = False
+                        break
+                if won:
+                    t = c + rng.choice(len(pmf), p=pmf)
+                    if t < horizon:
+                        out[s, t] += sizes[rng.integers(npool)] * factor
+        for k in range(k_stages):
+            for _deal in range(int(n_open[k])):
+                if all(rng.random() < p[j] for j in range(k, k_stages)):
+                    t = rng.choice(horizon + 1, p=pipe[k] / pipe[k].sum())
+                    if t < horizon:
+                        out[s, t] += sizes[rng.integers(npool)] * factor
+    return out
+
+
+# --------------------------------------------------------------------------------------
+# sensitivity and goal seek
+
+
+def drivers(model: ForecastModel) -> list[str]:
+    """Driver names: new_deals, conversion.<stage left>, deal_size, cycle."""
+    return ["new_deals", *[f"conversion.{k}" for k in model.stages[:-1]], "deal_size", "cycle"]
+
+
+def _apply(model: ForecastModel, driver: str, factor: float) -> ForecastModel:
+    """The model with one driver improved by `factor` (cycle: divided, i.e. shorter)."""
+    if driver == "new_deals":
+        return model.with_levers(new_deals=model.inflow_mean * factor)
+    if driver == "deal_size":
+        return model.with_levers(average_deal=model.mean_size * factor)
+    if driver == "cycle":
+        m = replace(model)
+        m.cycle_scale = model.cycle_scale / factor
+        return m
+    k = model.stages.index(driver.split(".", 1)[1])
+    scale = np.ones(len(model.conv_a))
+    scale[k] = factor
+    return model.with_levers(conv_scale=scale)
+
+
+def sensitivity(model: ForecastModel, horizon: int = 12, step: float = 0.10) -> pd.DataFrame:
+    """Tornado: expected revenue change over the horizon when each driver improves 10%.
+
+    Columns: driver, base, revenue_delta (+10%; cycle 10% shorter), revenue_delta_down
+    (−10%; cycle 10% longer); sorted by revenue_delta, largest first. Conversions are capped
+    at 1.
+    """
+    base = float(model.expected(horizon).sum())
+    rows = []
+    for d in drivers(model):
+        up = float(_apply(model, d, 1 + step).expected(horizon).sum()) - base
+        down = float(_apply(model, d, 1 - step).expected(horizon).sum()) - base
+        rows.append({"driver": d, "base": base, "revenue_delta": up, "revenue_delta_down": down})
+    out = pd.DataFrame(rows)
+    return out.sort_values("revenue_delta", ascending=False, kind="stable").reset_index(drop=True)
+
+
+def goal_seek(
+    model: ForecastModel,
+    target_per_month: float | None,
+    closers: int | None = None,
+    meetings_per_closer: float = 40.0,
+    band: tuple[float, float] = (0.10, 0.30),
+    best: dict[str, float] | None = None,
+) -> pd.DataFrame | None:
+    """For each driver alone, the value that lifts the steady-state monthly run rate to target.
+
+    Realistic means: a conversion stays ≤ 1, is not above what the best seller already
+    achieves at that stage (`best`: stage → conversion of the best manager with enough
+    deals to judge, when known), and — at or after the meeting — keeps meeting → contract
+    within the top of the methodology's 10–30% band (METHODOLOGY §4.5); more new deals or a
+    better target-list → meeting conversion needs meetings the sellers can hold
+    (closers × meetings_per_closer, METHODOLOGY §4.2). Deal size has no benchmark
+    (realistic None); the cycle moves revenue in time, not the run rate (needed None).
+    Columns: driver, current, needed, change, realistic, reason, band_low, band_high,
+    best_today, implied_meeting_to_contract, implied_meetings.
+    """
+    best = best or {}
+    if not target_per_month:
+        return None
+    run = model.run_rate()
+    p = model.conv_mean
+    stages = model.stages
+    fc_i = stages.index("first_contact") if "first_contact" in stages else None
+    meetings_now = model.inflow_mean * float(np.prod(p[:fc_i])) if fc_i is not None else None
+    m2c_now = float(np.prod(p[fc_i:])) if fc_i is not None else None
+    capacity = closers * meetings_per_closer if closers else None
+    ratio = target_per_month / run if run > 0 else None
+    rows: list[dict[str, Any]] = []
+
+    def capacity_check(meetings: float | None) -> tuple[bool | None, str | None]:
+        if meetings is None:
+            return None, "no_first_contact"
+        if capacity is None:
+            return None, "no_team"
+        return bool(meetings <= capacity), None if meetings <= capacity else "capacity"
+
+    for d in drivers(model):
+        row: dict[str, Any] = {
+            "driver": d,
+            "current": None,
+            "needed": None,
+            "change": None,
+            "realistic": None,
+            "reason": None,
+            "band_low": None,
+            "band_high": None,
+            "best_today": None,
+            "implied_meeting_to_contract": None,
+            "implied_meetings": None,
+        }
+        if d == "cycle":
+            row.update(current=model.median_cycle, reason="run_rate_independent")
+            rows.append(row)
+            continue
+        if ratio is None:
+            row["reason"] = "zero_run_rate"
+            rows.append(row)
+            continue
+        if d == "new_deals":
+            row.update(current=model.inflow_mean, needed=model.inflow_mean * ratio)
+            meet = meetings_now * ratio if meetings_now is not None else None
+            row["implied_meetings"] = meet
+            row["realistic"], row["reason"] = capacity_check(meet)
+        elif d == "deal_size":
+            row.update(
+                current=model.mean_size, needed=model.mean_size * ratio, reason="no_benchmark"
+            )
+        else:
+            key = d.split(".", 1)[1]
+            k = stages.index(key)
+            need = float(p[k] * ratio)
+            row.update(current=float(p[k]), needed=need, best_today=best.get(key))
+            if need > 1:
+                row.update(realistic=False, reason="above_one")
+            elif key in best and need > best[key]:
+                row.update(realistic=False, reason="above_best")
+            elif fc_i is not None and k >= fc_i:
+                implied = m2c_now * ratio if m2c_now is not None else None
+                row.update(implied_meeting_to_contract=implied, band_low=band[0], band_high=band[1])
+                ok = implied is not None and implied <= band[1]
+                row.update(realistic=ok, reason=None if ok else "above_band")
+            else:
+                meet = meetings_now * ratio if meetings_now is not None else None
+                row["implied_meetings"] = meet
+                row["realistic"], row["reason"] = capacity_check(meet)
+        if row["current"]:
+            row["change"] = row["needed"] / row["current"] - 1
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def model_from_rates(
+    stages: list[str],
+    new_deals: float,
+    conversions: list[float],
+    average_deal: float,
+    cycle_days: float,
+    evidence: float = 100.0,
+    start: pd.Timestamp | str = "2026-01-01",
+    size_cv: float = 0.8,
+) -> ForecastModel:
+    """A forecast model from stated rates instead of history (trainer's default, tests).
+
+    Each conversion gets a Beta posterior worth `evidence` closed deals; deal sizes are 200
+    log-normal quantiles with the given mean and CV; cycles are 200 log-normal quantiles
+    (σ = 0.5) with the given median; no open pipeline. Deterministic (no random draws).
+    """
+    from statistics import NormalDist
+
+    if len(conversions) != len(stages) - 1:
+        raise ValueError("need one conversion per pair of consecutive stages")
+    p = np.clip(np.asarray(conversions, dtype=float), 1e-6, 1 - 1e-6)
+    u = (np.arange(200) + 0.5) / 200
+    z = np.array([NormalDist().inv_cdf(float(q)) for q in u])
+    sigma = math.sqrt(math.log(1 + size_cv**2))
+    sizes = np.exp(sigma * z)
+    sizes *= average_deal / sizes.mean()
+    cycles = cycle_days * np.exp(0.5 * z)
+    return ForecastModel(
+        stages=list(stages),
+        inflow_mean=float(new_deals),
+        inflow_var=float(new_deals),
+        inflow_months=12,
+        inflow_kind="poisson",
+        conv_a=p * evidence + 1,
+        conv_b=(1 - p) * evidence + 1,
+        sizes=sizes,
+        cycles=cycles,
+        created_frac=u.copy(),
+        open_stage=np.zeros(0, dtype=int),
+        open_age=np.zeros(0),
+        start=pd.Timestamp(start).to_period("M").to_timestamp(),
+        notes=["stated_rates"],
+    )
