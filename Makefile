@@ -22,6 +22,7 @@ lint: setup
 	$(BIN)/ruff check salesaudit tests benchmarks
 	$(BIN)/ruff format --check salesaudit tests benchmarks
 	$(BIN)/mypy salesaudit
+	$(BIN)/lint-imports
 
 test: setup lint
 	$(BIN)/python -m pytest

@@ -45,7 +45,10 @@ __all__ = [
 ]
 
 
-def load(client_file: str = "", language: str = "") -> Audit:
-    """The audit of a client file ('' or 'demo': the demo company), in `language` when given."""
+def load(client_file: str = "", language: str = "", cache_dir: str = "") -> Audit:
+    """The audit of a client file ('' or 'demo': the demo company), in `language` when given.
+
+    `cache_dir` is where the runner left the validated tables (not used yet: the files are read).
+    """
     path = demo_client() if client_file in ("", "demo") else Path(client_file)
     return open_audit(path, language or None)

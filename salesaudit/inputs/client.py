@@ -10,6 +10,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from salesaudit.core import constants as C
 from salesaudit.core.errors import InputError
 from salesaudit.core.names import STAGE_KEYS
 from salesaudit.inputs.catalogue import technology_keys
@@ -144,7 +145,7 @@ class StructureConfig(_Model):
 class RatesConfig(_Model):
     """Funnel rates for sizing: a number or `auto`."""
 
-    call_to_contact: float | Literal["auto"] = 0.25
+    call_to_contact: float | Literal["auto"] = C.DEFAULT_CALL_TO_CONTACT.value
     contact_to_meeting: float | Literal["auto"] = "auto"
     meeting_to_contract: float | Literal["auto"] = "auto"
 
@@ -154,16 +155,16 @@ class CapacityConfig(_Model):
 
     average_deal: float | Literal["auto"] = "auto"
     rates: RatesConfig = Field(default_factory=RatesConfig)
-    closer_meetings_per_month: float = Field(40, gt=0)
-    hunter_calls_per_hour: float = Field(15, gt=0)
-    hours_per_day: float = Field(8, gt=0, le=24)
-    productive_share: float = Field(0.8, gt=0, le=1)
-    working_days_per_month: float = Field(21, gt=0, le=31)
-    accounts_per_farmer: float = Field(60, gt=0)
-    span: int = Field(7, ge=1)
-    ramp_months: int = Field(3, ge=0)
-    hiring_batch: int = Field(3, ge=1)
-    attrition: float = Field(0.25, ge=0, le=1)
+    closer_meetings_per_month: float = Field(C.MEETINGS_PER_CLOSER.value, gt=0)
+    hunter_calls_per_hour: float = Field(C.CALLS_PER_HOUR.value, gt=0)
+    hours_per_day: float = Field(C.HOURS_PER_DAY.value, gt=0, le=24)
+    productive_share: float = Field(C.PRODUCTIVE_SHARE.value, gt=0, le=1)
+    working_days_per_month: float = Field(C.WORKING_DAYS_PER_MONTH.value, gt=0, le=31)
+    accounts_per_farmer: float = Field(C.ACCOUNTS_PER_FARMER.value, gt=0)
+    span: int = Field(int(C.SPAN.value), ge=1)
+    ramp_months: int = Field(int(C.RAMP_MONTHS.value), ge=0)
+    hiring_batch: int = Field(int(C.HIRING_BATCH.value), ge=1)
+    attrition: float = Field(C.ATTRITION.value, ge=0, le=1)
 
 
 class CrmChecklist(_Model):
@@ -193,9 +194,9 @@ class ControlConfig(_Model):
 class MixConfig(_Model):
     """Pay mix shares."""
 
-    fixed: float = Field(0.30, ge=0, le=1)
-    soft: float = Field(0.10, ge=0, le=1)
-    bonus: float = Field(0.60, ge=0, le=1)
+    fixed: float = Field(C.PAY_MIX["fixed"].value, ge=0, le=1)
+    soft: float = Field(C.PAY_MIX["soft"].value, ge=0, le=1)
+    bonus: float = Field(C.PAY_MIX["bonus"].value, ge=0, le=1)
 
     @model_validator(mode="after")
     def _sum(self) -> MixConfig:
@@ -234,10 +235,10 @@ class CustomersConfig(_Model):
 
     window_months: int = Field(12, ge=1, le=60)
     period: Literal["M", "Q"] = "M"
-    a: float = Field(0.8, gt=0, lt=1)
-    b: float = Field(0.95, gt=0, lt=1)
-    x: float = Field(0.5, gt=0)
-    y: float = Field(1.0, gt=0)
+    a: float = Field(C.ABC_A, gt=0, lt=1)
+    b: float = Field(C.ABC_B, gt=0, lt=1)
+    x: float = Field(C.XYZ_X, gt=0)
+    y: float = Field(C.XYZ_Y, gt=0)
 
 
 class ClientConfig(_Model):

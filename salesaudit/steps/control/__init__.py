@@ -6,13 +6,14 @@ from typing import Any
 
 import pandas as pd
 
+from salesaudit.core import constants as C
 from salesaudit.i18n import fmt_num, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel.analysis import analyse
 
-MEETINGS_NORM = (40, 45)  # per closer a month, METHODOLOGY §4
-CALLS_NORM = (15, 20)  # per hour, METHODOLOGY §3.7
-CHECKINS_NORM = 2
+MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
+CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
+CHECKINS_NORM = int(C.CHECKINS_PER_DAY.value)
 
 
 def rhythm_table(audit: Audit) -> pd.DataFrame:

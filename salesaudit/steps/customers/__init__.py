@@ -9,13 +9,13 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from salesaudit.core.constants import DEGENERATE_SHARE
 from salesaudit.i18n import fmt_date, fmt_money, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.style import PALETTE, styled
 from salesaudit.steps.funnel import compute as funnel
 
 CELLS = [a + x for a in "ABC" for x in "XYZ"]
-DEGENERATE_SHARE = 0.90
 
 
 @dataclass

@@ -26,29 +26,34 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from salesaudit.core import constants as C
+from salesaudit.core.constants import LEVEL, MIN_N
 from salesaudit.core.names import LOST, WON
 from salesaudit.core.numbers import plain
 
 if TYPE_CHECKING:  # pragma: no cover
     from salesaudit.inputs.audit import Audit
 
-LEVEL = 0.90
-MIN_N = 30
 CUTS: tuple[str, ...] = ("client_type", "product", "channel", "segment", "manager", "region")
 TOP_VALUES = 12  # a cut shows its 12 largest values; the rest are pooled as "other"
 STALE_FACTOR = 2.0  # an open deal older than 2 × the P80 won cycle is stale
-DAYS_PER_MONTH = 30.4375
 
 # Methodology benchmarks (METHODOLOGY §4): value bands with their source.
 BENCHMARKS: dict[str, dict[str, Any]] = {
-    "brief_rate": {"low": 0.50, "high": None, "source": "METHODOLOGY §4.3"},
-    "meeting_to_contract": {"low": 0.10, "high": 0.30, "source": "METHODOLOGY §4.5"},
-    "meetings_per_closer": {"low": 40.0, "high": 45.0, "source": "METHODOLOGY §4.2"},
+    key: {"low": n.value, "high": n.high, "source": f"METHODOLOGY {n.source}"}
+    for key, n in (
+        ("brief_rate", C.BRIEF_RATE),
+        ("meeting_to_contract", C.MEETING_TO_CONTRACT),
+        ("meetings_per_closer", C.MEETINGS_PER_CLOSER),
+    )
 }
 # Sector references for the cycle (METHODOLOGY §4): days.
 CYCLE_REFERENCES: dict[str, tuple[float, float]] = {
-    "software": (4 * DAYS_PER_MONTH, 5 * DAYS_PER_MONTH),
-    "industrial_equipment": (18 * DAYS_PER_MONTH, 24 * DAYS_PER_MONTH),
+    "software": (C.CYCLE_SOFTWARE.value, C.CYCLE_SOFTWARE.high or C.CYCLE_SOFTWARE.value),
+    "industrial_equipment": (
+        C.CYCLE_INDUSTRIAL.value,
+        C.CYCLE_INDUSTRIAL.high or C.CYCLE_INDUSTRIAL.value,
+    ),
 }
 
 

@@ -39,8 +39,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from salesaudit.core.constants import DAYS_PER_MONTH
 from salesaudit.steps.funnel.compute import (
-    DAYS_PER_MONTH,
     LOST,
     WON,
     FunnelCounts,

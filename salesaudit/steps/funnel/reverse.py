@@ -13,8 +13,6 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-MEETING_TO_CONTRACT_DEFAULT = 0.20  # midpoint of the 10–30% band (METHODOLOGY §4.5)
-
 
 def _rate(name: str, value: float) -> float:
     """Check a conversion rate is in (0, 1]."""

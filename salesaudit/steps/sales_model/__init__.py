@@ -8,13 +8,11 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS
 from salesaudit.i18n import fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.style import BAD, GOOD, NEUTRAL, label, styled
 from salesaudit.steps.funnel import compute as funnel
-
-PASSIVE_SHARE = 0.60
-PROJECT_CYCLE_DAYS = 90
 
 
 @dataclass

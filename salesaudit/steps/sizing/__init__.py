@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 import plotly.graph_objects as go
 
+from salesaudit.core import constants as C
 from salesaudit.core.quality import Assumption
 from salesaudit.i18n import fmt_month, fmt_num, t
 from salesaudit.inputs.audit import Audit
@@ -16,8 +17,6 @@ from salesaudit.present.style import PALETTE, styled
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 
-BENCH_MEETING_TO_CONTRACT = 0.20  # midpoint of the 10–30% band, METHODOLOGY §4
-DEFAULT_CONTACT_TO_MEETING = 0.25
 SELLER_ROLES = ("hunter", "closer", "farmer", "universal")
 
 
@@ -94,9 +93,9 @@ def inputs(audit: Audit) -> tuple[Inputs, list[Assumption]]:
     rates = data_rates(audit)
     resolved: dict[str, float] = {}
     defaults = {
-        "call_to_contact": 0.25,
-        "contact_to_meeting": DEFAULT_CONTACT_TO_MEETING,
-        "meeting_to_contract": BENCH_MEETING_TO_CONTRACT,
+        "call_to_contact": C.DEFAULT_CALL_TO_CONTACT.value,
+        "contact_to_meeting": C.DEFAULT_CONTACT_TO_MEETING.value,
+        "meeting_to_contract": C.DEFAULT_MEETING_TO_CONTRACT.value,
     }
     for name, default in defaults.items():
         given = getattr(cap.rates, name)

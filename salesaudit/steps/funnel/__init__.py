@@ -1,0 +1,1 @@
+"""Step 05: the funnel — counts and conversions (`compute`), the forecast, time in stage, plan/fact and the reverse funnel, composed once per audit by `analysis`; `text`, `charts` and `findings` present that result."""
