@@ -29,3 +29,26 @@ def test_placeholders_are_filled() -> None:
     assert t("sum.team", "ru", need=10, heads=2, now=14) == (
         "Для цели нужно продавцов: 10, руководителей: 2; сейчас продавцов: 14."
     )
+
+
+def test_plural_forms_follow_cldr_rules() -> None:
+    from salesaudit.i18n import _expand_plurals
+
+    ru = "{n, plural, one {# сделка} few {# сделки} many {# сделок} other {# сделки}}"
+    got = [_expand_plurals(ru, "ru", {"n": n}) for n in (1, 2, 5, 11, 21, 22, 142)]
+    assert got == [
+        "1 сделка",
+        "2 сделки",
+        "5 сделок",
+        "11 сделок",
+        "21 сделка",
+        "22 сделки",
+        "142 сделки",
+    ]
+    en = "{n, plural, one {# head} other {# heads}}"
+    assert [_expand_plurals(en, "en", {"n": n}) for n in (1, 2, 0)] == [
+        "1 head",
+        "2 heads",
+        "0 heads",
+    ]
+    assert _expand_plurals(ru, "ru", {"n": 1500}) == f"1{NBSP}500 сделок"

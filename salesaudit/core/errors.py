@@ -1,12 +1,31 @@
-"""The one exception type salesaudit raises for bad input, and its message format."""
+"""The error hierarchy (one base error) and `Unavailable`: the value for what the data cannot support."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 
+class SalesauditError(Exception):
+    """The base of every error salesaudit raises on purpose."""
+
+
+@dataclass(frozen=True)
+class Unavailable:
+    """A figure the data cannot support: `reason` is a message key suffix (`reason.<reason>`).
+
+    A step returns it in place of a number; text says why in the report language, findings.json
+    carries `null` plus the reason, and nothing downstream uses a made-up value instead.
+    """
+
+    reason: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def __bool__(self) -> bool:
+        return False
+
+
 @dataclass
-class InputError(Exception):
+class InputError(SalesauditError):
     """Bad client input: names the file, row(s), column and what to do about it."""
 
     message: str

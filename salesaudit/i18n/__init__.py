@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Any
 
 import pandas as pd
+from babel import Locale
+from babel.numbers import format_decimal
 
 from salesaudit.i18n import en, ru
 
@@ -16,12 +19,37 @@ NBSP = "\u00a0"
 CATALOGUE: dict[str, dict[str, str]] = {"en": en.MESSAGES, "ru": ru.MESSAGES}
 
 
+# `{n, plural, one {# deal} other {# deals}}`: CLDR plural categories (Babel), `#` = the number
+_PLURAL = re.compile(r"\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}")
+_BRANCH = re.compile(r"(zero|one|two|few|many|other) \{([^{}]*)\}")
+
+
+def plural(n: float, lang: str, forms: dict[str, str]) -> str:
+    """The form of a word for n by the language's CLDR plural rules ('other' when absent)."""
+    category = Locale.parse(lang if lang in LANGS else "en").plural_form(abs(n))
+    return forms.get(category, forms.get("other", ""))
+
+
+def _expand_plurals(text: str, lang: str, kwargs: dict[str, Any]) -> str:
+    """Replace each plural block by the branch that the number in kwargs selects."""
+
+    def one(m: re.Match[str]) -> str:
+        n = kwargs[m.group(1)]
+        forms = dict(_BRANCH.findall(m.group(2)))
+        decimals = 0 if float(n) == int(n) else 1
+        return plural(float(n), lang, forms).replace("#", fmt_num(n, lang, decimals))
+
+    return _PLURAL.sub(one, text)
+
+
 def t(key: str, lang: str, /, **kwargs: Any) -> str:
-    """Return the catalogue text for key in lang, formatted with kwargs."""
+    """Return the catalogue text for key in lang, formatted with kwargs (plural blocks resolved)."""
     messages = CATALOGUE.get(lang, CATALOGUE["en"])
     text = messages.get(key)
     if text is None:
         raise KeyError(f"no message '{key}' in the {lang} catalogue")
+    if "plural," in text:
+        text = _expand_plurals(text, lang, kwargs)
     return text.format(**kwargs) if kwargs else text
 
 
@@ -46,14 +74,16 @@ def _is_missing(x: Any) -> bool:
 
 
 def fmt_num(x: float | int | None, lang: str, decimals: int = 0) -> str:
-    """Format a number: en `1,234,567.8`, ru `1 234 567,8` (no-break spaces)."""
+    """Format a number by the language's CLDR symbols: en `1,234,567.8`, ru `1 234 567,8`."""
     if _is_missing(x) or (isinstance(x, float) and math.isinf(x)):
         return "—"
-    v = float(x)  # type: ignore[arg-type]
-    s = f"{v:,.{decimals}f}" if decimals else f"{round(v):,d}"
-    if lang == "ru":
-        s = s.replace(",", NBSP).replace(".", ",")
-    return s.replace("-", "−", 1) if s.startswith("-") else s
+    v = round(float(x), decimals) + 0.0  # type: ignore[arg-type]  # + 0.0: no negative zero
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    s = format_decimal(
+        v, format=pattern, locale=lang if lang in LANGS else "en", decimal_quantization=True
+    )
+    s = s.replace("\u202f", NBSP)  # one no-break space whatever the CLDR version uses
+    return "−" + s[1:] if s.startswith("-") else s
 
 
 def fmt_pct(x: float | None, lang: str, decimals: int = 0) -> str:
