@@ -85,9 +85,11 @@ def test_every_used_code_is_in_both_catalogues() -> None:
 
 def test_both_catalogues_hold_the_same_keys_and_placeholders() -> None:
     code = (
-        "import json, string; from salesaudit.i18n import CATALOGUE; f = string.Formatter(); "
-        "print(json.dumps({l: {k: sorted({p[1] for p in f.parse(v.replace('{{', '').replace('}}', '')) "
-        "if p[1] and ', plural,' not in v}) for k, v in m.items()} for l, m in CATALOGUE.items()}))"
+        "import json, string; from salesaudit.i18n import CATALOGUE, _PLURAL; "
+        "f = string.Formatter(); "
+        "flat = lambda v: _PLURAL.sub(lambda m: '{' + m.group(1) + '}', v); "
+        "print(json.dumps({l: {k: sorted({p[1] for p in f.parse(flat(v)) if p[1]}) "
+        "for k, v in m.items()} for l, m in CATALOGUE.items()}))"
     )
     done = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
