@@ -56,10 +56,7 @@ def coverage(table: pd.DataFrame) -> dict[str, float]:
 
 
 def roadmap(table: pd.DataFrame) -> pd.DataFrame:
-    """Missing and partial technologies, ordered: missing first, internal before external.
-
-    Works on any table with key, group and status columns; other columns (a label) are kept.
-    """
+    """Missing and partial technologies, missing first, internal before external (other columns kept)."""
     todo = table[table["status"] != "in_place"].copy()
     todo["rank"] = todo["status"].map({"missing": 0, "partial": 1}) * 10 + todo["group"].map(
         GROUP_PRIORITY
