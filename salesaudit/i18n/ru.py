@@ -307,7 +307,8 @@ MESSAGES: dict[str, str] = {
     "пассивная.",
     "m.mode_no_data": "Нет данных о каналах: модель принята как {mode}.",
     "m.mode_override": "Консультант задал модель «{mode}»; по данным — «{auto}».",
-    "m.regional_evidence": "Регионов: {regions}, продажи через партнёров: региональные продажи.",
+    "m.regional_evidence": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
+    "региона}} и продажи через партнёров: региональные продажи.",
     "m.type_result": "Тип продаж: {type}.",
     "m.violation": "Шаг {step} — «{status}», хотя шаг {earlier} отсутствует: нарушен порядок "
     "алгоритма.",
@@ -485,14 +486,14 @@ MESSAGES: dict[str, str] = {
     "st.over_span": "{head} руководит {n, plural, one {# продавцом} few {# продавцами} many {# "
     "продавцами} other {# продавца}} — больше нормы {span}: нужен ещё руководитель.",
     "st.recommended": "Рекомендуется: {main}{second}.",
-    "st.rule.customer_type": "Сегментов клиентов: {segments}, поведение различается → деление по "
-    "типам клиентов.",
+    "st.rule.customer_type": "{segments, plural, one {# сегмент} few {# сегмента} many {# сегментов} other {# "
+    "сегмента}} клиентов с разным поведением → деление по типам клиентов.",
     "st.rule.functional_linear": "Мало продуктов, один регион, без особых сегментов → "
     "линейно-функциональная.",
     "st.rule.product_category": "Сложный продукт или сервис после продажи → деление по товарным "
     "категориям.",
-    "st.rule.regional_matrix": "Регионов: {regions}, у регионов своя специфика → региональная "
-    "матрица.",
+    "st.rule.regional_matrix": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
+    "региона}} со своей спецификой → региональная матрица.",
     "st.secondary": ", с дополнительным делением: {s}",
     "stage.contract": "Договор",
     "stage.first_contact": "Встреча с ЛПР",
