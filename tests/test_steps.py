@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 
 from salesaudit.core.quality import DataQuality
+from salesaudit.core.results import Finding
 from salesaudit.inputs import client as config
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps import customers, sizing, structure, technologies
+from salesaudit.steps import control, customers, intake, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import compute as funnel
 
@@ -234,9 +235,17 @@ def test_span_violations() -> None:
             "head": [None] + ["H"] * 9 + [None],
         }
     )
-    v = structure.violations(make_audit({"team": team}))
+    a = make_audit({"team": team})
+    v = structure.violations(a)
     assert {"kind": "over_span", "head": "H", "sellers": 9, "span": 7} in v
     assert any(x["kind"] == "no_head" and x["names"] == ["lone"] for x in v)
+    codes = [f.code for f in structure.span_findings(a)]
+    assert codes == ["st.over_span", "st.no_head"]
+    assert (
+        structure.violation_notes(a)[0] == "H leads 9 sellers, more than the span of 7: add a head."
+    )
+    assert structure.violation_notes(a)[1] == "1 seller has no head: lone."
+    assert structure.span_findings(make_audit({})) == [Finding("st.ok", {}, "good")]
 
 
 def test_model_mode_type_violations_and_mistakes() -> None:
@@ -263,8 +272,57 @@ def test_model_mode_type_violations_and_mistakes() -> None:
     r = model.decide(a)
     assert r.mode == "passive" and r.inbound_share == 0.8  # 4 of 5 > 60%
     assert r.sales_type == "project"  # median cycle 120 days > 90
+    assert [f.code for f in r.evidence] == ["m.mode_evidence", "m.cycle_evidence", "m.type_result"]
+    assert r.evidence[1].params == {"days": 120.0} and model.decide(a) is r  # once per audit
     assert model.order_violations(model.algorithm(a)) == [{"step": 3, "missing_before": 2}]
     assert model.mistakes(a) == [1, 3, 5, 6]  # 2 missing; 4, 6, 7 missing → 3, 5, 6
+    problems = model.problems(a)
+    assert problems[0] == Finding(
+        "m.violation", {"step": 3, "status": "partial", "earlier": 2}, "warning"
+    )
+    assert [f.code for f in problems[1:]] == ["mistake.1", "mistake.3", "mistake.5", "mistake.6"]
+    assert len(model.notes(a)) == 5 and model.notes(a)[0].startswith("Step 3 is partial")
+
+
+def test_keys_show_as_labels_in_both_languages() -> None:
+    deals = pd.DataFrame(
+        {
+            "deal_id": list("abc"),
+            "created_at": pd.to_datetime(["2026-01-01"] * 3),
+            "stage": ["contract"] * 3,
+            "channel": ["cold_call", "inbound_call", "Yandex Direct"],
+        }
+    )
+    for lang, cold, inbound in (
+        ("en", "cold call", "inbound call"),
+        ("ru", "холодный звонок", "входящий звонок"),
+    ):
+        a = make_audit(
+            {"deals": deals}, language=lang, model={"inbound_channels": ["inbound_call"]}
+        )
+        text = " ".join(model.evidence(a))
+        assert inbound in text and "inbound_call" not in text
+        x = list(model.channel_chart(a).data[0].x)
+        assert set(x) == {cold, inbound, "Yandex Direct"}  # a client's own value as written
+    profile = intake.profile(make_audit({"deals": deals}, language="ru")).iloc[:, 1].tolist()
+    assert "русский" in profile and "Сделки" in profile  # not 'ru', not 'deals'
+
+
+def test_control_findings_carry_numbers_and_text_counts_in_plural() -> None:
+    acts = pd.DataFrame(
+        {
+            "manager": ["h"] * 2,
+            "date": pd.to_datetime(["2026-06-01", "2026-06-02"]),
+            "type": ["call", "call"],
+            "count": [21, 21],
+        }
+    )
+    team = pd.DataFrame({"manager": ["h"], "role": ["hunter"]})
+    a = make_audit({"activities": acts, "team": team}, language="ru")
+    obs = control.observations(a)
+    assert obs[0] == Finding("ct.calls", {"v": 21.0, "hours": 8.0, "h": 21 / 8})
+    assert obs[1].code == "ct.crm_score" and obs[1].params["total"] == 9
+    assert control.notes(a)[0].startswith("Хантеры делают 21 звонок в день")
 
 
 def test_technology_coverage() -> None:
@@ -277,3 +335,7 @@ def test_technology_coverage() -> None:
     assert technologies.coverage(tbl)["internal"] == pytest.approx(1.5 / 5, abs=1e-3)
     road = technologies.roadmap(tbl)
     assert road.iloc[0]["status"] == "missing" and road.iloc[-1]["key"] == "sales_stages"
+    r = technologies.assess(a, "traditional")
+    assert "label" not in r.table and r.coverage == technologies.coverage(tbl)
+    assert "operational_reporting" not in r.gaps and "sales_stages" not in r.gaps
+    assert technologies.roadmap(r.table)["key"].tolist() == road["key"].tolist()

@@ -8,6 +8,17 @@ MESSAGES: dict[str, str] = {
     "algo.5": "Adapt the technologies to the sales model",
     "algo.6": "Internal training",
     "algo.7": "Analyse and upgrade the department every 3 months",
+    "assumption.as_of": "Audit date",
+    "assumption.capacity.accounts_per_farmer": "Accounts per farmer",
+    "assumption.capacity.closer_meetings_per_month": "Meetings per closer a month",
+    "assumption.capacity.hunter_calls_per_hour": "Calls per hunter an hour",
+    "assumption.capacity.productive_share": "Productive share of the working day",
+    "assumption.capacity.rates.call_to_contact": "Conversion call → contact",
+    "assumption.capacity.rates.contact_to_meeting": "Conversion contact → meeting",
+    "assumption.capacity.rates.meeting_to_contract": "Conversion meeting → contract",
+    "assumption.funnel": "Funnel stages",
+    "assumption.lost_without_stage": "Loss stage of lost deals",
+    "assumption.targets.revenue_per_month": "Revenue target per month",
     "c.a_share": "{n} A clients ({share} of clients) bring {rev} of revenue.",
     "c.critical": "Critical moves: {moves}.",
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
@@ -26,6 +37,12 @@ MESSAGES: dict[str, str] = {
     "c.what.Y": "irregular buyers",
     "c.what.Z": "one-off buyers",
     "c.window": "Window {a} – {b}, {n} paying clients, revenue {rev}; periods: {period}.",
+    "channel.cold_call": "cold call",
+    "channel.exhibition": "exhibition",
+    "channel.inbound_call": "inbound call",
+    "channel.partner": "partner",
+    "channel.referral": "referral",
+    "channel.website": "website",
     "chart.abc": "Clients and revenue by ABC class",
     "chart.abcxyz": "ABC-XYZ matrix: number of clients",
     "chart.benchmark_band": "Benchmark band",
@@ -58,16 +75,17 @@ MESSAGES: dict[str, str] = {
     "crm.telephony_integrated": "Telephony integrated",
     "crm.website_integrated": "CRM integrated with the website",
     "ct.board": "The board (leaderboard for the date)",
-    "ct.calls": "Hunters make {v} calls a day, about {h} an hour over {hours} hours (methodology: "
-    "15–20 an hour).",
+    "ct.calls": "Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour over "
+    "{hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).",
     "ct.checkins": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
-    "ct.crm_score": "CRM readiness: {n} of {total} checks pass.",
+    "ct.crm_score": "CRM readiness: {n} of {total, plural, one {# check} other {# checks}} pass.",
     "ct.daily_plan_fact": "Daily plan/fact of payments",
-    "ct.meetings": "Closers hold {v} meetings a month on average (methodology: 40–45).",
-    "ct.meetings_gap": "The activity log shows {logged} meetings a month per closer, but the CRM "
-    "has only {crm} deals a month per seller reaching a meeting: most meetings "
-    "never become deals in the CRM, so the funnel undercounts the top of the "
-    "pipeline.",
+    "ct.meetings": "Closers hold {v, plural, one {# meeting} other {# meetings}} a month on average "
+    "(methodology: 40–45).",
+    "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} a month "
+    "per closer, but the CRM has only {crm, plural, one {# deal} other {# deals}} a month "
+    "per seller reaching a meeting: most meetings never become deals in the CRM, so the "
+    "funnel undercounts the top of the pipeline.",
     "ct.morning_planning": "Morning planning meeting",
     "dq.assumptions": "Assumption: {text}",
     "dq.dates": "dates {start} – {end}",
@@ -269,19 +287,26 @@ MESSAGES: dict[str, str] = {
     "group.internal": "Internal",
     "group.marketing": "Marketing",
     "group.personnel": "Personnel",
+    "impact.high": "high",
+    "impact.low": "low",
+    "impact.medium": "medium",
     "intake.as_of_default": "Audit date taken from the latest date in the data",
     "intake.client": "Client",
     "intake.language": "Report language",
     "intake.seed": "Random seed",
     "intake.tables": "Tables supplied",
     "intake.target": "Revenue target per month",
+    "language.en": "English",
+    "language.ru": "Russian",
     "m.channel": "Channel",
-    "m.cycle_evidence": "Median cycle of won deals: {days} days (project sales above 90 days).",
+    "m.cycle_evidence": "Median cycle of won deals: {days, plural, one {# day} other {# days}} (project sales "
+    "above 90 days).",
     "m.mode_evidence": "{share} of deals come from inbound channels ({channels}); above 60% the "
     "model is passive.",
     "m.mode_no_data": "No channel data: the model is taken as {mode}.",
     "m.mode_override": "The consultant set the model to {mode}; the data suggest {auto}.",
-    "m.regional_evidence": "{regions} regions and sales through partners: regional sales.",
+    "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through partners: "
+    "regional sales.",
     "m.type_result": "Sales type: {type}.",
     "m.violation": "Step {step} is {status} while step {earlier} is missing: the algorithm is "
     "followed out of order.",
@@ -451,18 +476,20 @@ MESSAGES: dict[str, str] = {
     "section.06_customers": "Customers: ABC-XYZ",
     "section.07_control": "Reporting and control",
     "section.99_summary": "Summary",
-    "st.no_head": "{n} seller(s) have no head: {names}.",
+    "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
     "st.no_head_label": "(no head)",
     "st.ok": "No span violations today.",
-    "st.over_span": "{head} leads {n} sellers, more than the span of {span}: add a head.",
+    "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span of "
+    "{span}: add a head.",
     "st.recommended": "Recommended: {main}{second}.",
-    "st.rule.customer_type": "{segments} client segments with distinct buying behaviour → split by "
-    "customer type.",
+    "st.rule.customer_type": "{segments, plural, one {# client segment} other {# client segments}} with distinct "
+    "buying behaviour → split by customer type.",
     "st.rule.functional_linear": "Few products, one region, no distinct segments → "
     "functional-linear.",
     "st.rule.product_category": "Complex product or after-sales service → split by product "
     "category.",
-    "st.rule.regional_matrix": "{regions} regions with their own specifics → regional matrix.",
+    "st.rule.regional_matrix": "{regions, plural, one {# region} other {# regions}} with their own specifics → "
+    "regional matrix.",
     "st.secondary": ", with a secondary split by {s}",
     "stage.contract": "Contract",
     "stage.first_contact": "Meeting with decision maker",

@@ -8,6 +8,17 @@ MESSAGES: dict[str, str] = {
     "algo.5": "Адаптация технологий к модели продаж",
     "algo.6": "Внутреннее обучение",
     "algo.7": "Анализ и модернизация отдела раз в 3 месяца",
+    "assumption.as_of": "Дата аудита",
+    "assumption.capacity.accounts_per_farmer": "Клиентов на фармера",
+    "assumption.capacity.closer_meetings_per_month": "Встреч клоузера в месяц",
+    "assumption.capacity.hunter_calls_per_hour": "Звонков хантера в час",
+    "assumption.capacity.productive_share": "Доля продуктивного времени в рабочем дне",
+    "assumption.capacity.rates.call_to_contact": "Конверсия звонок → контакт",
+    "assumption.capacity.rates.contact_to_meeting": "Конверсия контакт → встреча",
+    "assumption.capacity.rates.meeting_to_contract": "Конверсия встреча → договор",
+    "assumption.funnel": "Этапы воронки",
+    "assumption.lost_without_stage": "Этап проигрыша проигранных сделок",
+    "assumption.targets.revenue_per_month": "Цель по выручке в месяц",
     "c.a_share": "{n} клиентов класса A ({share} клиентов) дают {rev} выручки.",
     "c.critical": "Критические переходы: {moves}.",
     "c.degenerate": "Даже по кварталам {share} клиентов в классе {cls}: база в основном {what}; "
@@ -27,6 +38,12 @@ MESSAGES: dict[str, str] = {
     "c.what.Y": "нерегулярные покупатели",
     "c.what.Z": "разовые покупатели",
     "c.window": "Окно {a} – {b}, платящих клиентов: {n}, выручка {rev}; периоды: {period}.",
+    "channel.cold_call": "холодный звонок",
+    "channel.exhibition": "выставка",
+    "channel.inbound_call": "входящий звонок",
+    "channel.partner": "партнёр",
+    "channel.referral": "рекомендация",
+    "channel.website": "сайт",
     "chart.abc": "Клиенты и выручка по классам ABC",
     "chart.abcxyz": "Матрица ABC-XYZ: число клиентов",
     "chart.benchmark_band": "Норматив",
@@ -59,15 +76,20 @@ MESSAGES: dict[str, str] = {
     "crm.telephony_integrated": "Телефония интегрирована",
     "crm.website_integrated": "CRM интегрирована с сайтом",
     "ct.board": "«Доска» (рейтинг на дату)",
-    "ct.calls": "Хантеры делают {v} звонков в день, около {h} в час за {hours} ч (норматив: 15–20 в "
-    "час).",
+    "ct.calls": "Хантеры делают {v, plural, one {# звонок} few {# звонка} many {# звонков} other {# "
+    "звонка}} в день, около {h} в час за {hours, plural, one {# час} few {# часа} many {# "
+    "часов} other {# часа}} (норматив: 15–20 в час).",
     "ct.checkins": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)",
-    "ct.crm_score": "Готовность CRM: выполнено {n} из {total} пунктов.",
+    "ct.crm_score": "Готовность CRM: выполнено {n} из {total, plural, one {# пункта} few {# пунктов} many "
+    "{# пунктов} other {# пункта}}.",
     "ct.daily_plan_fact": "Ежедневный план/факт оплат",
-    "ct.meetings": "Клоузеры проводят в среднем {v} встреч в месяц (норматив: 40–45).",
-    "ct.meetings_gap": "По журналу активности клоузер проводит {logged} встреч в месяц, а в CRM на "
-    "продавца приходится лишь {crm} сделок в месяц, дошедших до встречи: "
-    "большинство встреч не заводятся сделками, и верх воронки в CRM занижен.",
+    "ct.meetings": "Клоузеры проводят в среднем {v, plural, one {# встречу} few {# встречи} many {# "
+    "встреч} other {# встречи}} в месяц (норматив: 40–45).",
+    "ct.meetings_gap": "По журналу активности клоузер проводит {logged, plural, one {# встречу} few {# "
+    "встречи} many {# встреч} other {# встречи}} в месяц, а в CRM на продавца приходится "
+    "лишь {crm, plural, one {# сделка} few {# сделки} many {# сделок} other {# сделки}} в "
+    "месяц, дошедших до встречи: большинство встреч не заводятся сделками, и верх воронки "
+    "в CRM занижен.",
     "ct.morning_planning": "Утренняя планёрка",
     "dq.assumptions": "Допущение: {text}",
     "dq.dates": "даты {start} – {end}",
@@ -267,20 +289,26 @@ MESSAGES: dict[str, str] = {
     "group.internal": "Внутренние",
     "group.marketing": "Маркетинговые",
     "group.personnel": "Кадровые",
+    "impact.high": "высокое",
+    "impact.low": "низкое",
+    "impact.medium": "среднее",
     "intake.as_of_default": "Дата аудита взята по последней дате в данных",
     "intake.client": "Клиент",
     "intake.language": "Язык отчёта",
     "intake.seed": "Зерно случайных чисел",
     "intake.tables": "Переданные таблицы",
     "intake.target": "Цель по выручке в месяц",
+    "language.en": "английский",
+    "language.ru": "русский",
     "m.channel": "Канал",
-    "m.cycle_evidence": "Медианный цикл выигранных сделок: {days} дн. (проектные продажи — больше "
-    "90 дней).",
+    "m.cycle_evidence": "Медианный цикл выигранных сделок: {days, plural, one {# день} few {# дня} many {# "
+    "дней} other {# дня}} (проектные продажи — больше 90 дней).",
     "m.mode_evidence": "{share} сделок приходят из входящих каналов ({channels}); выше 60% модель "
     "пассивная.",
     "m.mode_no_data": "Нет данных о каналах: модель принята как {mode}.",
     "m.mode_override": "Консультант задал модель «{mode}»; по данным — «{auto}».",
-    "m.regional_evidence": "Регионов: {regions}, продажи через партнёров: региональные продажи.",
+    "m.regional_evidence": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
+    "региона}} и продажи через партнёров: региональные продажи.",
     "m.type_result": "Тип продаж: {type}.",
     "m.violation": "Шаг {step} — «{status}», хотя шаг {earlier} отсутствует: нарушен порядок "
     "алгоритма.",
@@ -451,19 +479,21 @@ MESSAGES: dict[str, str] = {
     "section.06_customers": "Клиенты: ABC-XYZ",
     "section.07_control": "Отчётность и контроль",
     "section.99_summary": "Итоги",
-    "st.no_head": "Продавцов без руководителя: {n} ({names}).",
+    "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# продавца}} "
+    "без руководителя: {names}.",
     "st.no_head_label": "(без руководителя)",
     "st.ok": "Нарушений нормы управляемости нет.",
-    "st.over_span": "{head} руководит {n} продавцами — больше нормы {span}: нужен ещё руководитель.",
+    "st.over_span": "{head} руководит {n, plural, one {# продавцом} few {# продавцами} many {# "
+    "продавцами} other {# продавца}} — больше нормы {span}: нужен ещё руководитель.",
     "st.recommended": "Рекомендуется: {main}{second}.",
-    "st.rule.customer_type": "Сегментов клиентов: {segments}, поведение различается → деление по "
-    "типам клиентов.",
+    "st.rule.customer_type": "{segments, plural, one {# сегмент} few {# сегмента} many {# сегментов} other {# "
+    "сегмента}} клиентов с разным поведением → деление по типам клиентов.",
     "st.rule.functional_linear": "Мало продуктов, один регион, без особых сегментов → "
     "линейно-функциональная.",
     "st.rule.product_category": "Сложный продукт или сервис после продажи → деление по товарным "
     "категориям.",
-    "st.rule.regional_matrix": "Регионов: {regions}, у регионов своя специфика → региональная "
-    "матрица.",
+    "st.rule.regional_matrix": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
+    "региона}} со своей спецификой → региональная матрица.",
     "st.secondary": ", с дополнительным делением: {s}",
     "stage.contract": "Договор",
     "stage.first_contact": "Встреча с ЛПР",

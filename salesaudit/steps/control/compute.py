@@ -1,0 +1,119 @@
+"""Step 07 numbers: management rhythm, activity norms and CRM readiness (DESIGN §7.8).
+
+Results are answers, numbers and `Finding`s (codes `ct.*`); `text` renders them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.core import constants as C
+from salesaudit.core.results import Finding
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps.funnel.analysis import analyse
+
+MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
+CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
+CHECKINS_NORM = int(C.CHECKINS_PER_DAY.value)
+RHYTHM = ("morning_planning", "checkins_per_day", "daily_plan_fact", "board")
+
+
+@dataclass(frozen=True)
+class RhythmCheck:
+    """One management-rhythm check: the client's answer and whether it meets the methodology."""
+
+    key: str  # morning_planning, checkins_per_day, daily_plan_fact, board
+    answer: bool | int
+    ok: bool
+
+
+def rhythm(audit: Audit) -> list[RhythmCheck]:
+    """The management rhythm: what the client answered and whether it meets the norm."""
+    c = audit.config.control
+    return [
+        RhythmCheck("morning_planning", c.morning_planning, c.morning_planning),
+        RhythmCheck("checkins_per_day", c.checkins_per_day, c.checkins_per_day >= CHECKINS_NORM),
+        RhythmCheck("daily_plan_fact", c.daily_plan_fact, c.daily_plan_fact),
+        RhythmCheck("board", c.board, c.board),
+    ]
+
+
+def crm_checks(audit: Audit) -> dict[str, bool]:
+    """The CRM readiness checklist answers."""
+    return audit.config.control.crm.model_dump()
+
+
+def _activity_norms(audit: Audit) -> dict[str, float | None]:
+    """Meetings per closer a month and calls per hunter a day over the last 12 months."""
+    acts, team = audit.table("activities"), audit.table("team")
+    out: dict[str, float | None] = {"meetings_per_closer_month": None, "calls_per_hunter_day": None}
+    if acts is None:
+        return out
+    a = acts.copy()
+    a["count"] = a["count"].fillna(1) if "count" in a else 1
+    a["type"] = a["type"].astype(str).str.casefold()
+    roles = (
+        team.set_index("manager")["role"]
+        if team is not None and "role" in team
+        else pd.Series(dtype=str)
+    )
+    a["role"] = a["manager"].map(roles)
+    start = audit.as_of - pd.DateOffset(months=12)
+    a = a[(a["date"] > start) & (a["date"] <= audit.as_of)]
+    meet = a[(a["type"] == "meeting") & a["role"].isin(["closer", "universal"])]
+    if len(meet):
+        per = meet.groupby(["manager", meet["date"].dt.to_period("M")])["count"].sum()
+        out["meetings_per_closer_month"] = float(per.groupby(level=0).mean().mean())
+    calls = a[(a["type"] == "call") & (a["role"] == "hunter")]
+    if len(calls):
+        per_day = calls.groupby(["manager", "date"])["count"].sum()
+        out["calls_per_hunter_day"] = float(per_day.mean())
+    return out
+
+
+def activity_norms(audit: Audit) -> dict[str, float | None]:
+    """Meetings per closer a month and calls per hunter a day, from the activities log (memoised)."""
+    return dict(audit.memo(("control.activity_norms",), lambda: _activity_norms(audit)))
+
+
+def crm_meetings_per_seller(audit: Audit) -> float | None:
+    """Deals reaching a meeting per seller a month in the CRM (the funnel's benchmark figure)."""
+    if audit.table("deals") is None:
+        return None
+    checks = {b["key"]: b for b in analyse(audit).benchmarks}
+    b = checks.get("meetings_per_closer")
+    return None if b is None or b["value"] is None else float(b["value"])
+
+
+def observations(audit: Audit) -> list[Finding]:
+    """Activity against the norms, the CRM score and the log-vs-CRM gap, as findings."""
+    out = []
+    n = activity_norms(audit)
+    logged = n["meetings_per_closer_month"]
+    if logged is not None:
+        out.append(Finding("ct.meetings", {"v": logged}))
+    calls = n["calls_per_hunter_day"]
+    if calls is not None:
+        hours = audit.config.capacity.hours_per_day
+        out.append(Finding("ct.calls", {"v": calls, "hours": hours, "h": calls / hours}))
+    crm = crm_checks(audit)
+    out.append(Finding("ct.crm_score", {"n": sum(crm.values()), "total": len(crm)}))
+    crm_meetings = crm_meetings_per_seller(audit)
+    if crm_meetings is not None and logged is not None and logged > 1.5 * crm_meetings:
+        out.append(Finding("ct.meetings_gap", {"logged": logged, "crm": crm_meetings}, "warning"))
+    return out
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `control` section."""
+    crm = crm_checks(audit)
+    norms = activity_norms(audit)
+    return {
+        "rhythm": {r.key: r.answer for r in rhythm(audit)},
+        "crm_readiness": round(sum(crm.values()) / len(crm), 3),
+        "crm_missing": [k for k, v in crm.items() if not v],
+        "activity": {k: (None if v is None else round(v, 2)) for k, v in norms.items()},
+    }

@@ -1,0 +1,72 @@
+"""Step 07 words: the rhythm and CRM tables and the control findings in the report language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from salesaudit.core.results import Finding
+from salesaudit.i18n import fmt_num, t
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps.control.compute import crm_checks, observations, rhythm
+
+_RHYTHM_LABEL = {
+    "morning_planning": "ct.morning_planning",
+    "checkins_per_day": "ct.checkins",
+    "daily_plan_fact": "ct.daily_plan_fact",
+    "board": "ct.board",
+}
+
+
+def mark(ok: bool) -> str:
+    """✓ or ✗."""
+    return "✓" if ok else "✗"
+
+
+def answer(value: bool | int, lang: str) -> str:
+    """A yes/no answer in lang, or a count as written."""
+    if isinstance(value, bool):
+        return t("word.yes" if value else "word.no", lang)
+    return str(value)
+
+
+def rhythm_table(audit: Audit) -> pd.DataFrame:
+    """The management rhythm: what the methodology asks vs what the client answered."""
+    lang = audit.lang
+    return pd.DataFrame(
+        [
+            {
+                t("tbl.check", lang): t(_RHYTHM_LABEL[r.key], lang),
+                t("tbl.answer", lang): answer(r.answer, lang),
+                "": mark(r.ok),
+            }
+            for r in rhythm(audit)
+        ]
+    )
+
+
+def crm_table(audit: Audit) -> pd.DataFrame:
+    """The CRM checklist for display."""
+    lang = audit.lang
+    return pd.DataFrame(
+        [
+            {t("tbl.check", lang): t(f"crm.{k}", lang), "": mark(v)}
+            for k, v in crm_checks(audit).items()
+        ]
+    )
+
+
+def sentence(finding: Finding, lang: str) -> str:
+    """One control finding as a sentence in lang (counts go to plural blocks as numbers)."""
+    p = finding.params
+    if finding.code == "ct.meetings":
+        return t(finding.code, lang, v=p["v"])  # a fraction: one decimal
+    if finding.code == "ct.calls":
+        return t(finding.code, lang, v=round(p["v"]), hours=p["hours"], h=fmt_num(p["h"], lang, 1))
+    if finding.code == "ct.meetings_gap":
+        return t(finding.code, lang, logged=round(p["logged"]), crm=round(p["crm"]))
+    return t(finding.code, lang, **p)
+
+
+def notes(audit: Audit) -> list[str]:
+    """Control findings in sentences."""
+    return [sentence(f, audit.lang) for f in observations(audit)]

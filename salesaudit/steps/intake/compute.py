@@ -1,0 +1,68 @@
+"""Step 00 records: the assumptions log, rejected rows, package versions and the findings section.
+
+The data-quality record itself is made while reading the files (`salesaudit.inputs.ingest`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.core.quality import Assumption
+from salesaudit.inputs import ingest
+from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.ingest.quality import quality_findings
+from salesaudit.steps import sizing
+
+PACKAGES = (
+    "salesaudit",
+    "pandas",
+    "numpy",
+    "plotly",
+    "papermill",
+    "nbconvert",
+    "pydantic",
+    "openpyxl",
+)
+
+
+@dataclass(frozen=True)
+class AssumptionLog:
+    """Every default used in place of client data: reading the files, the audit date, sizing."""
+
+    data: tuple[Assumption, ...]
+    as_of: pd.Timestamp | None  # the audit date when it was taken from the data (None: given)
+    sizing: tuple[Assumption, ...]
+
+
+def assumption_log(audit: Audit) -> AssumptionLog:
+    """The assumptions of this audit, in the order the log shows them."""
+    return AssumptionLog(
+        data=tuple(audit.quality.assumptions),
+        as_of=audit.as_of if audit.config.as_of is None else None,
+        sizing=tuple(sizing.assumptions(audit)),
+    )
+
+
+def rejected_rows(audit: Audit) -> pd.DataFrame:
+    """Every rejected, emptied or flagged cell of every table, for tables.xlsx."""
+    return ingest.rejected_rows(audit.quality)
+
+
+def versions() -> dict[str, str]:
+    """Versions of salesaudit and its main libraries ('—' when not installed)."""
+    out = {}
+    for name in PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "—"
+    return out
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `data_quality` section."""
+    return quality_findings(audit.quality)

@@ -1,0 +1,77 @@
+"""Step 00 words: the client profile, data-quality tables and notes, the assumptions log."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from salesaudit.core.quality import Assumption
+from salesaudit.i18n import fmt_date, fmt_num, has, t
+from salesaudit.inputs import ingest
+from salesaudit.inputs.audit import Audit
+from salesaudit.present.labels import keyed, keyed_list
+from salesaudit.steps.intake.compute import assumption_log, versions
+
+
+def profile(audit: Audit) -> pd.DataFrame:
+    """The client profile as label/value rows."""
+    c, lang = audit.config, audit.lang
+    target = c.targets.revenue_per_month
+    rows = [
+        (t("intake.client", lang), c.client),
+        (t("report.as_of", lang), fmt_date(audit.as_of, lang)),
+        (t("report.currency", lang), c.currency),
+        (t("intake.language", lang), keyed("language", c.language, lang)),
+        (
+            t("intake.target", lang),
+            fmt_num(target, lang) if target else t("word.not_available", lang),
+        ),
+        (t("intake.tables", lang), keyed_list("table", audit.tables, lang)),
+        (t("intake.seed", lang), str(c.seed)),
+    ]
+    return pd.DataFrame(rows, columns=[t("tbl.item", lang), t("tbl.value", lang)])
+
+
+def quality(audit: Audit) -> pd.DataFrame:
+    """One row per table: file, rows read/rejected, dates, how it was read, warnings (formatted)."""
+    lang = audit.lang
+    df = ingest.quality_summary(audit.quality, lang)
+    for col in (t("tbl.rows_read", lang), t("tbl.rows_rejected", lang)):
+        df[col] = [fmt_num(v, lang) for v in df[col]]
+    return df
+
+
+def quality_notes(audit: Audit) -> list[str]:
+    """The data-quality summary in sentences: the same text `salesaudit validate` prints."""
+    return ingest.quality_text(audit.quality, audit.lang)
+
+
+def assumption_row(a: Assumption, lang: str) -> dict[str, str]:
+    """One assumption for display: its label, value, source and impact in lang."""
+    return {
+        t("tbl.assumption", lang): keyed("assumption", a.key, lang),
+        t("tbl.value", lang): a.value,
+        t("tbl.source", lang): t(a.source, lang) if has(a.source) else a.source,
+        t("tbl.impact", lang): keyed("impact", a.impact, lang),
+    }
+
+
+def assumptions(audit: Audit) -> pd.DataFrame:
+    """The assumptions log: every default used in place of client data, with its source."""
+    lang = audit.lang
+    log = assumption_log(audit)
+    entries = list(log.data)
+    if log.as_of is not None:
+        entries.append(
+            Assumption("as_of", fmt_date(log.as_of, lang), "intake.as_of_default", "low")
+        )
+    entries.extend(log.sizing)
+    columns = [t(f"tbl.{c}", lang) for c in ("assumption", "value", "source", "impact")]
+    return pd.DataFrame([assumption_row(a, lang) for a in entries], columns=columns)
+
+
+def versions_table(audit: Audit) -> pd.DataFrame:
+    """Versions of salesaudit and its main libraries, for display."""
+    lang = audit.lang
+    return pd.DataFrame(
+        [{t("tbl.package", lang): n, t("tbl.version", lang): v} for n, v in versions().items()]
+    )

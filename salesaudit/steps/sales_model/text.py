@@ -1,0 +1,83 @@
+"""Step 01 words: the model's evidence, algorithm notes and tables in the report language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.core.results import Finding
+from salesaudit.i18n import fmt_pct, t
+from salesaudit.inputs.audit import Audit
+from salesaudit.present.labels import keyed, keyed_list
+from salesaudit.steps.sales_model.compute import (
+    algorithm,
+    decide,
+    mistakes,
+    order_violations,
+    problems,
+)
+from salesaudit.steps.sales_model.compute import pillars as pillar_scores
+
+# how each finding parameter is shown; a parameter not named here goes in as it is (plural counts)
+_SHOW: dict[str, Callable[[Any, str], Any]] = {
+    "share": lambda v, lang: fmt_pct(v, lang),
+    "channels": lambda v, lang: keyed_list("channel", v, lang),
+    "mode": lambda v, lang: t(f"mode.{v}", lang),
+    "auto": lambda v, lang: t(f"mode.{v}", lang),
+    "type": lambda v, lang: t(f"type.{v}", lang),
+    "status": lambda v, lang: t(f"status.{v}", lang),
+    "days": lambda v, lang: round(v),
+}
+
+
+def sentence(finding: Finding, lang: str) -> str:
+    """One sales-model finding as a sentence in lang."""
+    shown = {k: _SHOW[k](v, lang) if k in _SHOW else v for k, v in finding.params.items()}
+    return t(finding.code, lang, **shown)
+
+
+def channel_label(channel: str, lang: str) -> str:
+    """A channel's label: the catalogue's for a canonical key (cold_call), else as the client wrote it."""
+    return keyed("channel", channel, lang)
+
+
+def evidence(audit: Audit) -> list[str]:
+    """Why the model and the sales type were chosen, as sentences."""
+    return [sentence(f, audit.lang) for f in decide(audit).evidence]
+
+
+def notes(audit: Audit) -> list[str]:
+    """Order violations and typical mistakes as sentences."""
+    return [sentence(f, audit.lang) for f in problems(audit)]
+
+
+def algorithm_table(audit: Audit) -> pd.DataFrame:
+    """The seven steps with their status, for display."""
+    lang = audit.lang
+    return pd.DataFrame(
+        [
+            {
+                t("tbl.step", lang): s["step"],
+                "": t(f"algo.{s['step']}", lang),
+                t("tbl.status", lang): t(f"status.{s['status']}", lang),
+            }
+            for s in algorithm(audit)
+        ]
+    )
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `model` section (the mistakes as English sentences)."""
+    r = decide(audit)
+    steps = algorithm(audit)
+    return {
+        "mode": r.mode,
+        "sales_type": r.sales_type,
+        "inbound_share": r.inbound_share,
+        "algorithm": steps,
+        "order_violations": order_violations(steps),
+        "mistakes": [t(f"mistake.{m}", "en") for m in mistakes(audit)],
+        "pillars": pillar_scores(audit),
+    }

@@ -1,0 +1,68 @@
+"""Step 03 words: the rationale, span notes and org tables in the report language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from salesaudit.core.results import Finding
+from salesaudit.i18n import t
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import sizing
+from salesaudit.steps.structure.compute import rules, span_findings, team_rows
+
+
+def head_label(head: str, lang: str) -> str:
+    """A head's name, or '(no head)' for sellers without one."""
+    return head or t("st.no_head_label", lang)
+
+
+def sentence(finding: Finding, lang: str) -> str:
+    """One structure finding as a sentence in lang."""
+    p = dict(finding.params)
+    if finding.code == "st.recommended":
+        second = p["second"]
+        sec = t("st.secondary", lang, s=t(f"structure.{second}", lang)) if second else ""
+        return t(finding.code, lang, main=t(f"structure.{p['main']}", lang), second=sec)
+    if "names" in p:
+        p["names"] = ", ".join(p["names"])
+    return t(finding.code, lang, **p)
+
+
+def rationale(audit: Audit) -> list[str]:
+    """Which facts decided, as sentences."""
+    return [sentence(f, audit.lang) for f in rules(audit)]
+
+
+def violation_notes(audit: Audit) -> list[str]:
+    """Span violations as sentences."""
+    return [sentence(f, audit.lang) for f in span_findings(audit)]
+
+
+def team_table(audit: Audit) -> pd.DataFrame | None:
+    """The current org chart: each head and the sellers they lead, by role."""
+    df = team_rows(audit)
+    if df is None:
+        return None
+    lang = audit.lang
+    return pd.DataFrame(
+        {
+            t("tbl.head", lang): [head_label(h, lang) for h in df["head"]],
+            t("tbl.role", lang): [t(f"role.{r}", lang) for r in df["role"]],
+            t("tbl.manager", lang): df["manager"].tolist(),
+        }
+    )
+
+
+def recommended_table(audit: Audit) -> pd.DataFrame | None:
+    """The recommended org: teams of at most `span` sellers under one head each."""
+    lang = audit.lang
+    p = sizing.plan(audit)
+    if p is None:
+        return None
+    rows = [
+        {t("tbl.role", lang): t(f"role.{r}", lang), t("tbl.needed", lang): n}
+        for r, n in p["required"].items()
+        if n
+    ]
+    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p["heads"]})
+    return pd.DataFrame(rows)

@@ -1,0 +1,54 @@
+"""Step 02 words: technology labels, the roadmap and the catalogue listing in the report language."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from salesaudit.i18n import t
+from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.catalogue import catalogue
+from salesaudit.steps.technologies.compute import assess, roadmap
+
+
+def technology_label(key: str, lang: str) -> str:
+    """A technology's name in lang (English when the catalogue lacks lang; the key if unknown)."""
+    entry: dict[str, Any] = catalogue().get(key, {})
+    return str(entry.get(lang, entry.get("en", key)))
+
+
+def status_table(audit: Audit, sales_type: str | None = None) -> pd.DataFrame:
+    """Every applicable technology: key, group, label (report language), status."""
+    table = assess(audit, sales_type).table.copy()
+    table.insert(2, "label", [technology_label(k, audit.lang) for k in table["key"]])
+    return table
+
+
+def roadmap_display(audit: Audit) -> pd.DataFrame:
+    """The roadmap with translated headers and statuses."""
+    lang = audit.lang
+    r = roadmap(status_table(audit))
+    return pd.DataFrame(
+        {
+            t("tbl.priority", lang): r["priority"],
+            t("tbl.group", lang): [t(f"group.{g}", lang) for g in r["group"]],
+            t("tbl.technology", lang): r["label"],
+            t("tbl.status", lang): [t(f"status.{s}", lang) for s in r["status"]],
+        }
+    )
+
+
+def listing(lang: str = "en") -> pd.DataFrame:
+    """The catalogue for `salesaudit technologies`."""
+    return pd.DataFrame(
+        [
+            {
+                "key": k,
+                "group": e["group"],
+                "applies": ",".join(e["applies"]),
+                "label": e.get(lang, e["en"]),
+            }
+            for k, e in catalogue().items()
+        ]
+    )
