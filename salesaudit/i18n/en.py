@@ -8,12 +8,14 @@ MESSAGES: dict[str, str] = {
     "algo.5": "Adapt the technologies to the sales model",
     "algo.6": "Internal training",
     "algo.7": "Analyse and upgrade the department every 3 months",
-    "c.a_share": "{n} A clients ({share} of clients) bring {rev} of revenue.",
+    "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
+    "plural, one {brings} other {bring}} {rev} of revenue.",
     "c.critical": "Critical moves: {moves}.",
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
     "c.lost": "lost",
-    "c.moved_down": "{n} clients moved down a revenue class since the previous window.",
+    "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class "
+    "since the previous window.",
     "c.new": "new",
     "c.period.M": "months",
     "c.period.Q": "quarters (one class held over 90% of clients by month)",
@@ -25,7 +27,8 @@ MESSAGES: dict[str, str] = {
     "c.what.X": "steady buyers",
     "c.what.Y": "irregular buyers",
     "c.what.Z": "one-off buyers",
-    "c.window": "Window {a} – {b}, {n} paying clients, revenue {rev}; periods: {period}.",
+    "c.window": "Window {a} – {b}, {n, plural, one {# paying client} other {# paying clients}}, "
+    "revenue {rev}; periods: {period}.",
     "chart.abc": "Clients and revenue by ABC class",
     "chart.abcxyz": "ABC-XYZ matrix: number of clients",
     "chart.benchmark_band": "Benchmark band",
@@ -425,9 +428,9 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Role not given",
     "roles.hunter_closer_farmer": "hunters, closers and farmers",
     "roles.universal": "universal sellers",
-    "s.capacity_default": "METHODOLOGY §3.7 / §4 default",
     "s.cost": "Monthly cost of sales at target pay",
-    "s.gap": "The team has {now} sellers; the plan needs {needed} ({roles}) and {heads} head(s).",
+    "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs "
+    "{needed} ({roles}) and {heads} head(s).",
     "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
     "{needed} sellers ({roles}) and {heads} head(s).",
     "s.headcount": "Headcount",
@@ -438,10 +441,14 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
     "s.productive": "Productive FTE",
-    "s.rate_benchmark": "benchmark midpoint, METHODOLOGY §4",
-    "s.rate_default": "stated default, DESIGN §7.4",
+    "s.source.default": "stated default, DESIGN §7.4",
+    "s.source.methodology": "METHODOLOGY {section}",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
+    "s.workload.calls": "Calls",
+    "s.workload.contacts": "Contacts reached",
+    "s.workload.contracts": "Contracts",
+    "s.workload.meetings": "Meetings with decision makers",
     "section.00_intake": "Intake and data quality",
     "section.01_sales_model": "Sales model",
     "section.02_technologies": "Sales technologies",
@@ -477,7 +484,7 @@ MESSAGES: dict[str, str] = {
     "structure.functional_linear": "functional-linear",
     "structure.product_category": "product category",
     "structure.regional_matrix": "regional matrix",
-    "sum.abc": "{n} A clients bring {share} of revenue.",
+    "sum.abc": "{n, plural, one {# A client brings} other {# A clients bring}} {share} of revenue.",
     "sum.algorithm": "{v} step(s) of the build algorithm are out of order; {m} typical mistake(s) "
     "found.",
     "sum.forecast": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); "
