@@ -9,11 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from salesaudit.core import constants as C
+from salesaudit.core.names import LOST
 from salesaudit.core.quality import DataQuality
 from salesaudit.core.results import Finding
 from salesaudit.inputs import client as config
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps import control, customers, intake, sizing, structure, technologies
+from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import compute as funnel
 
@@ -155,6 +157,52 @@ def test_migration_counts_new_and_lost() -> None:
     assert m.loc["new"].sum() == 1 and m["lost"].sum() == 1 and int(m.values.sum()) == 3
 
 
+def test_customer_counts_take_the_plural_form_of_the_language() -> None:
+    shares = {"client_share": 0.4, "revenue_share": 0.8}
+    one = customers.text.finding_text(Finding("c.a_share", {"n": 142, **shares}), "ru")
+    assert one.startswith("142 клиента класса A")
+    moved = customers.text.finding_text(Finding("c.moved_down", {"n": 5}), "ru")
+    assert moved.startswith("5 клиентов опустились")
+    assert customers.text.finding_text(Finding("c.moved_down", {"n": 1}), "en").startswith(
+        "1 client moved"
+    )
+
+
+def test_customers_notes_follow_the_findings_of_the_overview() -> None:
+    sales = pd.DataFrame(
+        {
+            "client_id": ["a", "b", "c"],
+            "date": pd.to_datetime(["2026-03-15", "2026-04-15", "2026-05-15"]),
+            "amount": [800.0, 150.0, 50.0],
+        }
+    )
+    a = make_audit({"sales": sales}, as_of="2026-06-30")
+    ov = customers.overview(a)
+    assert ov is not None and (ov.clients, ov.a_clients) == (3, 1)
+    assert [f.code for f in ov.findings][:2] == ["c.window", "c.a_share"]
+    notes = customers.notes(a)
+    assert notes[0].startswith("Window 2025-07-01 – 2026-06-30, 3 paying clients")
+    assert notes[1] == "1 A client (33% of clients) brings 80% of revenue."
+
+
+def test_summary_picks_the_judged_stage_with_the_lowest_conversion() -> None:
+    table = pd.DataFrame(
+        {
+            "key": ["target_list", "first_contact", "meeting", "contract"],
+            "conversion_to_next": [0.5, 0.1, 0.3, np.nan],
+            "too_few": [False, True, False, False],
+        }
+    )
+    assert summary.weakest_stage(table) == summary.Weakest("meeting", "contract", 0.3)
+    assert summary.weakest_stage(table.assign(too_few=True)) is None
+    assert summary.weakest_stage(None) is None
+
+
+def test_summary_levers_are_ranked_by_kind() -> None:
+    order = summary.compute.LEVER_ORDER
+    assert order[0] == "stage" and order.index("head") < order.index("hire")
+
+
 def test_reverse_funnel_hand_worked() -> None:
     inp = sizing.Inputs(
         target=1_000_000,
@@ -170,14 +218,10 @@ def test_reverse_funnel_hand_worked() -> None:
     w = sizing.workload(inp)
     assert w == {"contracts": 10, "meetings": 50, "contacts": 200, "calls": 800}
     r = sizing.required(inp, w, repeat_sales=True, span=7)
-    assert r["required"] == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
-    assert r["roles"] == "hunter_closer_farmer" and r["heads"] == 1
+    assert r.required == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
+    assert r.roles == "hunter_closer_farmer" and r.heads == 1
     small = sizing.required(inp, w, repeat_sales=False, span=7)
-    assert (
-        small["roles"] == "universal"
-        and small["required"]["universal"] == 2
-        and small["heads"] == 1
-    )
+    assert small.roles == "universal" and small.required["universal"] == 2 and small.heads == 1
 
 
 def test_hunter_capacity_is_the_methodology_number() -> None:
@@ -197,6 +241,69 @@ def test_hunter_capacity_is_the_methodology_number() -> None:
     assert inp.meeting_to_contract == 0.20 and any(
         x.key == "capacity.rates.meeting_to_contract" for x in log
     )
+
+
+def test_each_sizing_default_is_logged_with_its_norms_source() -> None:
+    a = make_audit(
+        {
+            "deals": pd.DataFrame(
+                {
+                    "deal_id": ["1"],
+                    "created_at": pd.to_datetime(["2026-01-01"]),
+                    "stage": ["target_list"],
+                }
+            )
+        }
+    )
+    log = {d.key: d for d in sizing.defaults(a)}
+    for name, norm in (
+        ("call_to_contact", C.DEFAULT_CALL_TO_CONTACT),
+        ("contact_to_meeting", C.DEFAULT_CONTACT_TO_MEETING),
+        ("meeting_to_contract", C.DEFAULT_MEETING_TO_CONTRACT),
+    ):
+        d = log[f"capacity.rates.{name}"]
+        assert (d.value, d.source) == (norm.value, norm.source)
+    assert log["capacity.hunter_calls_per_hour"].source == C.CALLS_PER_HOUR.source
+    rows = {x.key: x for x in sizing.assumptions(a)}  # the assumptions log, in words
+    assert rows["capacity.rates.meeting_to_contract"].source == "METHODOLOGY §4.5"
+    assert rows["capacity.rates.call_to_contact"].value == "0.25"
+
+
+def test_sizing_reads_the_funnel_counts_once_per_run() -> None:
+    deals = pd.DataFrame(
+        {
+            "deal_id": [str(i) for i in range(4)],
+            "created_at": pd.to_datetime(["2026-01-01"] * 4),
+            "stage": ["contract", LOST, "first_contact", "target_list"],
+        }
+    )
+    a = make_audit({"deals": deals})
+    sizing.data_rates(a)
+    fc = a.memo(("funnel.counts",), lambda: None)
+    assert fc is not None and fc.won == 1  # memoised under the funnel's key, reused by the run
+    assert sizing.compute.funnel_counts(a) is fc
+
+
+def test_active_accounts_count_sales_and_won_deals_of_the_last_year() -> None:
+    sales = pd.DataFrame(
+        {
+            "client_id": ["a", "b", "old"],
+            "date": pd.to_datetime(["2026-06-30", "2025-07-01", "2025-06-30"]),
+            "amount": [1.0, 1.0, 1.0],
+        }
+    )
+    deals = pd.DataFrame(
+        {
+            "deal_id": ["1", "2"],
+            "client_id": ["c", "d"],
+            "created_at": pd.to_datetime(["2026-01-01", "2026-01-01"]),
+            "closed_at": pd.to_datetime(["2026-02-01", "2026-02-01"]),
+            "stage": ["contract", LOST],
+            "amount": [5.0, 5.0],
+        }
+    )
+    a = make_audit({"sales": sales, "deals": deals})
+    assert sizing.active_clients(a) == {"a", "b", "c"} and sizing.active_accounts(a) == 3
 
 
 def test_hiring_plan_in_batches_with_ramp() -> None:

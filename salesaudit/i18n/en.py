@@ -19,12 +19,14 @@ MESSAGES: dict[str, str] = {
     "assumption.funnel": "Funnel stages",
     "assumption.lost_without_stage": "Loss stage of lost deals",
     "assumption.targets.revenue_per_month": "Revenue target per month",
-    "c.a_share": "{n} A clients ({share} of clients) bring {rev} of revenue.",
+    "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
+    "plural, one {brings} other {bring}} {rev} of revenue.",
     "c.critical": "Critical moves: {moves}.",
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
     "c.lost": "lost",
-    "c.moved_down": "{n} clients moved down a revenue class since the previous window.",
+    "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class since "
+    "the previous window.",
     "c.new": "new",
     "c.period.M": "months",
     "c.period.Q": "quarters (one class held over 90% of clients by month)",
@@ -36,7 +38,8 @@ MESSAGES: dict[str, str] = {
     "c.what.X": "steady buyers",
     "c.what.Y": "irregular buyers",
     "c.what.Z": "one-off buyers",
-    "c.window": "Window {a} – {b}, {n} paying clients, revenue {rev}; periods: {period}.",
+    "c.window": "Window {a} – {b}, {n, plural, one {# paying client} other {# paying clients}}, "
+    "revenue {rev}; periods: {period}.",
     "channel.cold_call": "cold call",
     "channel.exhibition": "exhibition",
     "channel.inbound_call": "inbound call",
@@ -75,17 +78,17 @@ MESSAGES: dict[str, str] = {
     "crm.telephony_integrated": "Telephony integrated",
     "crm.website_integrated": "CRM integrated with the website",
     "ct.board": "The board (leaderboard for the date)",
-    "ct.calls": "Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour over "
-    "{hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).",
+    "ct.calls": "Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour "
+    "over {hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).",
     "ct.checkins": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
     "ct.crm_score": "CRM readiness: {n} of {total, plural, one {# check} other {# checks}} pass.",
     "ct.daily_plan_fact": "Daily plan/fact of payments",
     "ct.meetings": "Closers hold {v, plural, one {# meeting} other {# meetings}} a month on average "
     "(methodology: 40–45).",
-    "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} a month "
-    "per closer, but the CRM has only {crm, plural, one {# deal} other {# deals}} a month "
-    "per seller reaching a meeting: most meetings never become deals in the CRM, so the "
-    "funnel undercounts the top of the pipeline.",
+    "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} "
+    "a month per closer, but the CRM has only {crm, plural, one {# deal} other "
+    "{# deals}} a month per seller reaching a meeting: most meetings never "
+    "become deals in the CRM, so the funnel undercounts the top of the pipeline.",
     "ct.morning_planning": "Morning planning meeting",
     "dq.assumptions": "Assumption: {text}",
     "dq.dates": "dates {start} – {end}",
@@ -299,14 +302,14 @@ MESSAGES: dict[str, str] = {
     "language.en": "English",
     "language.ru": "Russian",
     "m.channel": "Channel",
-    "m.cycle_evidence": "Median cycle of won deals: {days, plural, one {# day} other {# days}} (project sales "
-    "above 90 days).",
+    "m.cycle_evidence": "Median cycle of won deals: {days, plural, one {# day} other {# days}} "
+    "(project sales above 90 days).",
     "m.mode_evidence": "{share} of deals come from inbound channels ({channels}); above 60% the "
     "model is passive.",
     "m.mode_no_data": "No channel data: the model is taken as {mode}.",
     "m.mode_override": "The consultant set the model to {mode}; the data suggest {auto}.",
-    "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through partners: "
-    "regional sales.",
+    "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through "
+    "partners: regional sales.",
     "m.type_result": "Sales type: {type}.",
     "m.violation": "Step {step} is {status} while step {earlier} is missing: the algorithm is "
     "followed out of order.",
@@ -450,9 +453,9 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Role not given",
     "roles.hunter_closer_farmer": "hunters, closers and farmers",
     "roles.universal": "universal sellers",
-    "s.capacity_default": "METHODOLOGY §3.7 / §4 default",
     "s.cost": "Monthly cost of sales at target pay",
-    "s.gap": "The team has {now} sellers; the plan needs {needed} ({roles}) and {heads} head(s).",
+    "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
+    "({roles}) and {heads} head(s).",
     "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
     "{needed} sellers ({roles}) and {heads} head(s).",
     "s.headcount": "Headcount",
@@ -463,10 +466,14 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
     "s.productive": "Productive FTE",
-    "s.rate_benchmark": "benchmark midpoint, METHODOLOGY §4",
-    "s.rate_default": "stated default, DESIGN §7.4",
+    "s.source.default": "stated default, DESIGN §7.4",
+    "s.source.methodology": "METHODOLOGY {section}",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
+    "s.workload.calls": "Calls",
+    "s.workload.contacts": "Contacts reached",
+    "s.workload.contracts": "Contracts",
+    "s.workload.meetings": "Meetings with decision makers",
     "section.00_intake": "Intake and data quality",
     "section.01_sales_model": "Sales model",
     "section.02_technologies": "Sales technologies",
@@ -479,17 +486,17 @@ MESSAGES: dict[str, str] = {
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
     "st.no_head_label": "(no head)",
     "st.ok": "No span violations today.",
-    "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span of "
-    "{span}: add a head.",
+    "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span "
+    "of {span}: add a head.",
     "st.recommended": "Recommended: {main}{second}.",
-    "st.rule.customer_type": "{segments, plural, one {# client segment} other {# client segments}} with distinct "
-    "buying behaviour → split by customer type.",
+    "st.rule.customer_type": "{segments, plural, one {# client segment} other {# client segments}} "
+    "with distinct buying behaviour → split by customer type.",
     "st.rule.functional_linear": "Few products, one region, no distinct segments → "
     "functional-linear.",
     "st.rule.product_category": "Complex product or after-sales service → split by product "
     "category.",
-    "st.rule.regional_matrix": "{regions, plural, one {# region} other {# regions}} with their own specifics → "
-    "regional matrix.",
+    "st.rule.regional_matrix": "{regions, plural, one {# region} other {# regions}} with their own "
+    "specifics → regional matrix.",
     "st.secondary": ", with a secondary split by {s}",
     "stage.contract": "Contract",
     "stage.first_contact": "Meeting with decision maker",
@@ -504,7 +511,7 @@ MESSAGES: dict[str, str] = {
     "structure.functional_linear": "functional-linear",
     "structure.product_category": "product category",
     "structure.regional_matrix": "regional matrix",
-    "sum.abc": "{n} A clients bring {share} of revenue.",
+    "sum.abc": "{n, plural, one {# A client brings} other {# A clients bring}} {share} of revenue.",
     "sum.algorithm": "{v} step(s) of the build algorithm are out of order; {m} typical mistake(s) "
     "found.",
     "sum.forecast": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); "

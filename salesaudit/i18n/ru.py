@@ -19,12 +19,16 @@ MESSAGES: dict[str, str] = {
     "assumption.funnel": "Этапы воронки",
     "assumption.lost_without_stage": "Этап проигрыша проигранных сделок",
     "assumption.targets.revenue_per_month": "Цель по выручке в месяц",
-    "c.a_share": "{n} клиентов класса A ({share} клиентов) дают {rev} выручки.",
+    "c.a_share": "{n, plural, one {# клиент класса A} few {# клиента класса A} many {# клиентов "
+    "класса A} other {# клиента класса A}} ({share} клиентов) {n, plural, one {даёт} "
+    "other {дают}} {rev} выручки.",
     "c.critical": "Критические переходы: {moves}.",
     "c.degenerate": "Даже по кварталам {share} клиентов в классе {cls}: база в основном {what}; "
     "регулярность здесь не различает клиентов.",
     "c.lost": "ушедшие",
-    "c.moved_down": "{n} клиентов опустились в классе выручки с прошлого окна.",
+    "c.moved_down": "{n, plural, one {# клиент опустился} few {# клиента опустились} many {# "
+    "клиентов опустились} other {# клиента опустились}} в классе выручки с прошлого "
+    "окна.",
     "c.new": "новые",
     "c.period.M": "месяцы",
     "c.period.Q": "кварталы (по месяцам один класс охватывал более 90% клиентов)",
@@ -37,7 +41,9 @@ MESSAGES: dict[str, str] = {
     "c.what.X": "регулярные покупатели",
     "c.what.Y": "нерегулярные покупатели",
     "c.what.Z": "разовые покупатели",
-    "c.window": "Окно {a} – {b}, платящих клиентов: {n}, выручка {rev}; периоды: {period}.",
+    "c.window": "Окно {a} – {b}, {n, plural, one {# платящий клиент} few {# платящих клиента} many "
+    "{# платящих клиентов} other {# платящего клиента}}, выручка {rev}; периоды: "
+    "{period}.",
     "channel.cold_call": "холодный звонок",
     "channel.exhibition": "выставка",
     "channel.inbound_call": "входящий звонок",
@@ -77,19 +83,19 @@ MESSAGES: dict[str, str] = {
     "crm.website_integrated": "CRM интегрирована с сайтом",
     "ct.board": "«Доска» (рейтинг на дату)",
     "ct.calls": "Хантеры делают {v, plural, one {# звонок} few {# звонка} many {# звонков} other {# "
-    "звонка}} в день, около {h} в час за {hours, plural, one {# час} few {# часа} many {# "
-    "часов} other {# часа}} (норматив: 15–20 в час).",
+    "звонка}} в день, около {h} в час за {hours, plural, one {# час} few {# часа} many "
+    "{# часов} other {# часа}} (норматив: 15–20 в час).",
     "ct.checkins": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)",
-    "ct.crm_score": "Готовность CRM: выполнено {n} из {total, plural, one {# пункта} few {# пунктов} many "
-    "{# пунктов} other {# пункта}}.",
+    "ct.crm_score": "Готовность CRM: выполнено {n} из {total, plural, one {# пункта} few {# "
+    "пунктов} many {# пунктов} other {# пункта}}.",
     "ct.daily_plan_fact": "Ежедневный план/факт оплат",
     "ct.meetings": "Клоузеры проводят в среднем {v, plural, one {# встречу} few {# встречи} many {# "
     "встреч} other {# встречи}} в месяц (норматив: 40–45).",
-    "ct.meetings_gap": "По журналу активности клоузер проводит {logged, plural, one {# встречу} few {# "
-    "встречи} many {# встреч} other {# встречи}} в месяц, а в CRM на продавца приходится "
-    "лишь {crm, plural, one {# сделка} few {# сделки} many {# сделок} other {# сделки}} в "
-    "месяц, дошедших до встречи: большинство встреч не заводятся сделками, и верх воронки "
-    "в CRM занижен.",
+    "ct.meetings_gap": "По журналу активности клоузер проводит {logged, plural, one {# встречу} few "
+    "{# встречи} many {# встреч} other {# встречи}} в месяц, а в CRM на продавца "
+    "приходится лишь {crm, plural, one {# сделка} few {# сделки} many {# сделок} "
+    "other {# сделки}} в месяц, дошедших до встречи: большинство встреч не "
+    "заводятся сделками, и верх воронки в CRM занижен.",
     "ct.morning_planning": "Утренняя планёрка",
     "dq.assumptions": "Допущение: {text}",
     "dq.dates": "даты {start} – {end}",
@@ -301,14 +307,14 @@ MESSAGES: dict[str, str] = {
     "language.en": "английский",
     "language.ru": "русский",
     "m.channel": "Канал",
-    "m.cycle_evidence": "Медианный цикл выигранных сделок: {days, plural, one {# день} few {# дня} many {# "
-    "дней} other {# дня}} (проектные продажи — больше 90 дней).",
+    "m.cycle_evidence": "Медианный цикл выигранных сделок: {days, plural, one {# день} few {# дня} "
+    "many {# дней} other {# дня}} (проектные продажи — больше 90 дней).",
     "m.mode_evidence": "{share} сделок приходят из входящих каналов ({channels}); выше 60% модель "
     "пассивная.",
     "m.mode_no_data": "Нет данных о каналах: модель принята как {mode}.",
     "m.mode_override": "Консультант задал модель «{mode}»; по данным — «{auto}».",
-    "m.regional_evidence": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
-    "региона}} и продажи через партнёров: региональные продажи.",
+    "m.regional_evidence": "{regions, plural, one {# регион} few {# региона} many {# регионов} "
+    "other {# региона}} и продажи через партнёров: региональные продажи.",
     "m.type_result": "Тип продаж: {type}.",
     "m.violation": "Шаг {step} — «{status}», хотя шаг {earlier} отсутствует: нарушен порядок "
     "алгоритма.",
@@ -454,9 +460,9 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Роль не указана",
     "roles.hunter_closer_farmer": "хантеры, клоузеры и фермеры",
     "roles.universal": "универсальные продавцы",
-    "s.capacity_default": "норматив МЕТОДОЛОГИИ §3.7 / §4",
     "s.cost": "Месячный фонд оплаты при целевом доходе",
-    "s.gap": "В команде {now} продавцов; нужно {needed} ({roles}) и руководителей: {heads}.",
+    "s.gap": "В команде {now, plural, one {# продавец} few {# продавца} many {# продавцов} other {# "
+    "продавца}}; нужно {needed} ({roles}) и руководителей: {heads}.",
     "s.gap_no_team": "Таблица команды не передана, текущая численность неизвестна; нужно продавцов: "
     "{needed} ({roles}), руководителей: {heads}.",
     "s.headcount": "Численность",
@@ -466,10 +472,14 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "Нет цели по выручке в client.yaml: расчёт ведётся от средней выручки за 12 "
     "месяцев.",
     "s.productive": "Продуктивные ставки",
-    "s.rate_benchmark": "середина норматива, МЕТОДОЛОГИЯ §4",
-    "s.rate_default": "значение по умолчанию, DESIGN §7.4",
+    "s.source.default": "значение по умолчанию, DESIGN §7.4",
+    "s.source.methodology": "МЕТОДОЛОГИЯ {section}",
     "s.summary": "Для {target} в месяц нужно: договоров {contracts}, встреч {meetings}, контактов "
     "{contacts}, звонков {calls}.",
+    "s.workload.calls": "Звонки",
+    "s.workload.contacts": "Контакты",
+    "s.workload.contracts": "Договоры",
+    "s.workload.meetings": "Встречи с ЛПР",
     "section.00_intake": "Исходные данные и их качество",
     "section.01_sales_model": "Модель продаж",
     "section.02_technologies": "Технологии продаж",
@@ -479,21 +489,22 @@ MESSAGES: dict[str, str] = {
     "section.06_customers": "Клиенты: ABC-XYZ",
     "section.07_control": "Отчётность и контроль",
     "section.99_summary": "Итоги",
-    "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# продавца}} "
-    "без руководителя: {names}.",
+    "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# "
+    "продавца}} без руководителя: {names}.",
     "st.no_head_label": "(без руководителя)",
     "st.ok": "Нарушений нормы управляемости нет.",
     "st.over_span": "{head} руководит {n, plural, one {# продавцом} few {# продавцами} many {# "
     "продавцами} other {# продавца}} — больше нормы {span}: нужен ещё руководитель.",
     "st.recommended": "Рекомендуется: {main}{second}.",
-    "st.rule.customer_type": "{segments, plural, one {# сегмент} few {# сегмента} many {# сегментов} other {# "
-    "сегмента}} клиентов с разным поведением → деление по типам клиентов.",
+    "st.rule.customer_type": "{segments, plural, one {# сегмент} few {# сегмента} many {# "
+    "сегментов} other {# сегмента}} клиентов с разным поведением → деление "
+    "по типам клиентов.",
     "st.rule.functional_linear": "Мало продуктов, один регион, без особых сегментов → "
     "линейно-функциональная.",
     "st.rule.product_category": "Сложный продукт или сервис после продажи → деление по товарным "
     "категориям.",
-    "st.rule.regional_matrix": "{regions, plural, one {# регион} few {# региона} many {# регионов} other {# "
-    "региона}} со своей спецификой → региональная матрица.",
+    "st.rule.regional_matrix": "{regions, plural, one {# регион} few {# региона} many {# регионов} "
+    "other {# региона}} со своей спецификой → региональная матрица.",
     "st.secondary": ", с дополнительным делением: {s}",
     "stage.contract": "Договор",
     "stage.first_contact": "Встреча с ЛПР",
@@ -508,7 +519,8 @@ MESSAGES: dict[str, str] = {
     "structure.functional_linear": "линейно-функциональная",
     "structure.product_category": "по товарным категориям",
     "structure.regional_matrix": "региональная матрица",
-    "sum.abc": "{n} клиентов класса A дают {share} выручки.",
+    "sum.abc": "{n, plural, one {# клиент класса A даёт} few {# клиента класса A дают} many {# "
+    "клиентов класса A дают} other {# клиента класса A дают}} {share} выручки.",
     "sum.algorithm": "Шагов алгоритма вне порядка: {v}; типичных ошибок: {m}.",
     "sum.forecast": "Следующие {h} мес.: ожидается {p50} выручки от сделок (80% диапазон "
     "{p10}–{p90}); вероятность достичь цели {target} — {p}.",
