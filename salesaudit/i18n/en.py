@@ -324,7 +324,7 @@ MESSAGES: dict[str, str] = {
     "note.assume.date_order": "'{column}': dates read {order}, although every value fits both "
     "orders.",
     "note.assume.lost_stage": "{count} lost deal(s) without a known loss stage count as reaching "
-    "only the first stage (DESIGN §7.6).",
+    "only the first stage.",
     "note.blank.rows": "{count} empty row(s) skipped ({rows}).",
     "note.blanked": "'{column}': {count} value(s) left empty ({rows}): {reason}, e.g. '{value}'. "
     "{todo}",
@@ -466,8 +466,8 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
     "s.productive": "Productive FTE",
-    "s.source.default": "stated default, DESIGN §7.4",
-    "s.source.methodology": "METHODOLOGY {section}",
+    "s.source.default": "salesaudit's default (the methodology gives no figure)",
+    "s.source.methodology": "Methodology {section}",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
     "s.workload.calls": "Calls",

@@ -329,7 +329,7 @@ MESSAGES: dict[str, str] = {
     "note.assume.date_order": "«{column}»: даты прочитаны как {order}, хотя все значения допускают "
     "оба порядка.",
     "note.assume.lost_stage": "проигранные сделки без известного этапа проигрыша ({count}) "
-    "считаются дошедшими только до первого этапа (DESIGN §7.6).",
+    "считаются дошедшими только до первого этапа.",
     "note.blank.rows": "Пропущено пустых строк — {count} ({rows}).",
     "note.blanked": "«{column}»: оставлено пустыми значений — {count} ({rows}): {reason}, например "
     "«{value}». {todo}",
@@ -472,8 +472,8 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "Нет цели по выручке в client.yaml: расчёт ведётся от средней выручки за 12 "
     "месяцев.",
     "s.productive": "Продуктивные ставки",
-    "s.source.default": "значение по умолчанию, DESIGN §7.4",
-    "s.source.methodology": "МЕТОДОЛОГИЯ {section}",
+    "s.source.default": "значение salesaudit по умолчанию (в методике нет числа)",
+    "s.source.methodology": "Методика, {section}",
     "s.summary": "Для {target} в месяц нужно: договоров {contracts}, встреч {meetings}, контактов "
     "{contacts}, звонков {calls}.",
     "s.workload.calls": "Звонки",
