@@ -460,6 +460,7 @@ def benchmark_checks(
     out: list[dict[str, Any]] = []
 
     def status(v: float | None, low: float | None, high: float | None) -> str | None:
+        """below / inside / above the band (None when the value is missing)."""
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return None
         if low is not None and v < low:
@@ -558,6 +559,7 @@ def hygiene(
     out: dict[str, Any] = {}
 
     def record(name: str, ids: pd.Series, base: int) -> None:
+        """Keep one check's count, share and examples, and flag its deals."""
         ids = pd.Series(pd.unique(ids.astype(str)))
         out[name] = {
             "count": int(len(ids)),

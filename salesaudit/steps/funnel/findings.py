@@ -9,6 +9,7 @@ import pandas as pd
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel.analysis import FunnelAnalysis, analyse
+from salesaudit.steps.funnel.forecast import GOAL_COLUMNS
 from salesaudit.steps.funnel.text import reason_text
 
 
@@ -209,26 +210,15 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
         out["goal_seek"] = None
         out["goal_seek_reason"] = _reason("no_target")
         return out
-    goal = _records(
-        fa.goal_seek,
-        {
-            "driver": "driver",
-            "current": "current",
-            "needed": "needed",
-            "change": "change",
-            "realistic": "realistic",
-            "reason": "reason",
-            "band_low": "band_low",
-            "band_high": "band_high",
-            "best_today": "best_today",
-            "implied_meeting_to_contract": "implied_meeting_to_contract",
-            "implied_meetings": "implied_meetings",
-        },
-        4,
-    )
+    out["goal_seek"] = _goal_seek(fa.goal_seek)
+    return out
+
+
+def _goal_seek(goal_seek: pd.DataFrame) -> list[dict[str, Any]]:
+    """Goal-seek rows, JSON-safe (realistic a bool or None, reason a string or None)."""
+    goal = _records(goal_seek, {c: c for c in GOAL_COLUMNS}, 4)
     for g in goal:
         g["realistic"] = None if g.get("realistic") is None else bool(g["realistic"])
         if not isinstance(g.get("reason"), str):
             g["reason"] = None
-    out["goal_seek"] = goal
-    return out
+    return goal

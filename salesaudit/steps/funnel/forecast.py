@@ -61,6 +61,7 @@ class ForecastUnavailable(Exception):
     """The data cannot support a revenue forecast; ``reason`` is a catalogue key suffix."""
 
     def __init__(self, reason: str) -> None:
+        """Keep the reason code."""
         super().__init__(reason)
         self.reason = reason
 
@@ -358,6 +359,7 @@ class _SizeBank:
     """Sums of n bootstrap-resampled deal sizes, O(1) per cell (see the module docstring)."""
 
     def __init__(self, pool: np.ndarray, rng: np.random.Generator, rows: int) -> None:
+        """Draw `rows` cumulative sums of resampled sizes, rescaled to the exact mean."""
         self.mu = float(pool.mean())
         self.var = float(pool.var())
         draws = pool[rng.integers(0, len(pool), size=(rows, BANK_COLUMNS))]

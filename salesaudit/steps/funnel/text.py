@@ -105,6 +105,7 @@ def _story(fn: Story) -> Story:
 
     @wraps(fn)
     def wrapper(fa: FunnelAnalysis) -> list[str]:
+        """The section's sentences, or the no-deals reason."""
         if fa.reason:
             return [reason_text("no_deals", fa.lang)]
         return [s for s in fn(fa) if s]
@@ -492,6 +493,7 @@ def _benchmark_row(b: dict[str, Any], lang: str) -> dict[str, str]:
     is_pct = b["key"] != "meetings_per_closer"
 
     def f(x: Any) -> str:
+        """A value in the benchmark's unit."""
         return fmt_pct(x, lang) if is_pct else fmt_num(x, lang)
 
     band = f"≥ {f(b['low'])}" if b["high"] is None else f"{f(b['low'])}–{f(b['high'])}"
