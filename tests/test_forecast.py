@@ -154,6 +154,21 @@ def test_sensitivity_and_goal_seek(stationary) -> None:
     assert huge.loc[k, "reason"] == "above_one" and not huge.loc[k, "realistic"]
     assert huge.loc["new_deals", "reason"] == "capacity"
     assert fmod.goal_seek(m, None) is None
+    # read out once for the text: realistic levers in row order, the rest with their reason
+    gs = fmod.goal_summary(fmod.goal_seek(m, target, closers=4, meetings_per_closer=40))
+    assert gs is not None and not gs.met
+    assert k in [x.driver for x in gs.realistic]
+    assert "deal_size" not in [x.driver for x in gs.realistic + gs.unrealistic]  # no benchmark
+    bad = fmod.goal_summary(huge.reset_index())
+    assert bad is not None and ("new_deals", "capacity") in [
+        (x.driver, x.reason) for x in bad.unrealistic
+    ]
+    met = fmod.goal_summary(fmod.goal_seek(m, m.run_rate() * 0.5))
+    assert met is not None and met.met
+    assert fmod.goal_summary(None) is None
+    top = fmod.first_lever(fmod.sensitivity(m, 12))
+    assert top is not None and top.gain == pytest.approx(sens["revenue_delta"].max())
+    assert fmod.first_lever(None) is None
 
 
 def test_levers_change_the_expectation() -> None:

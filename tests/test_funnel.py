@@ -25,6 +25,27 @@ from salesaudit.steps.funnel.compute import (
 from .funnel_synth import STAGES, make_audit
 
 TS = pd.Timestamp
+STORIES = (
+    funnel_text.overview,
+    funnel_text.funnel_story,
+    funnel_text.cuts_story,
+    funnel_text.cohorts_story,
+    funnel_text.time_story,
+    funnel_text.hygiene_story,
+    funnel_text.plan_fact_story,
+    funnel_text.daily_story,
+    funnel_text.forecast_story,
+    funnel_text.sensitivity_story,
+)
+TABLES = (
+    funnel_text.funnel_table,
+    funnel_text.benchmarks_table,
+    funnel_text.goal_seek_table,
+    funnel_text.hygiene_table,
+    funnel_text.time_table,
+    funnel_text.plan_fact_table,
+    funnel_text.board_table,
+)
 
 
 def twelve_deals() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -285,7 +306,10 @@ def test_findings_without_target_and_without_deals(synth_audit) -> None:
     json.dumps(g, allow_nan=False)
     empty = make_audit(d.iloc[0:0], None)
     assert funnel_findings.findings(empty) is None
-    assert funnel_text.story(analysis.analyse(empty), "overview")
+    fa_empty = analysis.analyse(empty)
+    assert fa_empty.weakest is None and fa_empty.cut_spreads == {}
+    for story in STORIES:
+        assert story(fa_empty) == [funnel_text.reason_text("no_deals", "en")]
 
 
 def test_tables_sheet_names(synth_audit) -> None:
@@ -302,36 +326,39 @@ def test_figures_and_story_in_both_languages(synth_audit, lang: str) -> None:
     from salesaudit.steps.funnel import charts as funnel_charts
 
     fa = replace(analysis.analyse(synth_audit), lang=lang)
-    for name in ("funnel", "cohorts", "time_in_stage", "forecast", "tornado", "plan_fact"):
-        fig = funnel_charts.figure(fa, name)
+    for chart in (
+        funnel_charts.funnel_chart,
+        funnel_charts.cohort_chart,
+        funnel_charts.time_in_stage_chart,
+        funnel_charts.forecast_chart,
+        funnel_charts.tornado_chart,
+        funnel_charts.plan_fact_chart,
+    ):
+        fig = chart(fa)
         assert fig is not None and len(fig.data) >= 1
         assert fig.layout.template.layout.font.family  # house template applied
     for cut in fa.cuts:
-        assert funnel_charts.figure(fa, "cut", cut=cut) is not None
-    with pytest.raises(ValueError):
-        funnel_charts.figure(fa, "pie")
-    assert funnel_charts.figure(fa, "daily") is None  # no sales table
-    funnel_fig = funnel_charts.figure(fa, "funnel")
+        assert funnel_charts.cut_chart(fa, cut) is not None
+    assert funnel_charts.cut_chart(fa, "no such cut") is None
+    assert funnel_charts.daily_chart(fa) is None  # no sales table
+    funnel_fig = funnel_charts.funnel_chart(fa)
     assert any(s.type == "rect" for s in funnel_fig.layout.shapes)  # benchmark bands
-    assert funnel_charts.FIGURES
-    for sec in (
-        "overview",
-        "funnel",
-        "cuts",
-        "cohorts",
-        "time",
-        "hygiene",
-        "plan_fact",
-        "forecast",
-        "sensitivity",
-    ):
-        lines = funnel_text.story(fa, sec)
+    for story in STORIES:
+        lines = story(fa)
         assert all(isinstance(x, str) and x for x in lines)
-    story = " ".join(funnel_text.story(fa, "funnel"))
+    story = " ".join(funnel_text.funnel_story(fa))
     assert ("weakest" in story) if lang == "en" else ("самый слабый" in story)
+    for table in TABLES:
+        df = table(fa)
+        assert df is None or (isinstance(df, pd.DataFrame) and len(df.columns))
+    for cut in fa.cuts:
+        assert len(funnel_text.cut_table(fa, cut)) == len(fa.cuts[cut])
+    assert funnel_text.cut_table(fa, "no such cut") is None
 
 
-def test_hostile_names_are_escaped_in_charts() -> None:
+def test_hostile_names_are_escaped_in_charts(synth_audit) -> None:
+    from dataclasses import replace
+
     from salesaudit.steps.funnel.charts import cut_chart
 
     df = pd.DataFrame(
@@ -344,14 +371,19 @@ def test_hostile_names_are_escaped_in_charts() -> None:
             "win_too_few": [False, False],
         }
     )
-    fig = cut_chart(df, "manager", "win", "en")
+    fa = replace(analysis.analyse(synth_audit), cuts={"manager": df})
+    fig = cut_chart(fa, "manager", "win")
     assert all("<script>" not in str(y) for y in fig.data[-1].y)
 
 
 def test_story_names_the_weakest_stage_and_gain(synth_audit) -> None:
     fa = analysis.analyse(synth_audit)
-    w = funnel_text.story(fa, "funnel")[0]
+    w = funnel_text.funnel_story(fa)[0]
     weakest = fa.table.iloc[:-1]["conversion_to_next"].idxmin()
+    judged = fa.table.iloc[:-1][~fa.table.iloc[:-1]["too_few"]]
+    assert fa.weakest is not None
+    assert fa.weakest.stage == judged.loc[judged["conversion_to_next"].idxmin(), "key"]
+    assert fa.weakest.gain is not None and fa.weakest.gain > 0
     assert fa.table.loc[weakest, "key"] in {
         "offer_defense",
         "first_contact",
@@ -360,3 +392,62 @@ def test_story_names_the_weakest_stage_and_gain(synth_audit) -> None:
         "needs_brief",
     }
     assert "+10%" in w and "M" in w or "k" in w
+
+
+def test_the_weakest_stage_is_chosen_once_among_judged_stages() -> None:
+    st = pd.DataFrame(
+        {
+            "key": ["a", "b", "c", "d"],
+            "conversion_to_next": [0.5, 0.1, 0.3, np.nan],
+            "lo": [0.4, 0.05, 0.2, np.nan],
+            "hi": [0.6, 0.2, 0.4, np.nan],
+            "n": [100, 10, 50, 0],
+            "too_few": [False, True, False, False],
+        }
+    )
+    sens = pd.DataFrame({"driver": ["conversion.c"], "revenue_delta": [1234.0]})
+    w = compute.weakest_stage(st, sens)
+    assert w == compute.Weakest("c", "d", 0.3, 0.2, 0.4, 50, 1234.0)  # b is too thin to rank
+    assert compute.weakest_stage(st, None).gain is None
+    assert compute.thin_steps(st) == (("b", "c"),)
+    with pytest.raises(AttributeError):
+        w.stage = "a"  # type: ignore[misc]
+
+
+def test_cut_spread_ranks_judged_values_only() -> None:
+    df = pd.DataFrame(
+        {
+            "value": ["x", "y", "z"],
+            "win_rate": [0.1, 0.5, 0.9],
+            "win_lo": [0.05, 0.4, 0.5],
+            "win_hi": [0.15, 0.6, 1.0],
+            "win_too_few": [False, False, True],
+        }
+    )
+    sp = compute.cut_spread(df, "win")
+    assert sp.lowest is not None and sp.lowest.value == "x"
+    assert sp.highest is not None and sp.highest.value == "y"
+    assert sp.significant and (sp.too_few, sp.values) == (1, 3)
+    assert compute.cut_spread(df.iloc[[0, 2]], "win").lowest is None
+    assert compute.cut_metric(STAGES) == "m2c" and compute.cut_metric(["a", "contract"]) == "win"
+
+
+def test_frozen_analysis_and_plural_counts(synth_audit) -> None:
+    from dataclasses import FrozenInstanceError, replace
+
+    fa = analysis.analyse(synth_audit)
+    with pytest.raises(FrozenInstanceError):
+        fa.lang = "ru"  # type: ignore[misc]
+    bench = [dict(b, value=1.2, status="below") for b in fa.benchmarks]
+    bench = [b for b in bench if b["key"] == "meetings_per_closer"]
+    if bench:
+        ru = replace(fa, lang="ru", benchmarks=bench)
+        assert "около 1 встречи в месяц" in " ".join(funnel_text.funnel_story(ru))
+        en = replace(fa, lang="en", benchmarks=bench)
+        assert "about 1 meeting a month" in " ".join(funnel_text.funnel_story(en))
+    from salesaudit.i18n import t
+
+    assert t("funnel.hyg.stale", "ru", n=1, days="5").startswith("1 сделка открыта")
+    assert t("funnel.s.overview", "en", n=1, won=1, lost=0, open=0, wr="", ci="").startswith(
+        "1 deal:"
+    )

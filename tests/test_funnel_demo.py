@@ -33,7 +33,9 @@ def test_demo_funnel_counts_pinned(demo_funnel) -> None:
 
 def test_demo_story_names_offer_defence_as_the_weakest(demo_funnel) -> None:
     fa = demo_funnel
-    w = funnel_text.story(fa, "funnel")[0]
+    w = funnel_text.funnel_story(fa)[0]
+    assert fa.weakest is not None
+    assert (fa.weakest.stage, fa.weakest.next_stage) == ("offer", "offer_defense")
     assert w.startswith("Offer → Offer defence converts 39%")
     assert "the weakest stage; +10% here adds" in w
     statuses = {b["key"]: b["status"] for b in fa.benchmarks}
@@ -57,6 +59,8 @@ def test_demo_forecast_and_levers(demo_funnel) -> None:
     assert bool(offer["realistic"]) and offer["current"] < offer["needed"] < offer["best_today"]
     assert g.loc["conversion.needs_brief", "needed"] < 1
     assert fa.sensitivity.iloc[-1]["driver"] == "cycle"
+    assert fa.first_lever is not None and fa.first_lever.driver == fa.sensitivity.iloc[0]["driver"]
+    assert fa.goal is not None and not fa.goal.met and not fa.goal.unrealistic
     assert fa.hygiene["skipped_stages"]["count"] == 46
     assert fa.hygiene["backwards"]["count"] == 38
     assert fa.hygiene["won_without_amount"]["count"] == 5

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from salesaudit.steps.funnel.planfact import daily_and_board, plan_vs_fact, working_days
+from salesaudit.steps.funnel.planfact import (
+    daily_and_board,
+    daily_summary,
+    plan_fact_summary,
+    plan_vs_fact,
+    working_days,
+)
 
 
 def deals() -> pd.DataFrame:
@@ -54,6 +60,18 @@ def test_gap_decomposition_by_hand() -> None:
     assert by_mgr[["volume", "conversion", "deal_size"]].sum(axis=1).to_numpy() == pytest.approx(
         by_mgr["gap"].to_numpy()
     )
+    s = plan_fact_summary(monthly, None, None)
+    assert s is not None and (s.months, s.plan, s.fact) == (2, 1000.0, monthly["fact"].sum())
+    assert not s.payments  # no sales table: the fact is won-deal revenue
+    feb = monthly.iloc[1]
+    assert feb["gap"] < jan["gap"] < 0  # February falls furthest short
+    assert s.worst is not None and s.worst.month == pd.Timestamp("2026-02-01")
+    effects = feb[["volume", "conversion", "deal_size", "other"]].astype(float)
+    assert s.worst.effect == effects.idxmin() and s.worst.value == effects.min()
+    # months within a P80 cycle of the first created deal are not settled: none left here
+    unsettled = plan_fact_summary(monthly, pd.Timestamp("2026-01-01"), 61.0)
+    assert unsettled is not None and unsettled.worst is None
+    assert plan_fact_summary(None, None, None) is None
 
 
 def test_plan_vs_fact_reasons() -> None:
@@ -90,3 +108,8 @@ def test_daily_plan_fact_and_board() -> None:
     assert b.loc["Boris", "rank"] == 1 and b.loc["Boris", "fact"] == 120
     assert b.loc["Anna", "plan_to_date"] == pytest.approx(1100 * 2 / 22)
     assert daily_and_board(None, plan, pd.Timestamp("2026-03-03"))[2] == "no_sales"
+    s = daily_summary(daily, board)
+    assert s is not None and s.fact == 220 and s.plan == pytest.approx(2200 * 2 / 22)
+    assert s.tomorrow == pytest.approx(2200 / 22)
+    assert (s.leader, s.leader_fact) == ("Boris", 120)
+    assert daily_summary(None, None) is None

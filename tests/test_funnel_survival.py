@@ -6,7 +6,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from salesaudit.steps.funnel.survival import kaplan_meier, km_quantile, stage_spells, time_in_stage
+from salesaudit.steps.funnel.survival import (
+    kaplan_meier,
+    km_quantile,
+    slowest_stage,
+    stage_spells,
+    time_in_stage,
+)
 
 STAGES = ["target_list", "first_contact", "contract"]
 
@@ -91,3 +97,22 @@ def test_spells_censor_open_deals() -> None:
     row = summary.set_index("stage").loc["target_list"]
     assert row["spells"] == 3 and row["censored"] == 0 and row["median_days"] == 8.0
     assert set(curves["stage"]) == {"target_list", "first_contact"}
+
+
+def test_slowest_stage_and_what_censoring_hides() -> None:
+    summary = pd.DataFrame(
+        {
+            "stage": ["a", "b", "c"],
+            "spells": [10, 10, 10],
+            "censored": [0, 4, 0],
+            "median_days": [5.0, 20.0, None],
+            "p80_days": [8.0, None, None],
+            "naive_median_days": [5.0, 12.0, None],
+        }
+    )
+    s = slowest_stage(summary)
+    assert s is not None and (s.stage, s.median_days, s.p80_days) == ("b", 20.0, None)
+    assert s.censored == 4 and s.understated_by == 8.0
+    no_cens = slowest_stage(summary.assign(censored=0))
+    assert no_cens is not None and no_cens.understated_by is None
+    assert slowest_stage(None) is None and slowest_stage(summary.iloc[2:]) is None

@@ -12,25 +12,35 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import planfact, survival
 from salesaudit.steps.funnel.compute import (
+    CohortSummary,
+    CutSpread,
     FunnelCounts,
+    Weakest,
     active_closers,
     audit_deals,
     benchmark_checks,
     best_conversions,
+    cohort_summary,
     cohorts,
     counts,
+    cut_metric,
+    cut_spread,
     cuts,
     cycle_summary,
     hygiene,
     meeting_load,
     meeting_to_contract,
     stage_table,
+    thin_steps,
+    weakest_stage,
     wilson,
 )
-from salesaudit.steps.funnel.forecast import ForecastModel, ForecastResult
+from salesaudit.steps.funnel.forecast import ForecastModel, ForecastResult, GoalSummary, Lever
+from salesaudit.steps.funnel.planfact import DailySummary, PlanFactSummary
+from salesaudit.steps.funnel.survival import Slowest
 
 
-@dataclass
+@dataclass(frozen=True)
 class FunnelAnalysis:
     """Everything the funnel step computes for one audit (built once by :func:`analyse`)."""
 
@@ -67,6 +77,17 @@ class FunnelAnalysis:
     board: pd.DataFrame | None = None
     daily_reason: str | None = None
     monthly_revenue: pd.DataFrame | None = None
+    # what the text singles out, chosen once here
+    weakest: Weakest | None = None
+    thin_steps: tuple[tuple[str, str], ...] = ()  # conversions with too few deals to judge
+    cut_metric: str = "win"  # the metric cuts are ranked by: "m2c" or "win"
+    cut_spreads: dict[str, CutSpread] = field(default_factory=dict)
+    cohort_summary: CohortSummary | None = None
+    slowest: Slowest | None = None
+    plan_summary: PlanFactSummary | None = None
+    daily_summary: DailySummary | None = None
+    first_lever: Lever | None = None  # the driver whose +10% adds the most revenue
+    goal: GoalSummary | None = None
 
 
 def _closed_revenue_by_month(deals: pd.DataFrame) -> pd.DataFrame:
@@ -92,71 +113,144 @@ def _analyse(audit: Audit, scenarios: int | None) -> FunnelAnalysis:
     """The funnel step's computations (see :func:`analyse`)."""
     cfg = audit.config
     stages = audit.stage_keys
-    fa = FunnelAnalysis(lang=audit.lang, currency=cfg.currency, stages=stages, as_of=audit.as_of)
-    fa.target = cfg.targets.revenue_per_month
     deals = audit_deals(audit)
     history = audit.table("stage_history")
+    parts: dict[str, Any] = {
+        "target": cfg.targets.revenue_per_month,
+        "cut_metric": cut_metric(stages),
+    }
     if deals is None or deals.empty:
-        fa.reason = "no_deals"
-        fa.forecast_reason = fa.time_reason = fa.plan_reason = "no_deals"
+        parts.update(reason="no_deals", forecast_reason="no_deals")
+        parts.update(time_reason="no_deals", plan_reason="no_deals")
     else:
-        fc = counts(deals, stages, history)
-        fa.counts = fc
-        fa.table = stage_table(fc)
-        closed = fc.won + fc.lost
-        fa.win_interval = wilson(fc.won, closed) if closed else None
-        fa.cycle = cycle_summary(deals)
-        fa.m2c = meeting_to_contract(fa.table, seed=cfg.seed)
-        fa.meetings_pm, holders = meeting_load(deals, stages, history, audit.as_of)
-        fa.closers = holders or active_closers(audit, deals)[0]
-        fa.benchmarks = benchmark_checks(fa.table, fa.m2c, fa.meetings_pm, fa.closers)
-        fa.cuts = cuts(deals, stages, history, seed=cfg.seed)
-        fa.cohorts = cohorts(deals, stages, history)
-        fa.hygiene, fa.hygiene_deals = hygiene(
-            deals, stages, history, audit.as_of, fa.cycle.get("p80")
-        )
-        fa.monthly_revenue = _closed_revenue_by_month(deals)
-        if history is not None:
-            fa.km, fa.time_in_stage = survival.time_in_stage(history, deals, stages, audit.as_of)
-            if fa.time_in_stage is None or fa.time_in_stage.empty:
-                fa.time_reason = "no_spells"
-        else:
-            fa.time_reason = "no_history"
-        try:
-            fa.model = fmod.model_from_deals(
-                deals,
-                stages,
-                history,
-                audit.as_of,
-                fc=fc,
-                stale_days=fa.hygiene["stale"].get("threshold_days"),
-            )
-        except fmod.ForecastUnavailable as e:
-            fa.forecast_reason = e.reason
-        if fa.model is not None:
-            horizon = cfg.funnel.horizon_months
-            fa.forecast = fmod.simulate(
-                fa.model,
-                horizon=horizon,
-                scenarios=scenarios or cfg.funnel.scenarios,
-                seed=cfg.seed,
-                target_per_month=fa.target,
-            )
-            fa.sensitivity = fmod.sensitivity(fa.model, horizon)
-            fa.goal_seek = fmod.goal_seek(
-                fa.model,
-                fa.target,
-                closers=fa.closers,
-                meetings_per_closer=cfg.capacity.closer_meetings_per_month,
-                best=best_conversions(fa.cuts.get("manager"), stages),
-            )
-        fa.plan_fact, fa.plan_fact_managers, fa.plan_reason = planfact.plan_vs_fact(
-            audit.table("plan"), deals, audit.as_of, audit.table("sales")
-        )
-    fa.daily, fa.board, fa.daily_reason = planfact.daily_and_board(
+        parts.update(_funnel(audit, deals, history))
+        parts.update(_time_in_stage(audit, deals, history))
+        parts.update(_forecast(audit, deals, history, parts, scenarios))
+        parts.update(_plan_fact(audit, deals, parts))
+        parts.update(_chosen(stages, parts))
+    daily, board, daily_reason = planfact.daily_and_board(
         audit.table("sales"), audit.table("plan"), audit.as_of
     )
-    return fa
+    return FunnelAnalysis(
+        lang=audit.lang,
+        currency=cfg.currency,
+        stages=stages,
+        as_of=audit.as_of,
+        daily=daily,
+        board=board,
+        daily_reason=daily_reason,
+        daily_summary=planfact.daily_summary(daily, board),
+        **parts,
+    )
+
+
+def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> dict[str, Any]:
+    """Counts, conversions, cycle, benchmarks, cuts, cohorts and hygiene of the deals."""
+    stages, seed = audit.stage_keys, audit.config.seed
+    fc = counts(deals, stages, history)
+    table = stage_table(fc)
+    closed = fc.won + fc.lost
+    cycle = cycle_summary(deals)
+    m2c = meeting_to_contract(table, seed=seed)
+    meetings_pm, holders = meeting_load(deals, stages, history, audit.as_of)
+    closers = holders or active_closers(audit, deals)[0]
+    hyg, hyg_deals = hygiene(deals, stages, history, audit.as_of, cycle.get("p80"))
+    return {
+        "counts": fc,
+        "table": table,
+        "win_interval": wilson(fc.won, closed) if closed else None,
+        "cycle": cycle,
+        "m2c": m2c,
+        "meetings_pm": meetings_pm,
+        "closers": closers,
+        "benchmarks": benchmark_checks(table, m2c, meetings_pm, closers),
+        "cuts": cuts(deals, stages, history, seed=seed),
+        "cohorts": cohorts(deals, stages, history),
+        "hygiene": hyg,
+        "hygiene_deals": hyg_deals,
+        "monthly_revenue": _closed_revenue_by_month(deals),
+    }
+
+
+def _time_in_stage(
+    audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None
+) -> dict[str, Any]:
+    """Kaplan–Meier time in stage (needs stage_history)."""
+    if history is None:
+        return {"time_reason": "no_history"}
+    km, summary = survival.time_in_stage(history, deals, audit.stage_keys, audit.as_of)
+    reason = "no_spells" if summary is None or summary.empty else None
+    return {"km": km, "time_in_stage": summary, "time_reason": reason}
+
+
+def _forecast(
+    audit: Audit,
+    deals: pd.DataFrame,
+    history: pd.DataFrame | None,
+    parts: dict[str, Any],
+    scenarios: int | None,
+) -> dict[str, Any]:
+    """The forecast model, its Monte Carlo run, sensitivity and goal seek."""
+    cfg = audit.config
+    try:
+        model = fmod.model_from_deals(
+            deals,
+            audit.stage_keys,
+            history,
+            audit.as_of,
+            fc=parts["counts"],
+            stale_days=parts["hygiene"]["stale"].get("threshold_days"),
+        )
+    except fmod.ForecastUnavailable as e:
+        return {"forecast_reason": e.reason}
+    horizon = cfg.funnel.horizon_months
+    return {
+        "model": model,
+        "forecast": fmod.simulate(
+            model,
+            horizon=horizon,
+            scenarios=scenarios or cfg.funnel.scenarios,
+            seed=cfg.seed,
+            target_per_month=parts["target"],
+        ),
+        "sensitivity": fmod.sensitivity(model, horizon),
+        "goal_seek": fmod.goal_seek(
+            model,
+            parts["target"],
+            closers=parts["closers"],
+            meetings_per_closer=cfg.capacity.closer_meetings_per_month,
+            best=best_conversions(parts["cuts"].get("manager"), audit.stage_keys),
+        ),
+    }
+
+
+def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict[str, Any]:
+    """Plan vs fact by month and by manager, and its summary."""
+    pf, managers, reason = planfact.plan_vs_fact(
+        audit.table("plan"), deals, audit.as_of, audit.table("sales")
+    )
+    co = parts["cohorts"]
+    first = co["cohort"].min() if co is not None and len(co) else None
+    return {
+        "plan_fact": pf,
+        "plan_fact_managers": managers,
+        "plan_reason": reason,
+        "plan_summary": planfact.plan_fact_summary(pf, first, parts["cycle"].get("p80")),
+    }
+
+
+def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
+    """What the text singles out: the weakest stage, the cut spreads, the first lever, ..."""
+    metric = parts["cut_metric"]
+    return {
+        "weakest": weakest_stage(parts["table"], parts.get("sensitivity")),
+        "thin_steps": thin_steps(parts["table"]),
+        "cut_spreads": {c: cut_spread(df, metric) for c, df in parts["cuts"].items()},
+        "cohort_summary": cohort_summary(parts["cohorts"], stages),
+        "slowest": survival.slowest_stage(parts.get("time_in_stage")),
+        "first_lever": fmod.first_lever(parts.get("sensitivity")),
+        "goal": fmod.goal_summary(parts.get("goal_seek")),
+    }
 
 
 # --------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
-"""Funnel charts (plotly, house template, report language). Each builder takes tidy data,
-checks it, and returns a Figure without showing it; :func:`figure` picks one by name for a
-:class:`~salesaudit.funnel.FunnelAnalysis`. Client strings go through ``charts.label``.
+"""Funnel charts (plotly, house template, report language): one function per chart taking a
+:class:`~salesaudit.steps.funnel.analysis.FunnelAnalysis` and returning a Figure, or None when
+the data cannot draw it. The private builders below them take tidy data and check it.
+Client strings go through ``style.label``.
 """
 
 from __future__ import annotations
@@ -16,10 +17,9 @@ from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, t
 from salesaudit.present.style import BAD, BAND, GOOD, NEUTRAL, PALETTE, label, styled
 from salesaudit.steps.funnel import text as ft
 from salesaudit.steps.funnel.analysis import FunnelAnalysis
-from salesaudit.steps.funnel.compute import BENCHMARKS
+from salesaudit.steps.funnel.compute import BENCHMARKS, metric_columns
 from salesaudit.steps.funnel.forecast import ForecastResult
 
-FIGURES = ("funnel", "cut", "cohorts", "time_in_stage", "forecast", "tornado", "plan_fact", "daily")
 BAND_LINE = "rgba(91,155,91,0.6)"
 
 
@@ -58,28 +58,12 @@ def _band_legend(fig: go.Figure, lang: str, row: int | None = None, col: int | N
 # funnel
 
 
-def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> go.Figure:
-    """Reach per stage (bars) beside conversion to next with 90% intervals and the bands.
-
-    `table` is :func:`salesaudit.funnel.stage_table`; bands: ≥ 50% from meeting to brief,
-    10–30% from meeting to contract (an extra row).
-    """
-    st = _need(table, ["key", "reached", "conversion_to_next", "lo", "hi", "too_few"], "funnel")
-    keys = list(st["key"])
-    names = [ft.stage_label(k, lang) for k in keys]
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.5, 0.5],
-        horizontal_spacing=0.04,
-        subplot_titles=(t("funnel.chart.reach", lang), t("funnel.chart.conversion", lang)),
-    )
-    y = list(range(len(keys)))
+def _reach_bars(fig: go.Figure, st: pd.DataFrame, names: list[str], lang: str) -> None:
+    """Left panel: deals that reached each stage."""
     fig.add_trace(
         go.Bar(
             x=st["reached"],
-            y=y,
+            y=list(range(len(st))),
             orientation="h",
             marker_color=PALETTE[0],
             showlegend=False,
@@ -91,8 +75,11 @@ def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> 
         row=1,
         col=1,
     )
+
+
+def _conversion_dots(fig: go.Figure, st: pd.DataFrame, lang: str) -> None:
+    """Right panel: conversion to the next stage with its 90% interval (grey when thin)."""
     conv = st.iloc[:-1]
-    rows = list(range(len(conv)))
     colours = [NEUTRAL if f else PALETTE[1] for f in conv["too_few"]]
     txt = [
         fmt_pct(v, lang) + (t("funnel.too_few_suffix", lang) if f else "")
@@ -102,7 +89,7 @@ def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> 
     fig.add_trace(
         go.Scatter(
             x=cv,
-            y=rows,
+            y=list(range(len(conv))),
             mode="markers+text",
             text=txt,
             textposition="top center",
@@ -120,65 +107,82 @@ def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> 
         row=1,
         col=2,
     )
-    ticks, ticktext = y, names
+
+
+def _band_rect(fig: go.Figure, x0: float, x1: float, y: int) -> None:
+    """A green benchmark band behind row y of the conversion panel."""
+    fig.add_shape(
+        type="rect",
+        x0=x0,
+        x1=x1,
+        y0=y - 0.4,
+        y1=y + 0.4,
+        fillcolor=BAND,
+        line={"color": BAND_LINE, "width": 1},
+        layer="below",
+        row=1,
+        col=2,
+    )
+
+
+def _m2c_diamond(fig: go.Figure, m2c: dict[str, Any], row: int, lang: str) -> None:
+    """An extra row: meeting → contract with its interval and the 10–30% band."""
+    b = BENCHMARKS["meeting_to_contract"]
+    _band_rect(fig, b["low"], b["high"], row)
+    fig.add_trace(
+        go.Scatter(
+            x=[m2c["value"]],
+            y=[row],
+            mode="markers+text",
+            text=[fmt_pct(m2c["value"], lang)],
+            textposition="top center",
+            showlegend=False,
+            marker={
+                "size": 12,
+                "symbol": "diamond",
+                "color": NEUTRAL if m2c.get("too_few") else PALETTE[0],
+            },
+            error_x={
+                "type": "data",
+                "symmetric": False,
+                "array": [max(m2c["hi"] - m2c["value"], 0)],
+                "arrayminus": [max(m2c["value"] - m2c["lo"], 0)],
+                "color": "#777",
+            },
+            hovertemplate="%{text}<extra></extra>",
+        ),
+        row=1,
+        col=2,
+    )
+
+
+def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> go.Figure:
+    """Reach per stage (bars) beside conversion to next with 90% intervals and the bands.
+
+    `table` is :func:`~salesaudit.steps.funnel.compute.stage_table`; bands: ≥ 50% from
+    meeting to brief, 10–30% from meeting to contract (an extra row).
+    """
+    st = _need(table, ["key", "reached", "conversion_to_next", "lo", "hi", "too_few"], "funnel")
+    keys = list(st["key"])
+    names = [ft.stage_label(k, lang) for k in keys]
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.04,
+        subplot_titles=(t("funnel.chart.reach", lang), t("funnel.chart.conversion", lang)),
+    )
+    _reach_bars(fig, st, names, lang)
+    _conversion_dots(fig, st, lang)
+    ticks, ticktext = list(range(len(keys))), names
     if "first_contact" in keys and "needs_brief" in keys:
         i = keys.index("first_contact")
         if keys.index("needs_brief") == i + 1:
-            b = BENCHMARKS["brief_rate"]
-            fig.add_shape(
-                type="rect",
-                x0=b["low"],
-                x1=1.0,
-                y0=i - 0.4,
-                y1=i + 0.4,
-                fillcolor=BAND,
-                line={"color": BAND_LINE, "width": 1},
-                layer="below",
-                row=1,
-                col=2,
-            )
+            _band_rect(fig, BENCHMARKS["brief_rate"]["low"], 1.0, i)
     if m2c is not None and m2c.get("value") is not None:
-        j = len(keys)
-        b = BENCHMARKS["meeting_to_contract"]
-        fig.add_shape(
-            type="rect",
-            x0=b["low"],
-            x1=b["high"],
-            y0=j - 0.4,
-            y1=j + 0.4,
-            fillcolor=BAND,
-            line={"color": BAND_LINE, "width": 1},
-            layer="below",
-            row=1,
-            col=2,
-        )
-        fig.add_trace(
-            go.Scatter(
-                x=[m2c["value"]],
-                y=[j],
-                mode="markers+text",
-                text=[fmt_pct(m2c["value"], lang)],
-                textposition="top center",
-                showlegend=False,
-                marker={
-                    "size": 12,
-                    "symbol": "diamond",
-                    "color": NEUTRAL if m2c.get("too_few") else PALETTE[0],
-                },
-                error_x={
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [max(m2c["hi"] - m2c["value"], 0)],
-                    "arrayminus": [max(m2c["value"] - m2c["lo"], 0)],
-                    "color": "#777",
-                },
-                hovertemplate="%{text}<extra></extra>",
-            ),
-            row=1,
-            col=2,
-        )
-        ticks = [*y, j]
-        ticktext = [*names, t("funnel.m2c", lang)]
+        _m2c_diamond(fig, m2c, len(keys), lang)
+        ticks, ticktext = [*ticks, len(keys)], [*names, t("funnel.m2c", lang)]
     _band_legend(fig, lang, row=1, col=2)
     fig.update_yaxes(
         tickvals=ticks, ticktext=ticktext, autorange="reversed", zeroline=False, row=1, col=1
@@ -189,11 +193,16 @@ def funnel_chart(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> 
     return styled(fig, t("funnel.chart.funnel", lang), lang, height=120 + 55 * len(ticks))
 
 
+def funnel_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """The funnel: reach per stage beside the conversions, their intervals and the bands."""
+    return _funnel_figure(fa.table, fa.m2c, fa.lang) if fa.table is not None else None
+
+
 # --------------------------------------------------------------------------------------
 # cuts
 
 
-def cut_chart(
+def _cut_figure(
     df: pd.DataFrame, cut: str, metric: str, lang: str, overall: float | None = None
 ) -> go.Figure:
     """Dot-and-interval plot of one metric by the values of a cut, sorted by effect.
@@ -201,7 +210,7 @@ def cut_chart(
     Values with too few deals are grey, listed last and never ranked. metric: "m2c"
     (meeting → contract, band 10–30%), "win" (win rate) or "conv.<stage>".
     """
-    v, lo, hi, few = ft.metric_columns(metric)
+    v, lo, hi, few = metric_columns(metric)
     d = _need(df, ["value", v, lo, hi, few], "cut").copy()
     d = d[d[v].notna()]
     d["_few"] = d[few].astype(bool)
@@ -260,7 +269,7 @@ def cut_chart(
 # cohorts
 
 
-def cohort_heatmap(co: pd.DataFrame, stages: list[str], lang: str) -> go.Figure:
+def _cohort_figure(co: pd.DataFrame, stages: list[str], lang: str) -> go.Figure:
     """Heatmap: created-month cohorts (rows) × stages (columns), share reaching each stage."""
     cols = [f"reach.{k}" for k in stages[1:]]
     d = _need(co, ["cohort", "deals", "share.open", *cols], "cohorts")
@@ -297,7 +306,7 @@ def cohort_heatmap(co: pd.DataFrame, stages: list[str], lang: str) -> go.Figure:
 # time in stage
 
 
-def survival_chart(km: pd.DataFrame, lang: str, summary: pd.DataFrame | None = None) -> go.Figure:
+def _survival_figure(km: pd.DataFrame, lang: str) -> go.Figure:
     """Kaplan–Meier curves per stage: share of deals still in the stage after t days."""
     d = _need(km, ["stage", "time", "survival"], "time_in_stage")
     fig = go.Figure()
@@ -328,7 +337,6 @@ def survival_chart(km: pd.DataFrame, lang: str, summary: pd.DataFrame | None = N
     fig.update_yaxes(tickformat=".0%", range=[0, 1.02], title=t("funnel.chart.still_in", lang))
     fig.update_xaxes(title=t("funnel.chart.days", lang), rangemode="tozero")
     fig.update_layout(legend={"y": -0.3})
-    _ = summary
     return styled(fig, t("funnel.chart.time", lang), lang)
 
 
@@ -410,7 +418,7 @@ def fan_chart(
     return styled(fig, title or t("funnel.chart.forecast", lang), lang)
 
 
-def tornado_chart(
+def _tornado_figure(
     sens: pd.DataFrame, stages: list[str], lang: str, currency: str = "", horizon: int = 12
 ) -> go.Figure:
     """Tornado: revenue change over the horizon for each driver 10% better / 10% worse."""
@@ -454,7 +462,7 @@ def tornado_chart(
 # plan vs fact, daily payments
 
 
-def gap_chart(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
+def _gap_figure(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
     """Plan vs fact by month: the gap (line) and its causes stacked (volume, conversion,
     deal size, other payments; above zero helps, below hurts)."""
     d = _need(pf, ["month", "gap", "volume", "conversion", "deal_size", "other"], "plan_fact")
@@ -495,7 +503,7 @@ def gap_chart(pf: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
     return styled(fig, t("funnel.chart.gap", lang), lang)
 
 
-def daily_chart(daily: pd.DataFrame, lang: str, currency: str = "") -> go.Figure:
+def _daily_figure(daily: pd.DataFrame, lang: str) -> go.Figure:
     """Cumulative payments this month: plan line and fact to date."""
     d = _need(daily, ["date", "plan_cum", "fact_cum"], "daily")
     fig = go.Figure()
@@ -520,66 +528,58 @@ def daily_chart(daily: pd.DataFrame, lang: str, currency: str = "") -> go.Figure
         )
     )
     fig.update_yaxes(rangemode="tozero")
-    _ = currency
     return styled(fig, t("funnel.chart.daily", lang), lang)
 
 
 # --------------------------------------------------------------------------------------
-# dispatch for an analysis
+# one chart per function, for an analysis
 
 
-def figure(fa: FunnelAnalysis, name: str, **kw: Any) -> go.Figure | None:
-    """A chart of a funnel analysis by name, or None when the data cannot draw it.
+def cut_chart(fa: FunnelAnalysis, cut: str, metric: str | None = None) -> go.Figure | None:
+    """One cut's values by the ranking metric (or `metric`: "m2c", "win", "conv.<stage>")."""
+    if cut not in fa.cuts:
+        return None
+    metric = metric or fa.cut_metric
+    overall = None
+    if metric == "m2c" and fa.m2c:
+        overall = fa.m2c.get("value")
+    elif metric == "win" and fa.counts is not None:
+        overall = fa.counts.win_rate
+    return _cut_figure(fa.cuts[cut], cut, metric, fa.lang, overall)
 
-    Names: funnel, cut (cut=<column>, metric= optional), cohorts, time_in_stage, forecast,
-    tornado, plan_fact, daily.
-    """
-    lang = fa.lang
-    if name not in FIGURES:
-        raise ValueError(f"unknown funnel figure {name!r}; choose one of {', '.join(FIGURES)}")
-    if name == "funnel":
-        return funnel_chart(fa.table, fa.m2c, lang) if fa.table is not None else None
-    if name == "cut":
-        cut = kw.get("cut")
-        if cut not in fa.cuts:
-            return None
-        metric = kw.get("metric") or ft.cut_metric(fa)[0]
-        overall = None
-        if metric == "m2c" and fa.m2c:
-            overall = fa.m2c.get("value")
-        elif metric == "win" and fa.counts is not None:
-            overall = fa.counts.win_rate
-        return cut_chart(fa.cuts[cut], cut, metric, lang, overall)
-    if name == "cohorts":
-        return (
-            cohort_heatmap(fa.cohorts, fa.stages, lang)
-            if fa.cohorts is not None and not fa.cohorts.empty
-            else None
-        )
-    if name == "time_in_stage":
-        return (
-            survival_chart(fa.km, lang, fa.time_in_stage)
-            if fa.km is not None and not fa.km.empty
-            else None
-        )
-    if name == "forecast":
-        return (
-            fan_chart(fa.forecast, lang, fa.currency, fa.target, fa.monthly_revenue)
-            if fa.forecast is not None
-            else None
-        )
-    if name == "tornado":
-        return (
-            tornado_chart(
-                fa.sensitivity,
-                fa.stages,
-                lang,
-                fa.currency,
-                fa.forecast.horizon if fa.forecast else 12,
-            )
-            if fa.sensitivity is not None
-            else None
-        )
-    if name == "plan_fact":
-        return gap_chart(fa.plan_fact, lang, fa.currency) if fa.plan_fact is not None else None
-    return daily_chart(fa.daily, lang, fa.currency) if fa.daily is not None else None
+
+def cohort_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """Cohorts by month created: the share of each reaching each stage."""
+    if fa.cohorts is None or fa.cohorts.empty:
+        return None
+    return _cohort_figure(fa.cohorts, fa.stages, fa.lang)
+
+
+def time_in_stage_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """Kaplan–Meier curves of the time deals stay in each stage."""
+    return _survival_figure(fa.km, fa.lang) if fa.km is not None and not fa.km.empty else None
+
+
+def forecast_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """The revenue forecast fan with the last year's actual and the target."""
+    if fa.forecast is None:
+        return None
+    return fan_chart(fa.forecast, fa.lang, fa.currency, fa.target, fa.monthly_revenue)
+
+
+def tornado_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """Revenue over the horizon when each driver gets 10% better or worse."""
+    if fa.sensitivity is None:
+        return None
+    horizon = fa.forecast.horizon if fa.forecast else 12
+    return _tornado_figure(fa.sensitivity, fa.stages, fa.lang, fa.currency, horizon)
+
+
+def plan_fact_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """Plan vs fact by month: the gap and its causes."""
+    return _gap_figure(fa.plan_fact, fa.lang, fa.currency) if fa.plan_fact is not None else None
+
+
+def daily_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """This month's cumulative payments: plan and fact to date."""
+    return _daily_figure(fa.daily, fa.lang) if fa.daily is not None else None

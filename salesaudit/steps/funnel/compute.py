@@ -47,16 +47,6 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
         ("meetings_per_closer", C.MEETINGS_PER_CLOSER),
     )
 }
-# Sector references for the cycle (METHODOLOGY §4): days.
-CYCLE_REFERENCES: dict[str, tuple[float, float]] = {
-    "software": (C.CYCLE_SOFTWARE.value, C.CYCLE_SOFTWARE.high or C.CYCLE_SOFTWARE.value),
-    "industrial_equipment": (
-        C.CYCLE_INDUSTRIAL.value,
-        C.CYCLE_INDUSTRIAL.high or C.CYCLE_INDUSTRIAL.value,
-    ),
-}
-
-
 # --------------------------------------------------------------------------------------
 # core counts (first cut, kept)
 
@@ -425,17 +415,6 @@ def active_closers(audit: Audit, deals: pd.DataFrame) -> tuple[int | None, str]:
     return None, ""
 
 
-def meetings_per_month(
-    deals: pd.DataFrame,
-    stages: list[str],
-    history: pd.DataFrame | None,
-    as_of: pd.Timestamp,
-    months: int = 3,
-) -> float | None:
-    """Meetings with a decision maker per month over the last complete months."""
-    return meeting_load(deals, stages, history, as_of, months)[0]
-
-
 def meeting_load(
     deals: pd.DataFrame,
     stages: list[str],
@@ -481,6 +460,7 @@ def benchmark_checks(
     out: list[dict[str, Any]] = []
 
     def status(v: float | None, low: float | None, high: float | None) -> str | None:
+        """below / inside / above the band (None when the value is missing)."""
         if v is None or (isinstance(v, float) and math.isnan(v)):
             return None
         if low is not None and v < low:
@@ -579,6 +559,7 @@ def hygiene(
     out: dict[str, Any] = {}
 
     def record(name: str, ids: pd.Series, base: int) -> None:
+        """Keep one check's count, share and examples, and flag its deals."""
         ids = pd.Series(pd.unique(ids.astype(str)))
         out[name] = {
             "count": int(len(ids)),
@@ -632,3 +613,144 @@ def hygiene(
 
 
 # --------------------------------------------------------------------------------------
+
+
+# --------------------------------------------------------------------------------------
+# what the text singles out: chosen here, once, so text only renders it
+
+
+@dataclass(frozen=True)
+class Weakest:
+    """The judged stage (n ≥ MIN_N) with the lowest conversion to the next one."""
+
+    stage: str
+    next_stage: str
+    conversion: float
+    lo: float
+    hi: float
+    n: int
+    gain: float | None  # revenue over the horizon from +10% on this conversion (sensitivity)
+
+
+def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> Weakest | None:
+    """The stage with the lowest judged conversion, with its +10% revenue gain when known."""
+    if st is None:
+        return None
+    judged = st.iloc[:-1]
+    judged = judged[~judged["too_few"] & judged["conversion_to_next"].notna()]
+    if judged.empty:
+        return None
+    r = judged.iloc[int(np.argmin(judged["conversion_to_next"].to_numpy(dtype=float)))]
+    gain = None
+    if sensitivity is not None:
+        hit = sensitivity[sensitivity["driver"] == f"conversion.{r['key']}"]
+        gain = float(hit["revenue_delta"].iloc[0]) if len(hit) else None
+    keys = list(st["key"])
+    return Weakest(
+        stage=str(r["key"]),
+        next_stage=str(keys[keys.index(r["key"]) + 1]),
+        conversion=float(r["conversion_to_next"]),
+        lo=float(r["lo"]),
+        hi=float(r["hi"]),
+        n=int(r["n"]),
+        gain=gain,
+    )
+
+
+def thin_steps(st: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
+    """The (stage, next stage) conversions with too few deals to judge."""
+    if st is None:
+        return ()
+    keys = list(st["key"])
+    few = st.iloc[:-1]
+    return tuple((str(k), str(keys[keys.index(k) + 1])) for k in few.loc[few["too_few"], "key"])
+
+
+def cut_metric(stages: list[str]) -> str:
+    """The metric the cuts are ranked by: "m2c" (meeting → contract) when mapped, else "win"."""
+    if "first_contact" in stages and stages.index("first_contact") < len(stages) - 1:
+        return "m2c"
+    return "win"
+
+
+def metric_columns(metric: str) -> tuple[str, str, str, str]:
+    """(value, lo, hi, too_few) column names of a cut table for a metric."""
+    if metric == "m2c":
+        return "m2c", "m2c_lo", "m2c_hi", "m2c_too_few"
+    if metric == "win":
+        return "win_rate", "win_lo", "win_hi", "win_too_few"
+    k = metric.split(".", 1)[1]
+    return f"conv.{k}", f"lo.{k}", f"hi.{k}", f"few.{k}"
+
+
+@dataclass(frozen=True)
+class CutValue:
+    """One value of a cut with its metric and 90% interval."""
+
+    value: str
+    rate: float
+    lo: float
+    hi: float
+
+
+@dataclass(frozen=True)
+class CutSpread:
+    """The lowest and highest judged values of a cut, and how many values are too thin."""
+
+    lowest: CutValue | None  # None with fewer than two judged values
+    highest: CutValue | None
+    significant: bool  # the intervals of the lowest and highest do not overlap
+    too_few: int
+    values: int
+
+
+def _cut_value(r: pd.Series, metric: str) -> CutValue:
+    """A cut row as a CutValue of the metric."""
+    v, lo, hi, _ = metric_columns(metric)
+    return CutValue(value=str(r["value"]), rate=float(r[v]), lo=float(r[lo]), hi=float(r[hi]))
+
+
+def cut_spread(df: pd.DataFrame, metric: str) -> CutSpread:
+    """The spread of a metric across one cut's values (too-thin values never ranked)."""
+    v, _, _, few = metric_columns(metric)
+    thin = df[few].astype(bool)
+    judged = df[~thin & df[v].notna()]
+    lowest = highest = None
+    if len(judged) >= 2:
+        vals = judged[v].to_numpy(dtype=float)
+        lowest = _cut_value(judged.iloc[int(np.argmin(vals))], metric)
+        highest = _cut_value(judged.iloc[int(np.argmax(vals))], metric)
+    return CutSpread(
+        lowest=lowest,
+        highest=highest,
+        significant=bool(lowest and highest and lowest.hi < highest.lo),
+        too_few=int(thin.sum()),
+        values=len(df),
+    )
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    """What the cohorts show: the young tail and the range of the meeting rate."""
+
+    young_from: pd.Timestamp | None  # first of the latest cohorts still > 20% open
+    reach_low: tuple[pd.Timestamp, float] | None  # (cohort, share reaching a meeting)
+    reach_high: tuple[pd.Timestamp, float] | None
+
+
+def cohort_summary(co: pd.DataFrame | None, stages: list[str]) -> CohortSummary | None:
+    """The young cohorts and, among settled ones (≥ MIN_N deals), the lowest and highest
+    share reaching a meeting."""
+    if co is None or co.empty:
+        return None
+    tail = int(co["share.open"].iloc[::-1].gt(0.2).cumprod().sum())
+    young = co["cohort"].iloc[len(co) - tail] if tail else None
+    low = high = None
+    if "first_contact" in stages:
+        done = co[(co["share.open"] <= 0.2) & (co["deals"] >= MIN_N)]
+        if len(done) >= 2:
+            vals = done["reach.first_contact"].to_numpy(dtype=float)
+            a, b = done.iloc[int(np.argmin(vals))], done.iloc[int(np.argmax(vals))]
+            low = (a["cohort"], float(a["reach.first_contact"]))
+            high = (b["cohort"], float(b["reach.first_contact"]))
+    return CohortSummary(young_from=young, reach_low=low, reach_high=high)

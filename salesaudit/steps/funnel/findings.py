@@ -9,6 +9,7 @@ import pandas as pd
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel.analysis import FunnelAnalysis, analyse
+from salesaudit.steps.funnel.forecast import GOAL_COLUMNS
 from salesaudit.steps.funnel.text import reason_text
 
 
@@ -45,7 +46,22 @@ def findings(audit: Audit) -> dict[str, Any] | None:
     fa = analyse(audit)
     if fa.reason:
         return None
-    assert fa.counts is not None and fa.table is not None
+    out: dict[str, Any] = {"stages": _stages(fa)}
+    out.update(_outcomes(fa))
+    out.update(_forecast_findings(fa))
+    out["cuts"] = _cuts(fa)
+    out["hygiene"] = {
+        k: {kk: plain(vv, 4) if not isinstance(vv, (str, list)) else vv for kk, vv in v.items()}
+        for k, v in fa.hygiene.items()
+    }
+    out.update(_time_in_stage(fa))
+    out.update(_plan_fact(fa))
+    return out
+
+
+def _stages(fa: FunnelAnalysis) -> list[dict[str, Any]]:
+    """Per stage: reached, conversion to next with its interval, open, n, too few."""
+    assert fa.table is not None
     stages = []
     for _, r in fa.table.iterrows():
         last = r["key"] == fa.stages[-1]
@@ -62,9 +78,14 @@ def findings(audit: Audit) -> dict[str, Any] | None:
                 "too_few": bool(r["too_few"]),
             }
         )
+    return stages
+
+
+def _outcomes(fa: FunnelAnalysis) -> dict[str, Any]:
+    """Won, lost, open, win rate, cycle, meeting → contract, benchmarks and meeting load."""
     fc = fa.counts
-    out: dict[str, Any] = {
-        "stages": stages,
+    assert fc is not None
+    return {
         "won": fc.won,
         "lost": fc.lost,
         "open": fc.open,
@@ -87,49 +108,43 @@ def findings(audit: Audit) -> dict[str, Any] | None:
         "meetings_per_month": plain(fa.meetings_pm, 1),
         "sellers_holding_meetings": fa.closers,
     }
-    out.update(_forecast_findings(fa))
-    out["cuts"] = {
-        c: _records(
-            df,
-            {
-                "value": "value",
-                "deals": "deals",
-                "won": "won",
-                "lost": "lost",
-                "open": "open",
-                "win_rate": "win_rate",
-                "win_lo": "lo",
-                "win_hi": "hi",
-                "win_too_few": "too_few",
-                "m2c": "meeting_to_contract",
-                "m2c_too_few": "meeting_to_contract_too_few",
-            },
-            4,
-        )
-        for c, df in fa.cuts.items()
-    }
-    out["hygiene"] = {
-        k: {kk: plain(vv, 4) if not isinstance(vv, (str, list)) else vv for kk, vv in v.items()}
-        for k, v in fa.hygiene.items()
-    }
+
+
+CUT_COLUMNS = {
+    "value": "value",
+    "deals": "deals",
+    "won": "won",
+    "lost": "lost",
+    "open": "open",
+    "win_rate": "win_rate",
+    "win_lo": "lo",
+    "win_hi": "hi",
+    "win_too_few": "too_few",
+    "m2c": "meeting_to_contract",
+    "m2c_too_few": "meeting_to_contract_too_few",
+}
+
+
+def _cuts(fa: FunnelAnalysis) -> dict[str, list[dict[str, Any]]]:
+    """Per cut, its values' outcomes, win rate and meeting → contract."""
+    return {c: _records(df, CUT_COLUMNS, 4) for c, df in fa.cuts.items()}
+
+
+def _time_in_stage(fa: FunnelAnalysis) -> dict[str, Any]:
+    """Time in stage per stage, or None with its reason."""
     if fa.time_in_stage is None or fa.time_in_stage.empty:
-        out["time_in_stage"] = None
-        out["time_in_stage_reason"] = _reason(fa.time_reason)
-    else:
-        out["time_in_stage"] = _records(
-            fa.time_in_stage,
-            {
-                "stage": "stage",
-                "spells": "spells",
-                "censored": "censored",
-                "median_days": "median_days",
-                "p80_days": "p80_days",
-            },
-            1,
-        )
-    if fa.plan_fact is not None:
-        pf = fa.plan_fact
-        out["plan_fact"] = {
+        return {"time_in_stage": None, "time_in_stage_reason": _reason(fa.time_reason)}
+    cols = ("stage", "spells", "censored", "median_days", "p80_days")
+    return {"time_in_stage": _records(fa.time_in_stage, {c: c for c in cols}, 1)}
+
+
+def _plan_fact(fa: FunnelAnalysis) -> dict[str, Any]:
+    """Plan vs fact totals, effects and new deals, or None with its reason."""
+    pf = fa.plan_fact
+    if pf is None:
+        return {"plan_fact": None, "plan_fact_reason": _reason(fa.plan_reason)}
+    return {
+        "plan_fact": {
             "months": len(pf),
             "plan": plain(pf["plan"].sum(), 2),
             "fact": plain(pf["fact"].sum(), 2),
@@ -140,10 +155,7 @@ def findings(audit: Audit) -> dict[str, Any] | None:
             "new_deals_per_month": plain(pf["new"].mean(), 1),
             "new_deals_needed_per_month": plain(pf["plan_new"].mean(), 1),
         }
-    else:
-        out["plan_fact"] = None
-        out["plan_fact_reason"] = _reason(fa.plan_reason)
-    return out
+    }
 
 
 def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
@@ -198,26 +210,15 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
         out["goal_seek"] = None
         out["goal_seek_reason"] = _reason("no_target")
         return out
-    goal = _records(
-        fa.goal_seek,
-        {
-            "driver": "driver",
-            "current": "current",
-            "needed": "needed",
-            "change": "change",
-            "realistic": "realistic",
-            "reason": "reason",
-            "band_low": "band_low",
-            "band_high": "band_high",
-            "best_today": "best_today",
-            "implied_meeting_to_contract": "implied_meeting_to_contract",
-            "implied_meetings": "implied_meetings",
-        },
-        4,
-    )
+    out["goal_seek"] = _goal_seek(fa.goal_seek)
+    return out
+
+
+def _goal_seek(goal_seek: pd.DataFrame) -> list[dict[str, Any]]:
+    """Goal-seek rows, JSON-safe (realistic a bool or None, reason a string or None)."""
+    goal = _records(goal_seek, {c: c for c in GOAL_COLUMNS}, 4)
     for g in goal:
         g["realistic"] = None if g.get("realistic") is None else bool(g["realistic"])
         if not isinstance(g.get("reason"), str):
             g["reason"] = None
-    out["goal_seek"] = goal
-    return out
+    return goal

@@ -61,6 +61,7 @@ class ForecastUnavailable(Exception):
     """The data cannot support a revenue forecast; ``reason`` is a catalogue key suffix."""
 
     def __init__(self, reason: str) -> None:
+        """Keep the reason code."""
         super().__init__(reason)
         self.reason = reason
 
@@ -358,6 +359,7 @@ class _SizeBank:
     """Sums of n bootstrap-resampled deal sizes, O(1) per cell (see the module docstring)."""
 
     def __init__(self, pool: np.ndarray, rng: np.random.Generator, rows: int) -> None:
+        """Draw `rows` cumulative sums of resampled sizes, rescaled to the exact mean."""
         self.mu = float(pool.mean())
         self.var = float(pool.var())
         draws = pool[rng.integers(0, len(pool), size=(rows, BANK_COLUMNS))]
@@ -584,6 +586,118 @@ def sensitivity(model: ForecastModel, horizon: int = 12, step: float = 0.10) -> 
     return out.sort_values("revenue_delta", ascending=False, kind="stable").reset_index(drop=True)
 
 
+GOAL_COLUMNS = (
+    "driver",
+    "current",
+    "needed",
+    "change",
+    "realistic",
+    "reason",
+    "band_low",
+    "band_high",
+    "best_today",
+    "implied_meeting_to_contract",
+    "implied_meetings",
+)
+
+
+@dataclass(frozen=True)
+class _Goal:
+    """What every driver's goal-seek row shares: the lift needed and today's meetings."""
+
+    ratio: float | None  # target / steady-state run rate
+    conv: np.ndarray
+    stages: list[str]
+    meeting_at: int | None  # index of first_contact
+    meetings_now: float | None
+    m2c_now: float | None
+    capacity: float | None  # meetings the sellers can hold a month
+    band: tuple[float, float]
+    best: dict[str, float]
+
+    def meetings(self) -> float | None:
+        """Meetings a month the lift implies (None without a first_contact stage)."""
+        if self.meetings_now is None or self.ratio is None:
+            return None
+        return self.meetings_now * self.ratio
+
+    def capacity_check(self) -> tuple[bool | None, str | None]:
+        """(realistic, reason) of the meetings the lift implies against capacity."""
+        meetings = self.meetings()
+        if meetings is None:
+            return None, "no_first_contact"
+        if self.capacity is None:
+            return None, "no_team"
+        return bool(meetings <= self.capacity), None if meetings <= self.capacity else "capacity"
+
+
+def _goal_context(
+    model: ForecastModel,
+    target_per_month: float,
+    closers: int | None,
+    meetings_per_closer: float,
+    band: tuple[float, float],
+    best: dict[str, float],
+) -> _Goal:
+    """The shared part of goal seek for a model and a monthly target."""
+    run = model.run_rate()
+    p = model.conv_mean
+    fc_i = model.stages.index("first_contact") if "first_contact" in model.stages else None
+    return _Goal(
+        ratio=target_per_month / run if run > 0 else None,
+        conv=p,
+        stages=model.stages,
+        meeting_at=fc_i,
+        meetings_now=model.inflow_mean * float(np.prod(p[:fc_i])) if fc_i is not None else None,
+        m2c_now=float(np.prod(p[fc_i:])) if fc_i is not None else None,
+        capacity=closers * meetings_per_closer if closers else None,
+        band=band,
+        best=best,
+    )
+
+
+def _conversion_goal(g: _Goal, key: str, ratio: float, row: dict[str, Any]) -> None:
+    """Fill a conversion driver's row: the value needed and whether it is realistic."""
+    k = g.stages.index(key)
+    need = float(g.conv[k] * ratio)
+    row.update(current=float(g.conv[k]), needed=need, best_today=g.best.get(key))
+    if need > 1:
+        row.update(realistic=False, reason="above_one")
+    elif key in g.best and need > g.best[key]:
+        row.update(realistic=False, reason="above_best")
+    elif g.meeting_at is not None and k >= g.meeting_at:
+        implied = g.m2c_now * ratio if g.m2c_now is not None else None
+        row.update(implied_meeting_to_contract=implied, band_low=g.band[0], band_high=g.band[1])
+        ok = implied is not None and implied <= g.band[1]
+        row.update(realistic=ok, reason=None if ok else "above_band")
+    else:
+        row["implied_meetings"] = g.meetings()
+        row["realistic"], row["reason"] = g.capacity_check()
+
+
+def _goal_row(model: ForecastModel, g: _Goal, driver: str) -> dict[str, Any]:
+    """One driver's goal-seek row (see :func:`goal_seek`)."""
+    row: dict[str, Any] = dict.fromkeys(GOAL_COLUMNS)
+    row["driver"] = driver
+    if driver == "cycle":
+        row.update(current=model.median_cycle, reason="run_rate_independent")
+        return row
+    if g.ratio is None:
+        row["reason"] = "zero_run_rate"
+        return row
+    if driver == "new_deals":
+        row.update(current=model.inflow_mean, needed=model.inflow_mean * g.ratio)
+        row["implied_meetings"] = g.meetings()
+        row["realistic"], row["reason"] = g.capacity_check()
+    elif driver == "deal_size":
+        row.update(current=model.mean_size, needed=model.mean_size * g.ratio, reason="no_benchmark")
+    else:
+        _conversion_goal(g, driver.split(".", 1)[1], g.ratio, row)
+    if row["current"]:
+        row["change"] = row["needed"] / row["current"] - 1
+    return row
+
+
 def goal_seek(
     model: ForecastModel,
     target_per_month: float | None,
@@ -604,79 +718,57 @@ def goal_seek(
     Columns: driver, current, needed, change, realistic, reason, band_low, band_high,
     best_today, implied_meeting_to_contract, implied_meetings.
     """
-    best = best or {}
     if not target_per_month:
         return None
-    run = model.run_rate()
-    p = model.conv_mean
-    stages = model.stages
-    fc_i = stages.index("first_contact") if "first_contact" in stages else None
-    meetings_now = model.inflow_mean * float(np.prod(p[:fc_i])) if fc_i is not None else None
-    m2c_now = float(np.prod(p[fc_i:])) if fc_i is not None else None
-    capacity = closers * meetings_per_closer if closers else None
-    ratio = target_per_month / run if run > 0 else None
-    rows: list[dict[str, Any]] = []
+    g = _goal_context(model, target_per_month, closers, meetings_per_closer, band, best or {})
+    return pd.DataFrame([_goal_row(model, g, d) for d in drivers(model)])
 
-    def capacity_check(meetings: float | None) -> tuple[bool | None, str | None]:
-        if meetings is None:
-            return None, "no_first_contact"
-        if capacity is None:
-            return None, "no_team"
-        return bool(meetings <= capacity), None if meetings <= capacity else "capacity"
 
-    for d in drivers(model):
-        row: dict[str, Any] = {
-            "driver": d,
-            "current": None,
-            "needed": None,
-            "change": None,
-            "realistic": None,
-            "reason": None,
-            "band_low": None,
-            "band_high": None,
-            "best_today": None,
-            "implied_meeting_to_contract": None,
-            "implied_meetings": None,
-        }
-        if d == "cycle":
-            row.update(current=model.median_cycle, reason="run_rate_independent")
-            rows.append(row)
+@dataclass(frozen=True)
+class Lever:
+    """A driver and what it moves: the value today and the value needed (goal seek), or the
+    revenue gain over the horizon from +10% (sensitivity)."""
+
+    driver: str
+    current: Any = None
+    needed: Any = None
+    reason: str | None = None
+    gain: float | None = None
+
+
+def first_lever(sens: pd.DataFrame | None) -> Lever | None:
+    """The lever to push first: the driver whose +10% adds the most revenue."""
+    if sens is None or not len(sens):
+        return None
+    top = sens.iloc[0]
+    return Lever(driver=str(top["driver"]), gain=float(top["revenue_delta"]))
+
+
+@dataclass(frozen=True)
+class GoalSummary:
+    """Goal seek read out: the target already met, or the levers that reach it alone."""
+
+    met: bool  # every driver already at or above what the target needs
+    realistic: tuple[Lever, ...]
+    unrealistic: tuple[Lever, ...]
+
+
+def goal_summary(goal: pd.DataFrame | None) -> GoalSummary | None:
+    """Which single levers reach the target realistically and which do not (and why)."""
+    if goal is None:
+        return None
+    rows = goal[goal["needed"].notna()]
+    if len(rows) and (rows["change"].fillna(0) <= 0).all():
+        return GoalSummary(met=True, realistic=(), unrealistic=())
+    good: list[Lever] = []
+    bad: list[Lever] = []
+    for _, r in rows.iterrows():
+        real = r["realistic"]
+        if not isinstance(real, (bool, np.bool_)):
             continue
-        if ratio is None:
-            row["reason"] = "zero_run_rate"
-            rows.append(row)
-            continue
-        if d == "new_deals":
-            row.update(current=model.inflow_mean, needed=model.inflow_mean * ratio)
-            meet = meetings_now * ratio if meetings_now is not None else None
-            row["implied_meetings"] = meet
-            row["realistic"], row["reason"] = capacity_check(meet)
-        elif d == "deal_size":
-            row.update(
-                current=model.mean_size, needed=model.mean_size * ratio, reason="no_benchmark"
-            )
-        else:
-            key = d.split(".", 1)[1]
-            k = stages.index(key)
-            need = float(p[k] * ratio)
-            row.update(current=float(p[k]), needed=need, best_today=best.get(key))
-            if need > 1:
-                row.update(realistic=False, reason="above_one")
-            elif key in best and need > best[key]:
-                row.update(realistic=False, reason="above_best")
-            elif fc_i is not None and k >= fc_i:
-                implied = m2c_now * ratio if m2c_now is not None else None
-                row.update(implied_meeting_to_contract=implied, band_low=band[0], band_high=band[1])
-                ok = implied is not None and implied <= band[1]
-                row.update(realistic=ok, reason=None if ok else "above_band")
-            else:
-                meet = meetings_now * ratio if meetings_now is not None else None
-                row["implied_meetings"] = meet
-                row["realistic"], row["reason"] = capacity_check(meet)
-        if row["current"]:
-            row["change"] = row["needed"] / row["current"] - 1
-        rows.append(row)
-    return pd.DataFrame(rows)
+        lever = Lever(str(r["driver"]), r["current"], r["needed"], r["reason"])
+        (good if bool(real) else bad).append(lever)
+    return GoalSummary(met=False, realistic=tuple(good), unrealistic=tuple(bad))
 
 
 def model_from_rates(

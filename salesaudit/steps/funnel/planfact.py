@@ -20,9 +20,13 @@ moved, and N_plan says how many new deals the plan needed at today's conversion 
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
+from salesaudit.core.constants import DAYS_PER_MONTH
 from salesaudit.steps.funnel.compute import WON
 
 EFFECTS = ("volume", "conversion", "deal_size", "other")
@@ -204,3 +208,91 @@ def daily_and_board(
         board.index.name = "manager"
         board = board.reset_index()
     return daily, board, None
+
+
+# --------------------------------------------------------------------------------------
+# what the text singles out
+
+
+@dataclass(frozen=True)
+class WorstMonth:
+    """The settled month furthest below plan and the effect that hurt it most."""
+
+    month: pd.Timestamp
+    gap: float
+    effect: str  # one of EFFECTS
+    value: float
+
+
+@dataclass(frozen=True)
+class PlanFactSummary:
+    """Plan vs fact over the plan months, the new deals needed, and the worst month."""
+
+    months: int
+    plan: float
+    fact: float
+    payments: bool  # the fact is payments (a sales table), not won-deal revenue
+    other: float
+    new_needed: float  # new deals a month the plan needs at today's conversion and size
+    new_created: float
+    worst: WorstMonth | None
+
+
+def plan_fact_summary(
+    pf: pd.DataFrame | None, first_month: pd.Timestamp | None, cycle_p80: float | None
+) -> PlanFactSummary | None:
+    """Totals of :func:`plan_vs_fact` and its worst settled month (months within a P80 cycle
+    of the first created deal miss wins from deals created before the data: skipped)."""
+    if pf is None:
+        return None
+    settled = pf
+    if first_month is not None:
+        lag = math.ceil((cycle_p80 or 0.0) / DAYS_PER_MONTH)
+        settled = pf[pf["month"] >= first_month + pd.DateOffset(months=lag)]
+    worst = None
+    if not settled.empty:
+        w = settled.iloc[int(np.argmin(settled["gap"].to_numpy(dtype=float)))]
+        if w["gap"] < 0:
+            effects = {k: float(w[k]) for k in EFFECTS if k in w}
+            k = min(effects, key=lambda x: effects[x])
+            worst = WorstMonth(month=w["month"], gap=float(w["gap"]), effect=k, value=effects[k])
+    return PlanFactSummary(
+        months=len(pf),
+        plan=float(pf["plan"].sum()),
+        fact=float(pf["fact"].sum()),
+        payments=bool((pf["fact"] - pf["won_revenue"]).abs().sum() > 0),
+        other=float(pf["other"].sum()),
+        new_needed=float(pf["plan_new"].mean()),
+        new_created=float(pf["new"].mean()),
+        worst=worst,
+    )
+
+
+@dataclass(frozen=True)
+class DailySummary:
+    """This month's payments to date, the plan to date and tomorrow's, and the board leader."""
+
+    fact: float
+    plan: float | None  # None when the month has no daily plan
+    tomorrow: float | None
+    leader: str | None
+    leader_fact: float | None
+
+
+def daily_summary(daily: pd.DataFrame | None, board: pd.DataFrame | None) -> DailySummary | None:
+    """Payments to date against the plan to date, the next working day's plan, the leader."""
+    if daily is None:
+        return None
+    past = daily[daily["fact"].notna()]
+    fact = float(past["fact"].sum()) if len(past) else 0.0
+    plan = tomorrow = None
+    if daily["plan"].notna().any() and daily["plan"].sum() > 0:
+        plan = float(past["plan"].sum()) if len(past) else 0.0
+        nxt = daily[daily["fact"].isna() & (daily["plan"] > 0)]
+        tomorrow = float(nxt["plan"].iloc[0]) if len(nxt) else None
+    leader = leader_fact = None
+    if board is not None and len(board):
+        leader, leader_fact = str(board.iloc[0]["manager"]), float(board.iloc[0]["fact"])
+    return DailySummary(
+        fact=fact, plan=plan, tomorrow=tomorrow, leader=leader, leader_fact=leader_fact
+    )

@@ -10,6 +10,8 @@ fast (a naive median of finished spells would ignore the deals still waiting).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -133,3 +135,38 @@ def time_in_stage(
         else pd.DataFrame(columns=["stage", "time", "at_risk", "events", "censored", "survival"])
     )
     return curve, pd.DataFrame(rows)
+
+
+@dataclass(frozen=True)
+class Slowest:
+    """The stage deals wait longest at (Kaplan–Meier median), and what ignoring waits hides."""
+
+    stage: str
+    median_days: float
+    p80_days: float | None
+    censored: int  # stays still running, over all stages
+    understated_by: float | None  # days a finished-stays-only median would understate (≥ 1)
+
+
+def slowest_stage(summary: pd.DataFrame | None) -> Slowest | None:
+    """The stage with the longest median stay, from the :func:`time_in_stage` summary."""
+    if summary is None or summary.empty:
+        return None
+    ok = summary[summary["median_days"].notna()]
+    if ok.empty:
+        return None
+    r = ok.iloc[int(np.argmax(ok["median_days"].to_numpy(dtype=float)))]
+    p80 = None if r["p80_days"] is None or pd.isna(r["p80_days"]) else float(r["p80_days"])
+    cens = int(summary["censored"].sum())
+    under = None
+    naive = r["naive_median_days"]
+    if cens and naive is not None and not pd.isna(naive):
+        diff = float(r["median_days"]) - float(naive)
+        under = diff if diff >= 1 else None
+    return Slowest(
+        stage=str(r["stage"]),
+        median_days=float(r["median_days"]),
+        p80_days=p80,
+        censored=cens,
+        understated_by=under,
+    )

@@ -8,27 +8,16 @@ them as HTML or Markdown escapes them).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, has, t
 from salesaudit.steps.funnel.analysis import FunnelAnalysis
-
-SECTIONS = (
-    "overview",
-    "funnel",
-    "cuts",
-    "cohorts",
-    "time",
-    "hygiene",
-    "plan_fact",
-    "daily",
-    "forecast",
-    "sensitivity",
-)
-
+from salesaudit.steps.funnel.compute import CutValue, metric_columns
+from salesaudit.steps.funnel.forecast import Lever
 
 # --------------------------------------------------------------------------------------
 # small formatting helpers
@@ -72,52 +61,69 @@ def ci(lo: Any, hi: Any, lang: str) -> str:
     return f"({fmt_pct(lo, lang)}–{fmt_pct(hi, lang)})"
 
 
-def _lowest(df: pd.DataFrame, col: str) -> pd.Series:
-    """The row with the smallest value of col (first on ties)."""
-    return df.iloc[int(np.argmin(df[col].to_numpy(dtype=float)))]
-
-
-def _highest(df: pd.DataFrame, col: str) -> pd.Series:
-    """The row with the largest value of col (first on ties)."""
-    return df.iloc[int(np.argmax(df[col].to_numpy(dtype=float)))]
-
-
-def _capital(s: str) -> str:
-    return s[:1].upper() + s[1:]
+def metric_name(fa: FunnelAnalysis) -> str:
+    """The name of the metric the cuts are ranked by (meeting → contract, or win rate)."""
+    return t("funnel.m2c" if fa.cut_metric == "m2c" else "funnel.win_rate", fa.lang)
 
 
 def _money(fa: FunnelAnalysis, x: Any) -> str:
+    """An amount in the analysis's currency and language."""
     return fmt_money(x, fa.lang, fa.currency)
 
 
+def _signed(fa: FunnelAnalysis, v: float) -> str:
+    """An amount with its sign (+ for gains)."""
+    return ("+" if v >= 0 else "") + _money(fa, v)
+
+
 def _days(x: Any, lang: str) -> str:
+    """A number of days, whole."""
     return fmt_num(x, lang, 0)
 
 
+def _fmt_driver_value(driver: str, v: Any, fa: FunnelAnalysis) -> str:
+    """A driver's value in its unit: a share, an amount, days or a count."""
+    if v is None or (isinstance(v, float) and math.isnan(v)):
+        return "—"
+    if driver.startswith("conversion."):
+        return fmt_pct(v, fa.lang)
+    if driver == "deal_size":
+        return _money(fa, v)
+    if driver == "cycle":
+        return _days(v, fa.lang) + "\u00a0" + t("word.days", fa.lang)
+    return fmt_num(v, fa.lang, 0)
+
+
 # --------------------------------------------------------------------------------------
-# the narrative
+# the narrative: one function per section, each [reason] when there are no deals
+
+Story = Callable[[FunnelAnalysis], list[str]]
 
 
-def story(fa: FunnelAnalysis, section: str) -> list[str]:
-    """Sentences about one section of the funnel step, in the report language."""
-    if section not in SECTIONS:
-        raise ValueError(f"unknown section {section!r}; choose one of {', '.join(SECTIONS)}")
-    if fa.reason:
-        return [reason_text("no_deals", fa.lang)]
-    fn = globals()[f"_story_{section}"]
-    return [s for s in fn(fa) if s]
+def _story(fn: Story) -> Story:
+    """A section's sentences: the no-deals reason instead when there are no deals; no blanks."""
+
+    @wraps(fn)
+    def wrapper(fa: FunnelAnalysis) -> list[str]:
+        """The section's sentences, or the no-deals reason."""
+        if fa.reason:
+            return [reason_text("no_deals", fa.lang)]
+        return [s for s in fn(fa) if s]
+
+    return wrapper
 
 
-def _story_overview(fa: FunnelAnalysis) -> list[str]:
+@_story
+def overview(fa: FunnelAnalysis) -> list[str]:
+    """Deals, outcomes, win rate and the cycle."""
     lang, c = fa.lang, fa.counts
     assert c is not None
     wi: tuple[Any, Any] = fa.win_interval or (None, None)
-    n = c.won + c.lost + c.open
     out = [
         t(
             "funnel.s.overview",
             lang,
-            n=fmt_num(n, lang),
+            n=c.won + c.lost + c.open,
             won=fmt_num(c.won, lang),
             lost=fmt_num(c.lost, lang),
             open=fmt_num(c.open, lang),
@@ -126,235 +132,152 @@ def _story_overview(fa: FunnelAnalysis) -> list[str]:
         )
     ]
     if fa.cycle.get("median") is not None:
-        out.append(
-            t(
-                "funnel.s.cycle",
-                lang,
-                median=_days(fa.cycle["median"], lang),
-                p80=_days(fa.cycle["p80"], lang),
-            )
-        )
+        median, p80 = _days(fa.cycle["median"], lang), _days(fa.cycle["p80"], lang)
+        out.append(t("funnel.s.cycle", lang, median=median, p80=p80))
         out.append(t("funnel.s.cycle_refs", lang))
     else:
         out.append(t("funnel.s.no_cycle", lang))
     if c.lost_without_stage:
-        out.append(t("funnel.s.lost_without_stage", lang, n=fmt_num(c.lost_without_stage, lang)))
+        out.append(t("funnel.s.lost_without_stage", lang, n=c.lost_without_stage))
     return out
 
 
-def weakest_stage(fa: FunnelAnalysis) -> dict[str, Any] | None:
-    """The stage with the lowest judged conversion (n ≥ 30), with its +10% revenue gain."""
-    st = fa.table
-    if st is None:
-        return None
-    judged = st.iloc[:-1]
-    judged = judged[~judged["too_few"] & judged["conversion_to_next"].notna()]
-    if judged.empty:
-        return None
-    r = _lowest(judged, "conversion_to_next")
-    gain = None
-    if fa.sensitivity is not None:
-        hit = fa.sensitivity[fa.sensitivity["driver"] == f"conversion.{r['key']}"]
-        gain = float(hit["revenue_delta"].iloc[0]) if len(hit) else None
-    keys = list(st["key"])
-    return {
-        "key": r["key"],
-        "next": keys[keys.index(r["key"]) + 1],
-        "value": float(r["conversion_to_next"]),
-        "lo": r["lo"],
-        "hi": r["hi"],
-        "gain": gain,
-    }
+def _weakest_sentence(fa: FunnelAnalysis) -> str:
+    """The weakest stage and what +10% there adds ('' when no stage can be judged)."""
+    lang, w = fa.lang, fa.weakest
+    if w is None:
+        return ""
+    kw = dict(
+        a=stage_label(w.stage, lang),
+        b=stage_label(w.next_stage, lang),
+        v=fmt_pct(w.conversion, lang),
+        ci=ci(w.lo, w.hi, lang),
+    )
+    if w.gain is None:
+        return t("funnel.s.weakest_nogain", lang, **kw)
+    h = fa.forecast.horizon if fa.forecast else 12
+    return t("funnel.s.weakest", lang, gain=_money(fa, w.gain), h=h, **kw)
 
 
-def _story_funnel(fa: FunnelAnalysis) -> list[str]:
+def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
+    """One benchmark against the methodology ('' when it cannot be judged)."""
+    if b["status"] is None:
+        return ""
+    interval = ci(b["lo"], b["hi"], lang)
+    if b["key"] == "brief_rate":
+        key = "below" if b["status"] == "below" else "inside"
+        return t(f"funnel.s.brief.{key}", lang, v=fmt_pct(b["value"], lang), ci=interval)
+    if b["key"] == "meeting_to_contract":
+        return t(f"funnel.s.m2c.{b['status']}", lang, v=fmt_pct(b["value"], lang), ci=interval)
+    if b["key"] == "meetings_per_closer":
+        return t(f"funnel.s.mpc.{b['status']}", lang, v=round(b["value"]))
+    return ""
+
+
+@_story
+def funnel_story(fa: FunnelAnalysis) -> list[str]:
+    """The weakest stage, the benchmarks, and the conversions too thin to judge."""
     lang = fa.lang
-    out = []
-    w = weakest_stage(fa)
-    if w:
-        h = fa.forecast.horizon if fa.forecast else 12
-        kw = dict(
-            a=stage_label(w["key"], lang),
-            b=stage_label(w["next"], lang),
-            v=fmt_pct(w["value"], lang),
-            ci=ci(w["lo"], w["hi"], lang),
+    out = [_weakest_sentence(fa), *(_benchmark_sentence(b, lang) for b in fa.benchmarks)]
+    if fa.thin_steps:
+        names = ", ".join(
+            f"{stage_label(a, lang)} → {stage_label(b, lang)}" for a, b in fa.thin_steps
         )
-        if w["gain"] is not None:
-            out.append(t("funnel.s.weakest", lang, gain=_money(fa, w["gain"]), h=h, **kw))
-        else:
-            out.append(t("funnel.s.weakest_nogain", lang, **kw))
-    for b in fa.benchmarks:
-        if b["status"] is None:
-            continue
-        if b["key"] == "brief_rate":
-            key = "below" if b["status"] == "below" else "inside"
-            out.append(
-                t(
-                    f"funnel.s.brief.{key}",
-                    lang,
-                    v=fmt_pct(b["value"], lang),
-                    ci=ci(b["lo"], b["hi"], lang),
-                )
-            )
-        elif b["key"] == "meeting_to_contract":
-            out.append(
-                t(
-                    f"funnel.s.m2c.{b['status']}",
-                    lang,
-                    v=fmt_pct(b["value"], lang),
-                    ci=ci(b["lo"], b["hi"], lang),
-                )
-            )
-        elif b["key"] == "meetings_per_closer":
-            out.append(t(f"funnel.s.mpc.{b['status']}", lang, v=fmt_num(b["value"], lang)))
-    if fa.table is not None:
-        few = fa.table.iloc[:-1]
-        few = few[few["too_few"]]
-        if len(few):
-            keys = list(fa.table["key"])
-            names = ", ".join(
-                f"{stage_label(k, lang)} → {stage_label(keys[keys.index(k) + 1], lang)}"
-                for k in few["key"]
-            )
-            out.append(t("funnel.s.too_few", lang, stages=names))
+        out.append(t("funnel.s.too_few", lang, stages=names))
     return out
 
 
-def cut_metric(fa: FunnelAnalysis) -> tuple[str, str]:
-    """The metric the cut charts rank by: meeting → contract when mapped, else win rate."""
-    if "first_contact" in fa.stages and fa.stages.index("first_contact") < len(fa.stages) - 1:
-        return "m2c", t("funnel.m2c", fa.lang)
-    return "win", t("funnel.win_rate", fa.lang)
+def _cut_value_text(v: CutValue, cut: str, lang: str) -> tuple[str, str]:
+    """(rate with its interval, the value's name) of one cut value."""
+    return f"{fmt_pct(v.rate, lang)} {ci(v.lo, v.hi, lang)}", cut_value_label(v.value, cut, lang)
 
 
-def metric_columns(metric: str) -> tuple[str, str, str, str]:
-    """(value, lo, hi, too_few) column names of a cut table for a metric."""
-    if metric == "m2c":
-        return "m2c", "m2c_lo", "m2c_hi", "m2c_too_few"
-    if metric == "win":
-        return "win_rate", "win_lo", "win_hi", "win_too_few"
-    k = metric.split(".", 1)[1]
-    return f"conv.{k}", f"lo.{k}", f"hi.{k}", f"few.{k}"
-
-
-def _story_cuts(fa: FunnelAnalysis) -> list[str]:
+@_story
+def cuts_story(fa: FunnelAnalysis) -> list[str]:
+    """Per cut: the lowest and highest value of the ranking metric, and thin values."""
     lang = fa.lang
     if not fa.cuts:
         return [t("funnel.s.cut_none", lang)]
-    metric, mname = cut_metric(fa)
-    v, lo, hi, few = metric_columns(metric)
     out = []
-    for cut, df in fa.cuts.items():
-        judged = df[~df[few].astype(bool) & df[v].notna()]
+    for cut, sp in fa.cut_spreads.items():
         cut_name = t(f"funnel.cut.{cut}", lang)
-        if len(judged) >= 2:
-            a, b = _lowest(judged, v), _highest(judged, v)
-            sig = "funnel.s.cut_sig" if a[hi] < b[lo] else "funnel.s.cut_nosig"
+        if sp.lowest is not None and sp.highest is not None:
+            lo_v, lo_name = _cut_value_text(sp.lowest, cut, lang)
+            hi_v, hi_name = _cut_value_text(sp.highest, cut, lang)
+            sig = "funnel.s.cut_sig" if sp.significant else "funnel.s.cut_nosig"
             out.append(
                 t(
                     "funnel.s.cut_spread",
                     lang,
                     cut=cut_name,
-                    metric=mname,
-                    lo_v=f"{fmt_pct(a[v], lang)} {ci(a[lo], a[hi], lang)}",
-                    lo_name=cut_value_label(a["value"], cut, lang),
-                    hi_v=f"{fmt_pct(b[v], lang)} {ci(b[lo], b[hi], lang)}",
-                    hi_name=cut_value_label(b["value"], cut, lang),
+                    metric=metric_name(fa),
+                    lo_v=lo_v,
+                    lo_name=lo_name,
+                    hi_v=hi_v,
+                    hi_name=hi_name,
                     sig=t(sig, lang),
                 )
             )
-        n_few = int(df[few].astype(bool).sum())
-        if n_few:
-            out.append(t("funnel.s.cut_few", lang, cut=cut_name, n=n_few, total=len(df)))
+        if sp.too_few:
+            out.append(t("funnel.s.cut_few", lang, cut=cut_name, n=sp.too_few, total=sp.values))
     return out
 
 
-def _story_cohorts(fa: FunnelAnalysis) -> list[str]:
-    lang, co = fa.lang, fa.cohorts
-    if co is None or co.empty:
+@_story
+def cohorts_story(fa: FunnelAnalysis) -> list[str]:
+    """The young cohorts, and the range of the meeting rate among settled ones."""
+    lang, cs = fa.lang, fa.cohort_summary
+    if cs is None:
         return []
     out = []
-    tail = int(co["share.open"].iloc[::-1].gt(0.2).cumprod().sum())
-    if tail:
+    if cs.young_from is not None:
+        out.append(t("funnel.s.cohort_young", lang, month=fmt_month(cs.young_from, lang)))
+    if cs.reach_low is not None and cs.reach_high is not None:
+        (lo_m, lo), (hi_m, hi) = cs.reach_low, cs.reach_high
         out.append(
             t(
-                "funnel.s.cohort_young",
+                "funnel.s.cohort_range",
                 lang,
-                month=fmt_month(co["cohort"].iloc[len(co) - tail], lang),
+                lo=fmt_pct(lo, lang),
+                lo_m=fmt_month(lo_m, lang),
+                hi=fmt_pct(hi, lang),
+                hi_m=fmt_month(hi_m, lang),
             )
         )
-    if "first_contact" in fa.stages:
-        done = co[(co["share.open"] <= 0.2) & (co["deals"] >= 30)]
-        if len(done) >= 2:
-            col = "reach.first_contact"
-            a, b = _lowest(done, col), _highest(done, col)
-            out.append(
-                t(
-                    "funnel.s.cohort_range",
-                    lang,
-                    lo=fmt_pct(a[col], lang),
-                    lo_m=fmt_month(a["cohort"], lang),
-                    hi=fmt_pct(b[col], lang),
-                    hi_m=fmt_month(b["cohort"], lang),
-                )
-            )
     return out
 
 
-def _story_time(fa: FunnelAnalysis) -> list[str]:
-    lang, s = fa.lang, fa.time_in_stage
-    if s is None or s.empty:
+@_story
+def time_story(fa: FunnelAnalysis) -> list[str]:
+    """The slowest stage, and how much finished stays alone would understate it."""
+    lang, s = fa.lang, fa.slowest
+    if fa.time_in_stage is None or fa.time_in_stage.empty:
         return [t("funnel.s.no_history", lang)]
-    out = []
-    ok = s[s["median_days"].notna()]
-    if len(ok):
-        r = _highest(ok, "median_days")
-        p80 = "—" if r["p80_days"] is None or pd.isna(r["p80_days"]) else _days(r["p80_days"], lang)
-        out.append(
-            t(
-                "funnel.s.time_slowest",
-                lang,
-                stage=stage_label(r["stage"], lang),
-                median=_days(r["median_days"], lang),
-                p80=p80,
-            )
-        )
-        cens = int(s["censored"].sum())
-        if cens and r["naive_median_days"] is not None and not pd.isna(r["naive_median_days"]):
-            diff = r["median_days"] - r["naive_median_days"]
-            if diff >= 1:
-                out.append(
-                    t(
-                        "funnel.s.time_censored",
-                        lang,
-                        n=fmt_num(cens, lang),
-                        stage=stage_label(r["stage"], lang),
-                        diff=_days(diff, lang),
-                    )
-                )
+    if s is None:
+        return []
+    p80 = "—" if s.p80_days is None else _days(s.p80_days, lang)
+    stage = stage_label(s.stage, lang)
+    out = [
+        t("funnel.s.time_slowest", lang, stage=stage, median=_days(s.median_days, lang), p80=p80)
+    ]
+    if s.understated_by is not None:
+        diff = _days(s.understated_by, lang)
+        out.append(t("funnel.s.time_censored", lang, n=s.censored, stage=stage, diff=diff))
     return out
 
 
-def _story_hygiene(fa: FunnelAnalysis) -> list[str]:
+@_story
+def hygiene_story(fa: FunnelAnalysis) -> list[str]:
+    """The CRM hygiene checks that found something, in one sentence."""
     lang = fa.lang
-    items = []
-    for name, v in fa.hygiene.items():
-        if v.get("count"):
-            items.append(
-                t(
-                    f"funnel.hyg.{name}",
-                    lang,
-                    n=fmt_num(v["count"], lang),
-                    days=_days(v.get("threshold_days"), lang),
-                )
-            )
+    items = [
+        t(f"funnel.hyg.{name}", lang, n=v["count"], days=_days(v.get("threshold_days"), lang))
+        for name, v in fa.hygiene.items()
+        if v.get("count")
+    ]
     if not items:
         return [t("funnel.s.hygiene_ok", lang)]
     return [t("funnel.s.hygiene", lang, items="; ".join(items))]
-
-
-def _signed(fa: FunnelAnalysis, v: float) -> str:
-    return ("+" if v >= 0 else "") + _money(fa, v)
 
 
 EFFECT_WORDS = {
@@ -365,83 +288,67 @@ EFFECT_WORDS = {
 }
 
 
-def _story_plan_fact(fa: FunnelAnalysis) -> list[str]:
-    lang, pf = fa.lang, fa.plan_fact
-    if pf is None:
+@_story
+def plan_fact_story(fa: FunnelAnalysis) -> list[str]:
+    """Plan against fact, the new deals the plan needs, and the worst month's main cause."""
+    lang, s = fa.lang, fa.plan_summary
+    if s is None:
         return [reason_text(fa.plan_reason, lang)] if fa.plan_reason else []
-    plan, fact = float(pf["plan"].sum()), float(pf["fact"].sum())
-    payments = bool((pf["fact"] - pf["won_revenue"]).abs().sum() > 0)
-    kind = t("funnel.kind.payments" if payments else "funnel.kind.won_revenue", lang)
+    kind = t("funnel.kind.payments" if s.payments else "funnel.kind.won_revenue", lang)
     out = [
         t(
             "funnel.s.plan_fact",
             lang,
-            n=len(pf),
+            n=s.months,
             kind=kind,
-            fact=_money(fa, fact),
-            plan=_money(fa, plan),
-            gap=_signed(fa, fact - plan),
+            fact=_money(fa, s.fact),
+            plan=_money(fa, s.plan),
+            gap=_signed(fa, s.fact - s.plan),
         ),
         t(
             "funnel.s.plan_volume",
             lang,
-            need=fmt_num(pf["plan_new"].mean(), lang),
-            have=fmt_num(pf["new"].mean(), lang),
+            need=fmt_num(s.new_needed, lang),
+            have=fmt_num(s.new_created, lang),
         ),
     ]
-    if payments:
-        out.append(t("funnel.s.plan_other", lang, value=_signed(fa, float(pf["other"].sum()))))
-    # months right after the data begins miss wins from deals created before it: skip them
-    p80 = fa.cycle.get("p80") or 0.0
-    first = fa.cohorts["cohort"].min() if fa.cohorts is not None and len(fa.cohorts) else None
-    settled = pf
-    if first is not None:
-        settled = pf[pf["month"] >= first + pd.DateOffset(months=math.ceil(p80 / 30.4375))]
-    if settled.empty:
-        return out
-    worst = settled.iloc[int(np.argmin(settled["gap"].to_numpy(dtype=float)))]
-    if worst["gap"] < 0:
-        effects = {k: float(worst[k]) for k in EFFECT_WORDS if k in worst}
-        k = min(effects, key=lambda x: effects[x])
+    if s.payments:
+        out.append(t("funnel.s.plan_other", lang, value=_signed(fa, s.other)))
+    w = s.worst
+    if w is not None:
         out.append(
             t(
                 "funnel.s.plan_effect",
                 lang,
-                month=fmt_month(worst["month"], lang),
-                gap=_signed(fa, float(worst["gap"])),
-                effect=t(EFFECT_WORDS[k], lang).lower(),
-                value=_signed(fa, effects[k]),
+                month=fmt_month(w.month, lang),
+                gap=_signed(fa, w.gap),
+                effect=t(EFFECT_WORDS[w.effect], lang).lower(),
+                value=_signed(fa, w.value),
             )
         )
     return out
 
 
-def _story_daily(fa: FunnelAnalysis) -> list[str]:
-    lang, d = fa.lang, fa.daily
+@_story
+def daily_story(fa: FunnelAnalysis) -> list[str]:
+    """This month's payments against the plan to date, tomorrow's plan, the board leader."""
+    lang, d = fa.lang, fa.daily_summary
     if d is None:
         return []
-    past = d[d["fact"].notna()]
-    fact = float(past["fact"].sum()) if len(past) else 0.0
-    out = []
-    if d["plan"].notna().any() and d["plan"].sum() > 0:
-        plan_td = float(past["plan"].sum()) if len(past) else 0.0
-        out.append(t("funnel.s.daily", lang, fact=_money(fa, fact), plan=_money(fa, plan_td)))
-        nxt = d[d["fact"].isna() & (d["plan"] > 0)]
-        if len(nxt):
-            out.append(
-                t("funnel.s.daily_next", lang, tomorrow=_money(fa, float(nxt["plan"].iloc[0])))
-            )
+    if d.plan is not None:
+        out = [t("funnel.s.daily", lang, fact=_money(fa, d.fact), plan=_money(fa, d.plan))]
+        if d.tomorrow is not None:
+            out.append(t("funnel.s.daily_next", lang, tomorrow=_money(fa, d.tomorrow)))
     else:
-        out.append(t("funnel.s.daily_noplan", lang, fact=_money(fa, fact)))
-    if fa.board is not None and len(fa.board):
-        top = fa.board.iloc[0]
-        out.append(
-            t("funnel.s.board", lang, name=str(top["manager"]), fact=_money(fa, top["fact"]))
-        )
+        out = [t("funnel.s.daily_noplan", lang, fact=_money(fa, d.fact))]
+    if d.leader is not None:
+        out.append(t("funnel.s.board", lang, name=d.leader, fact=_money(fa, d.leader_fact)))
     return out
 
 
-def _story_forecast(fa: FunnelAnalysis) -> list[str]:
+@_story
+def forecast_story(fa: FunnelAnalysis) -> list[str]:
+    """The forecast's P10–P50–P90, the chance of the target, and how it was drawn."""
     lang, r = fa.lang, fa.forecast
     if r is None:
         return [reason_text(fa.forecast_reason, lang)] if fa.forecast_reason else []
@@ -470,69 +377,61 @@ def _story_forecast(fa: FunnelAnalysis) -> list[str]:
         t(
             "funnel.s.forecast_method",
             lang,
-            n=fmt_num(r.scenarios, lang),
+            n=r.scenarios,
             kind=t(f"funnel.kind.{m['inflow']}", lang),
             mean=fmt_num(m["inflow_mean"], lang),
-            open=fmt_num(m["open_deals"], lang),
+            open=m["open_deals"],
         )
     )
     return out
 
 
-def _fmt_driver_value(driver: str, v: Any, fa: FunnelAnalysis) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)):
-        return "—"
-    if driver.startswith("conversion."):
-        return fmt_pct(v, fa.lang)
-    if driver == "deal_size":
-        return _money(fa, v)
-    if driver == "cycle":
-        return _days(v, fa.lang) + "\u00a0" + t("word.days", fa.lang)
-    return fmt_num(v, fa.lang, 0)
+def _lever_kw(fa: FunnelAnalysis, lever: Lever) -> dict[str, str]:
+    """A goal-seek lever's name, value today and value needed, formatted."""
+    return {
+        "driver": driver_label(lever.driver, fa.stages, fa.lang),
+        "cur": _fmt_driver_value(lever.driver, lever.current, fa),
+        "need": _fmt_driver_value(lever.driver, lever.needed, fa),
+    }
 
 
-def _story_sensitivity(fa: FunnelAnalysis) -> list[str]:
-    lang = fa.lang
+def _goal_sentences(fa: FunnelAnalysis) -> list[str]:
+    """Which single levers reach the target, and why the others do not."""
+    lang, g = fa.lang, fa.goal
+    if g is None or not fa.target:
+        return []
+    target = _money(fa, fa.target)
+    if g.met:
+        return [t("funnel.s.goal_met", lang, target=target)]
+    out = [t("funnel.s.goal_ok", lang, target=target, **_lever_kw(fa, x)) for x in g.realistic]
+    if not g.realistic:
+        out.append(t("funnel.s.goal_none", lang, target=target))
+    bad = [
+        t("funnel.s.goal_item", lang, why=t(f"funnel.why.{x.reason}", lang), **_lever_kw(fa, x))
+        for x in g.unrealistic
+    ]
+    if bad:
+        out.append(t("funnel.s.goal_no", lang, items="; ".join(bad)))
+    return out
+
+
+@_story
+def sensitivity_story(fa: FunnelAnalysis) -> list[str]:
+    """The lever to push first, and what each lever alone would need to reach the target."""
+    lang, top = fa.lang, fa.first_lever
     out = []
-    if fa.sensitivity is not None and len(fa.sensitivity) and fa.forecast is not None:
-        top = fa.sensitivity.iloc[0]
+    if top is not None and fa.forecast is not None:
+        name = driver_label(top.driver, fa.stages, lang)
         out.append(
             t(
                 "funnel.s.tornado",
                 lang,
-                driver=driver_label(top["driver"], fa.stages, lang).lower()
-                if lang == "ru"
-                else driver_label(top["driver"], fa.stages, lang),
-                gain=_money(fa, top["revenue_delta"]),
+                driver=name.lower() if lang == "ru" else name,
+                gain=_money(fa, top.gain),
                 h=fa.forecast.horizon,
             )
         )
-    g = fa.goal_seek
-    if g is not None and fa.target:
-        rows = g[g["needed"].notna()]
-        if len(rows) and (rows["change"].fillna(0) <= 0).all():
-            out.append(t("funnel.s.goal_met", lang, target=_money(fa, fa.target)))
-            return out
-        bad, good = [], 0
-        for _, r in rows.iterrows():
-            kw = dict(
-                driver=driver_label(r["driver"], fa.stages, lang),
-                cur=_fmt_driver_value(r["driver"], r["current"], fa),
-                need=_fmt_driver_value(r["driver"], r["needed"], fa),
-            )
-            real = r["realistic"]
-            if isinstance(real, (bool, np.bool_)) and bool(real):
-                good += 1
-                out.append(t("funnel.s.goal_ok", lang, target=_money(fa, fa.target), **kw))
-            elif isinstance(real, (bool, np.bool_)):
-                bad.append(
-                    t("funnel.s.goal_item", lang, why=t(f"funnel.why.{r['reason']}", lang), **kw)
-                )
-        if not good:
-            out.append(t("funnel.s.goal_none", lang, target=_money(fa, fa.target)))
-        if bad:
-            out.append(t("funnel.s.goal_no", lang, items="; ".join(bad)))
-    return out
+    return out + _goal_sentences(fa)
 
 
 # --------------------------------------------------------------------------------------
@@ -554,165 +453,177 @@ def kpis(fa: FunnelAnalysis) -> list[tuple[str, str]]:
     out.append((t("funnel.kpi.cycle", lang), fmt_num(fa.cycle.get("median"), lang)))
     out.append((t("funnel.h.open", lang), fmt_num(c.open, lang)))
     if fa.forecast is not None:
-        out.append(
-            (
-                t("funnel.kpi.forecast", lang, h=fa.forecast.horizon),
-                _money(fa, fa.forecast.total_q[1]),
-            )
-        )
+        h, p50 = fa.forecast.horizon, _money(fa, fa.forecast.total_q[1])
+        out.append((t("funnel.kpi.forecast", lang, h=h), p50))
         if fa.forecast.p_target is not None:
             out.append((t("funnel.sim.p_target", lang), fmt_pct(fa.forecast.p_target, lang)))
     return out
 
 
 # --------------------------------------------------------------------------------------
-# display tables (formatted strings, headers in the report language)
+# display tables (formatted strings, headers in the report language); None without data
 
 
-def display_table(fa: FunnelAnalysis, name: str) -> pd.DataFrame | None:
-    """A formatted table for the report: funnel, benchmarks, goal_seek, hygiene, time,
-    plan_fact, board, or cut:<column>. None when the data has none."""
-    lang = fa.lang
-    if name == "funnel" and fa.table is not None:
-        st = fa.table
-        rows = []
-        for i, r in st.iterrows():
-            last = i == len(st) - 1
-            conv = (
-                ""
+def funnel_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per stage: reached, open, conversion to next with its interval and n."""
+    lang, st = fa.lang, fa.table
+    if st is None:
+        return None
+    rows = []
+    for i, r in st.iterrows():
+        last = i == len(st) - 1
+        few = t("word.too_few", lang) + " · " if r["too_few"] else ""
+        rows.append(
+            {
+                t("tbl.stage", lang): stage_label(r["key"], lang),
+                t("tbl.reached", lang): fmt_num(r["reached"], lang),
+                t("funnel.h.open", lang): fmt_num(r["open_here"], lang),
+                t("tbl.conversion", lang): ""
                 if last
-                else (t("word.too_few", lang) + " · " if r["too_few"] else "")
-                + fmt_pct(r["conversion_to_next"], lang)
-            )
-            rows.append(
-                {
-                    t("tbl.stage", lang): stage_label(r["key"], lang),
-                    t("tbl.reached", lang): fmt_num(r["reached"], lang),
-                    t("funnel.h.open", lang): fmt_num(r["open_here"], lang),
-                    t("tbl.conversion", lang): "" if last else conv,
-                    t("tbl.interval", lang): "" if last else ci(r["lo"], r["hi"], lang),
-                    t("funnel.h.n", lang): "" if last else fmt_num(r["n"], lang),
-                }
-            )
-        return pd.DataFrame(rows)
-    if name == "benchmarks" and fa.benchmarks:
-        rows = []
-        for b in fa.benchmarks:
-            is_pct = b["key"] != "meetings_per_closer"
-            f = (lambda x: fmt_pct(x, lang)) if is_pct else (lambda x: fmt_num(x, lang))
-            band = f"≥ {f(b['low'])}" if b["high"] is None else f"{f(b['low'])}–{f(b['high'])}"
-            rows.append(
-                {
-                    t("tbl.metric", lang): t(f"funnel.bench.{b['key']}", lang),
-                    t("funnel.h.value", lang): f(b["value"])
-                    + (" " + ci(b["lo"], b["hi"], lang) if b["lo"] is not None else ""),
-                    t("funnel.h.band", lang): band,
-                    t("funnel.h.status", lang): t(f"funnel.status.{b['status']}", lang)
-                    if b["status"]
-                    else "—",
-                    t("tbl.source", lang): b["source"],
-                }
-            )
-        return pd.DataFrame(rows)
-    if name == "goal_seek" and fa.goal_seek is not None:
-        rows = []
-        for _, r in fa.goal_seek.iterrows():
-            real = r["realistic"]
-            real_s = (
-                "—"
-                if real is None or (isinstance(real, float) and math.isnan(real))
-                else t("word.yes" if bool(real) else "word.no", lang)
-            )
-            if isinstance(r["reason"], str) and r["reason"] in (
-                "above_one",
-                "above_band",
-                "above_best",
-                "capacity",
-            ):
-                real_s += f" ({t('funnel.why.' + r['reason'], lang)})"
-            rows.append(
-                {
-                    t("funnel.h.driver", lang): driver_label(r["driver"], fa.stages, lang),
-                    t("funnel.h.current", lang): _fmt_driver_value(r["driver"], r["current"], fa),
-                    t("funnel.h.needed", lang): _fmt_driver_value(r["driver"], r["needed"], fa),
-                    t("funnel.h.realistic", lang): real_s,
-                }
-            )
-        return pd.DataFrame(rows)
-    if name == "hygiene" and fa.hygiene:
-        rows = []
-        for k, v in fa.hygiene.items():
-            rows.append(
-                {
-                    t("funnel.h.check", lang): _capital(
-                        t(f"funnel.hyg.{k}", lang, n="…", days=_days(v.get("threshold_days"), lang))
-                        .replace("… ", "")
-                        .replace(" …", "")
-                    ),
-                    t("funnel.h.deals", lang): "—"
-                    if v.get("count") is None
-                    else fmt_num(v["count"], lang),
-                    t("funnel.h.examples", lang): ", ".join(v.get("examples", [])),
-                }
-            )
-        return pd.DataFrame(rows)
-    if name == "time" and fa.time_in_stage is not None and not fa.time_in_stage.empty:
-        s = fa.time_in_stage
-        return pd.DataFrame(
-            {
-                t("tbl.stage", lang): [stage_label(k, lang) for k in s["stage"]],
-                t("funnel.h.stays", lang): [fmt_num(x, lang) for x in s["spells"]],
-                t("funnel.h.censored", lang): [fmt_num(x, lang) for x in s["censored"]],
-                t("funnel.h.median", lang): [fmt_num(x, lang) for x in s["median_days"]],
-                t("funnel.h.p80", lang): [fmt_num(x, lang) for x in s["p80_days"]],
+                else few + fmt_pct(r["conversion_to_next"], lang),
+                t("tbl.interval", lang): "" if last else ci(r["lo"], r["hi"], lang),
+                t("funnel.h.n", lang): "" if last else fmt_num(r["n"], lang),
             }
         )
-    if name == "plan_fact" and fa.plan_fact is not None:
-        pf = fa.plan_fact
-        return pd.DataFrame(
+    return pd.DataFrame(rows)
+
+
+def _benchmark_row(b: dict[str, Any], lang: str) -> dict[str, str]:
+    """One benchmark: the client's value, the methodology's band, the status, the source."""
+    is_pct = b["key"] != "meetings_per_closer"
+
+    def f(x: Any) -> str:
+        """A value in the benchmark's unit."""
+        return fmt_pct(x, lang) if is_pct else fmt_num(x, lang)
+
+    band = f"≥ {f(b['low'])}" if b["high"] is None else f"{f(b['low'])}–{f(b['high'])}"
+    interval = " " + ci(b["lo"], b["hi"], lang) if b["lo"] is not None else ""
+    return {
+        t("tbl.metric", lang): t(f"funnel.bench.{b['key']}", lang),
+        t("funnel.h.value", lang): f(b["value"]) + interval,
+        t("funnel.h.band", lang): band,
+        t("funnel.h.status", lang): t(f"funnel.status.{b['status']}", lang) if b["status"] else "—",
+        t("tbl.source", lang): b["source"],
+    }
+
+
+def benchmarks_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """The methodology's funnel benchmarks against the client's figures."""
+    if not fa.benchmarks:
+        return None
+    return pd.DataFrame([_benchmark_row(b, fa.lang) for b in fa.benchmarks])
+
+
+GOAL_REASONS_SHOWN = ("above_one", "above_band", "above_best", "capacity")
+
+
+def goal_seek_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per driver: today's value, the value the target needs alone, and whether it is realistic."""
+    lang = fa.lang
+    if fa.goal_seek is None:
+        return None
+    rows = []
+    for _, r in fa.goal_seek.iterrows():
+        real = r["realistic"]
+        missing = real is None or (isinstance(real, float) and math.isnan(real))
+        real_s = "—" if missing else t("word.yes" if bool(real) else "word.no", lang)
+        if isinstance(r["reason"], str) and r["reason"] in GOAL_REASONS_SHOWN:
+            real_s += f" ({t('funnel.why.' + r['reason'], lang)})"
+        rows.append(
             {
-                t("tbl.month", lang): [fmt_month(m, lang) for m in pf["month"]],
-                t("tbl.plan", lang): [_money(fa, x) for x in pf["plan"]],
-                t("tbl.fact", lang): [_money(fa, x) for x in pf["fact"]],
-                t("funnel.h.gap", lang): [_money(fa, x) for x in pf["gap"]],
-                t("funnel.chart.volume", lang): [_money(fa, x) for x in pf["volume"]],
-                t("funnel.chart.conv_effect", lang): [_money(fa, x) for x in pf["conversion"]],
-                t("funnel.chart.size_effect", lang): [_money(fa, x) for x in pf["deal_size"]],
-                t("funnel.chart.other_effect", lang): [_money(fa, x) for x in pf["other"]],
+                t("funnel.h.driver", lang): driver_label(r["driver"], fa.stages, lang),
+                t("funnel.h.current", lang): _fmt_driver_value(r["driver"], r["current"], fa),
+                t("funnel.h.needed", lang): _fmt_driver_value(r["driver"], r["needed"], fa),
+                t("funnel.h.realistic", lang): real_s,
             }
         )
-    if name == "board" and fa.board is not None:
-        bd = fa.board
-        return pd.DataFrame(
-            {
-                t("funnel.h.rank", lang): bd["rank"].astype(int).tolist(),
-                t("tbl.manager", lang): bd["manager"].astype(str).tolist(),
-                t("tbl.fact", lang): [_money(fa, x) for x in bd["fact"]],
-                t("funnel.h.plan_to_date", lang): [_money(fa, x) for x in bd["plan_to_date"]],
-                t("funnel.h.share", lang): [fmt_pct(x, lang) for x in bd["share_of_plan"]],
-            }
-        )
-    if name.startswith("cut:"):
-        cut = name.split(":", 1)[1]
-        df = fa.cuts.get(cut)
-        if df is None:
-            return None
-        metric, mname = cut_metric(fa)
-        v, lo, hi, few = metric_columns(metric)
-        return pd.DataFrame(
-            {
-                t(f"funnel.cut.{cut}", lang).capitalize(): [
-                    cut_value_label(x, cut, lang) for x in df["value"]
-                ],
-                t("funnel.h.deals", lang): [fmt_num(x, lang) for x in df["deals"]],
-                t("funnel.win_rate", lang): [fmt_pct(x, lang) for x in df["win_rate"]],
-                mname: [
-                    (t("word.too_few", lang) + " · " if f else "") + fmt_pct(x, lang)
-                    for x, f in zip(df[v], df[few], strict=True)
-                ],
-                t("tbl.interval", lang): [
-                    ci(a, b, lang) for a, b in zip(df[lo], df[hi], strict=True)
-                ],
-            }
-        )
-    return None
+    return pd.DataFrame(rows)
+
+
+def hygiene_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per CRM hygiene check: what it flags, how many deals, a few examples."""
+    lang = fa.lang
+    if not fa.hygiene:
+        return None
+    rows = [
+        {
+            t("funnel.h.check", lang): t(
+                f"funnel.hyg_label.{k}", lang, days=_days(v.get("threshold_days"), lang)
+            ),
+            t("funnel.h.deals", lang): "—" if v.get("count") is None else fmt_num(v["count"], lang),
+            t("funnel.h.examples", lang): ", ".join(v.get("examples", [])),
+        }
+        for k, v in fa.hygiene.items()
+    ]
+    return pd.DataFrame(rows)
+
+
+def time_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per stage: stays, stays still running, median and P80 days (Kaplan–Meier)."""
+    lang, s = fa.lang, fa.time_in_stage
+    if s is None or s.empty:
+        return None
+    return pd.DataFrame(
+        {
+            t("tbl.stage", lang): [stage_label(k, lang) for k in s["stage"]],
+            t("funnel.h.stays", lang): [fmt_num(x, lang) for x in s["spells"]],
+            t("funnel.h.censored", lang): [fmt_num(x, lang) for x in s["censored"]],
+            t("funnel.h.median", lang): [fmt_num(x, lang) for x in s["median_days"]],
+            t("funnel.h.p80", lang): [fmt_num(x, lang) for x in s["p80_days"]],
+        }
+    )
+
+
+def plan_fact_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per month: plan, fact, the gap and its effects."""
+    lang, pf = fa.lang, fa.plan_fact
+    if pf is None:
+        return None
+    cols = {
+        "plan": t("tbl.plan", lang),
+        "fact": t("tbl.fact", lang),
+        "gap": t("funnel.h.gap", lang),
+        **{k: t(v, lang) for k, v in EFFECT_WORDS.items()},
+    }
+    out = {t("tbl.month", lang): [fmt_month(m, lang) for m in pf["month"]]}
+    out.update({name: [_money(fa, x) for x in pf[col]] for col, name in cols.items()})
+    return pd.DataFrame(out)
+
+
+def board_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """The board: each manager's payments this month against their plan to date."""
+    lang, bd = fa.lang, fa.board
+    if bd is None:
+        return None
+    return pd.DataFrame(
+        {
+            t("funnel.h.rank", lang): bd["rank"].astype(int).tolist(),
+            t("tbl.manager", lang): bd["manager"].astype(str).tolist(),
+            t("tbl.fact", lang): [_money(fa, x) for x in bd["fact"]],
+            t("funnel.h.plan_to_date", lang): [_money(fa, x) for x in bd["plan_to_date"]],
+            t("funnel.h.share", lang): [fmt_pct(x, lang) for x in bd["share_of_plan"]],
+        }
+    )
+
+
+def cut_table(fa: FunnelAnalysis, cut: str) -> pd.DataFrame | None:
+    """One cut's values: deals, win rate and the ranking metric with its interval."""
+    lang, df = fa.lang, fa.cuts.get(cut)
+    if df is None:
+        return None
+    v, lo, hi, few = metric_columns(fa.cut_metric)
+    too_few = t("word.too_few", lang) + " · "
+    return pd.DataFrame(
+        {
+            t(f"funnel.cut.{cut}", lang).capitalize(): [
+                cut_value_label(x, cut, lang) for x in df["value"]
+            ],
+            t("funnel.h.deals", lang): [fmt_num(x, lang) for x in df["deals"]],
+            t("funnel.win_rate", lang): [fmt_pct(x, lang) for x in df["win_rate"]],
+            metric_name(fa): [
+                (too_few if f else "") + fmt_pct(x, lang)
+                for x, f in zip(df[v], df[few], strict=True)
+            ],
+            t("tbl.interval", lang): [ci(a, b, lang) for a, b in zip(df[lo], df[hi], strict=True)],
+        }
+    )
