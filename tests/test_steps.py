@@ -265,7 +265,7 @@ def test_each_sizing_default_is_logged_with_its_norms_source() -> None:
         assert (d.value, d.source) == (norm.value, norm.source)
     assert log["capacity.hunter_calls_per_hour"].source == C.CALLS_PER_HOUR.source
     rows = {x.key: x for x in sizing.assumptions(a)}  # the assumptions log, in words
-    assert rows["capacity.rates.meeting_to_contract"].source == "METHODOLOGY §4.5"
+    assert rows["capacity.rates.meeting_to_contract"].source == "Methodology §4.5"
     assert rows["capacity.rates.call_to_contact"].value == "0.25"
 
 
