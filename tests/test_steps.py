@@ -185,22 +185,28 @@ def test_customers_notes_follow_the_findings_of_the_overview() -> None:
     assert notes[1] == "1 A client (33% of clients) brings 80% of revenue."
 
 
-def test_summary_picks_the_judged_stage_with_the_lowest_conversion() -> None:
-    table = pd.DataFrame(
-        {
-            "key": ["target_list", "first_contact", "meeting", "contract"],
-            "conversion_to_next": [0.5, 0.1, 0.3, np.nan],
-            "too_few": [False, True, False, False],
-        }
+def test_summary_reads_the_funnels_weakest_stage_and_first_lever(demo_audit: Audit) -> None:
+    from salesaudit.steps.funnel.analysis import analyse
+
+    fa = analyse(demo_audit)
+    assert fa.weakest is not None and fa.first_lever is not None
+    assert summary.compute._weakest(demo_audit) is fa.weakest  # one result, not a recomputation
+    levers = summary.levers(demo_audit)
+    kinds = [lv.kind for lv in levers]
+    assert kinds.index("stage") < kinds.index("head") < kinds.index("tech")
+    stage = levers[kinds.index("stage")]
+    assert (stage.params["a"], stage.params["b"]) == (fa.weakest.stage, fa.weakest.next_stage)
+    assert stage.impact == fa.weakest.gain
+    if fa.first_lever.driver != f"conversion.{fa.weakest.stage}":
+        assert levers[0].kind == "push" and levers[0].params["driver"] == fa.first_lever.driver
+        assert levers[0].impact == fa.first_lever.gain and levers[0].impact >= (stage.impact or 0)
+    else:
+        assert "push" not in kinds  # the same lever is not recommended twice
+    first = summary.recommendations(demo_audit)[0]["text"]
+    assert (
+        "first" in first
+        and sum("first" in r["text"] for r in summary.recommendations(demo_audit)) <= 2
     )
-    assert summary.weakest_stage(table) == summary.Weakest("meeting", "contract", 0.3)
-    assert summary.weakest_stage(table.assign(too_few=True)) is None
-    assert summary.weakest_stage(None) is None
-
-
-def test_summary_levers_are_ranked_by_kind() -> None:
-    order = summary.compute.LEVER_ORDER
-    assert order[0] == "stage" and order.index("head") < order.index("hire")
 
 
 def test_reverse_funnel_hand_worked() -> None:

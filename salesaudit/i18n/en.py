@@ -160,15 +160,15 @@ MESSAGES: dict[str, str] = {
     "funnel.h.stays": "Stays",
     "funnel.h.value": "Value",
     "funnel.hyg.backwards": "{n, plural, one {# deal} other {# deals}} moved backwards",
-    "funnel.hyg.close_date_passed": "{n, plural, one {# open deal has} other {# open deals have}} "
-    "a close date already passed",
-    "funnel.hyg.lost_without_stage": "{n, plural, one {# lost deal has} other {# lost deals "
-    "have}} no loss stage",
+    "funnel.hyg.close_date_passed": "{n, plural, one {# open deal has} other {# open deals have}} a "
+    "close date already passed",
+    "funnel.hyg.lost_without_stage": "{n, plural, one {# lost deal has} other {# lost deals have}} "
+    "no loss stage",
     "funnel.hyg.skipped_stages": "{n, plural, one {# deal} other {# deals}} skipped a stage",
     "funnel.hyg.stale": "{n, plural, one {# deal is} other {# deals are}} open over {days} days "
     "(stale)",
-    "funnel.hyg.won_without_amount": "{n, plural, one {# won deal has} other {# won deals have}} "
-    "no amount",
+    "funnel.hyg.won_without_amount": "{n, plural, one {# won deal has} other {# won deals have}} no "
+    "amount",
     "funnel.hyg.won_without_close_date": "{n, plural, one {# won deal has} other {# won deals "
     "have}} no close date",
     "funnel.hyg_label.backwards": "Deals moved backwards",
@@ -226,8 +226,9 @@ MESSAGES: dict[str, str] = {
     "funnel.s.forecast": "Over the next {h} months revenue is expected at {p50} (80% range {p10} – "
     "{p90}).",
     "funnel.s.forecast_method": "The forecast draws {n, plural, one {# scenario} other {# "
-    "scenarios}}: {kind} new deals around {mean} a month, each stage's conversion from its own "
-    "history, and {open, plural, one {# deal} other {# deals}} already open.",
+    "scenarios}}: {kind} new deals around {mean} a month, each stage's "
+    "conversion from its own history, and {open, plural, one {# deal} "
+    "other {# deals}} already open.",
     "funnel.s.goal_item": "{driver} {cur} → {need} ({why})",
     "funnel.s.goal_met": "The current run rate already meets the target of {target} a month.",
     "funnel.s.goal_no": "Not realistic alone: {items}.",
@@ -237,37 +238,39 @@ MESSAGES: dict[str, str] = {
     "to {need}: realistic.",
     "funnel.s.hygiene": "CRM hygiene: {items}.",
     "funnel.s.hygiene_ok": "The CRM records look clean: no hygiene problems found.",
-    "funnel.s.lost_without_stage": "{n, plural, one {# lost deal does not say at which stage it "
-    "was lost; it counts} other {# lost deals do not say at which stage they were lost; they "
-    "count}} as lost at the first stage.",
+    "funnel.s.lost_without_stage": "{n, plural, one {# lost deal does not say at which stage it was "
+    "lost; it counts} other {# lost deals do not say at which stage "
+    "they were lost; they count}} as lost at the first stage.",
     "funnel.s.m2c.above": "Meetings end in a contract {v} {ci} of the time, above the 10–30% band: "
     "either the meetings are very well qualified or meetings are not all "
     "logged.",
     "funnel.s.m2c.below": "Meetings end in a contract {v} {ci} of the time, below the 10–30% band.",
     "funnel.s.m2c.inside": "Meetings end in a contract {v} {ci} of the time, inside the 10–30% "
     "band.",
-    "funnel.s.mpc.above": "Each closer holds about {v, plural, one {# meeting} other {# "
-    "meetings}} a month, above the methodology's 40–45: check the quality of the meetings.",
-    "funnel.s.mpc.below": "Each closer holds about {v, plural, one {# meeting} other {# "
-    "meetings}} a month, below the methodology's 40–45.",
-    "funnel.s.mpc.inside": "Each closer holds about {v, plural, one {# meeting} other {# "
-    "meetings}} a month, within the methodology's 40–45.",
+    "funnel.s.mpc.above": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, above the methodology's 40–45: check the quality of the "
+    "meetings.",
+    "funnel.s.mpc.below": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, below the methodology's 40–45.",
+    "funnel.s.mpc.inside": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, within the methodology's 40–45.",
     "funnel.s.no_cycle": "The cycle cannot be measured: won deals have no close date.",
     "funnel.s.no_history": "Time in stage needs the stage history export.",
-    "funnel.s.overview": "{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, "
-    "{open} still open. Win rate {wr} {ci}.",
+    "funnel.s.overview": "{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, {open} "
+    "still open. Win rate {wr} {ci}.",
     "funnel.s.p_target": "The chance of reaching the target of {target} a month ({total} in total) "
     "is {p}.",
     "funnel.s.plan_effect": "The weakest month, {month} ({gap}), fell short mainly on {effect} "
     "({value}).",
-    "funnel.s.plan_fact": "Over {n, plural, one {# plan month} other {# plan months}}, {kind} "
-    "total {fact} against a plan of {plan} ({gap}).",
+    "funnel.s.plan_fact": "Over {n, plural, one {# plan month} other {# plan months}}, {kind} total "
+    "{fact} against a plan of {plan} ({gap}).",
     "funnel.s.plan_other": "Payments beyond each month's won deals (repeat business, instalments) "
     "are {value} against their share of the plan.",
     "funnel.s.plan_volume": "At today's conversion and average deal the plan needs {need} new deals "
     "a month; the team creates {have}.",
-    "funnel.s.time_censored": "{n, plural, one {# deal is} other {# deals are}} still waiting in "
-    "a stage; counting only finished stays would understate the wait at «{stage}» by {diff} days.",
+    "funnel.s.time_censored": "{n, plural, one {# deal is} other {# deals are}} still waiting in a "
+    "stage; counting only finished stays would understate the wait at "
+    "«{stage}» by {diff} days.",
     "funnel.s.time_slowest": "Deals wait longest at «{stage}»: half leave it within {median} days, "
     "80% within {p80}.",
     "funnel.s.too_few": "Too few closed deals to judge: {stages}.",
@@ -440,12 +443,12 @@ MESSAGES: dict[str, str] = {
     "rec.batch": "Hire in batches with group interviews, not one by one.",
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
     "rec.hire": "Hire {n} seller(s) in batches of {b} to reach the target capacity.",
+    "rec.push": "Push {driver} first: +10% adds {v} over {h} months, the biggest gain of the "
+    "funnel's drivers.",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
-    "rec.stage": "Work on {a} → {b} first (coaching, offer defence in person): +10% on this step "
-    "adds {v} a year.",
-    "rec.stage_plain": "Work on {a} → {b} first (coaching, offer defence in person): it is the "
-    "weakest step.",
-    "rec.tech": "Introduce first: {items}.",
+    "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
+    "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
+    "rec.tech": "Technologies to introduce, from the top of the roadmap: {items}.",
     "reject.bad_date": "not a date",
     "reject.bad_date.todo": "Fix the dates in the file or set date_format in client.yaml.",
     "reject.bad_number": "not a number",

@@ -13,7 +13,6 @@ from salesaudit.steps.summary.compute import (
     levers,
     stage_impact,
     summary,
-    weakest_stage,
 )
 from salesaudit.steps.summary.text import (
     findings,
@@ -35,5 +34,4 @@ __all__ = [
     "recommendations_table",
     "stage_impact",
     "summary",
-    "weakest_stage",
 ]

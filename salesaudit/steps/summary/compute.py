@@ -9,27 +9,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps import customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
+from salesaudit.steps.funnel.compute import Weakest
 from salesaudit.steps.funnel.findings import findings as funnel_findings
 
-# The levers in the order the summary recommends them (first: the biggest measured gain).
-LEVER_ORDER = ("stage", "head", "hire", "tech", "batch", "review")
+# The levers in the order the summary recommends them: the funnel's first lever (its biggest
+# measured gain), the weakest stage, then the organisational ones.
+LEVER_ORDER = ("push", "stage", "head", "hire", "tech", "batch", "review")
 ROADMAP_SHOWN = 3  # technologies named in the recommendation
-
-
-@dataclass(frozen=True)
-class Weakest:
-    """The judged funnel step with the lowest conversion."""
-
-    stage: str
-    next_stage: str
-    conversion: float
 
 
 @dataclass(frozen=True)
@@ -49,22 +40,11 @@ class Summary:
     levers: tuple[Lever, ...]
 
 
-def weakest_stage(table: pd.DataFrame | None) -> Weakest | None:
-    """Pick the judged stage (not too few deals) with the lowest conversion from a stage table."""
-    if table is None:
-        return None
-    judged = table[~table["too_few"].astype(bool)].dropna(subset=["conversion_to_next"])
-    if judged.empty:
-        return None
-    w = judged.loc[judged["conversion_to_next"].astype(float).idxmin()]
-    return Weakest(str(w.key), str(table.loc[w.name + 1, "key"]), float(w.conversion_to_next))
-
-
 def _weakest(audit: Audit) -> Weakest | None:
     """The weakest step of the audit's funnel (None without deals)."""
     if audit.table("deals") is None:
         return None
-    return weakest_stage(analyse(audit).table)
+    return analyse(audit).weakest
 
 
 def stage_impact(audit: Audit, stage: str) -> float | None:
@@ -120,13 +100,26 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     return tuple(f for f in out if f is not None)
 
 
+def _funnel_levers(audit: Audit) -> list[Lever]:
+    """The funnel's first lever and its weakest stage, as the funnel step computed them."""
+    if audit.table("deals") is None:
+        return []
+    fa = analyse(audit)
+    h = fa.forecast.horizon if fa.forecast is not None else None
+    out: list[Lever] = []
+    first, weak = fa.first_lever, fa.weakest
+    if first is not None and first.gain and h:
+        if weak is None or first.driver != f"conversion.{weak.stage}":
+            out.append(Lever("push", {"driver": first.driver, "h": h}, first.gain))
+    if weak is not None:
+        out.append(Lever("stage", {"a": weak.stage, "b": weak.next_stage, "h": h}, weak.gain))
+    return out
+
+
 def levers(audit: Audit) -> tuple[Lever, ...]:
     """The recommendations ranked by LEVER_ORDER, each with its annual revenue impact if known."""
     out: list[Lever] = []
-    weak = _weakest(audit)
-    if weak:
-        stages = {"a": weak.stage, "b": weak.next_stage}
-        out.append(Lever("stage", stages, stage_impact(audit, weak.stage)))
+    out += _funnel_levers(audit)
     for v in structure.violations(audit):
         if v["kind"] == "over_span":
             out.append(Lever("head", {"head": v["head"], "n": v["sellers"], "span": v["span"]}))

@@ -10,6 +10,7 @@ from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_money, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps import technologies
+from salesaudit.steps.funnel.text import driver_label
 from salesaudit.steps.summary.compute import Lever, summary
 
 
@@ -55,13 +56,15 @@ def headline(audit: Audit) -> list[str]:
 def lever_text(lever: Lever, audit: Audit) -> str:
     """One recommendation as a sentence."""
     lang, p = audit.lang, lever.params
+    money = fmt_money(lever.impact, lang, audit.config.currency)
+    if lever.kind == "push":
+        name = driver_label(p["driver"], audit.stage_keys, lang)
+        return t("rec.push", lang, driver=name.lower() if lang == "ru" else name, v=money, h=p["h"])
     if lever.kind == "stage":
         a, b = t(f"stage.{p['a']}", lang), t(f"stage.{p['b']}", lang)
-        if lever.impact is None:
+        if lever.impact is None or not p["h"]:
             return t("rec.stage_plain", lang, a=a, b=b)
-        return t(
-            "rec.stage", lang, a=a, b=b, v=fmt_money(lever.impact, lang, audit.config.currency)
-        )
+        return t("rec.stage", lang, a=a, b=b, v=money, h=p["h"])
     if lever.kind == "tech":
         labels = technologies.status_table(audit).set_index("key")["label"]
         return t("rec.tech", lang, items="; ".join(labels[k] for k in p["keys"]))
