@@ -71,3 +71,24 @@ def test_demo_findings_validate(demo_audit) -> None:
     jsonschema.validate(f, schema()["properties"]["funnel"])
     json.dumps(f, allow_nan=False)
     assert f["forecast"]["horizon_months"] == 12 and len(f["forecast"]["monthly"]) == 12
+
+
+def test_meetings_per_closer_has_one_definition(demo_audit) -> None:
+    """The funnel's benchmark, control and the simulator read one meeting rate."""
+    from salesaudit.steps import control
+    from salesaudit.steps.funnel.compute import meeting_rate
+    from salesaudit.workshop import simulator
+
+    rate = meeting_rate(demo_audit)
+    assert rate is meeting_rate(demo_audit)  # computed once per audit
+    assert rate.source == "activities" and rate.per_closer == rate.logged
+    bench = {b["key"]: b for b in analysis.analyse(demo_audit).benchmarks}["meetings_per_closer"]
+    assert bench["value"] == rate.per_closer and bench["basis"] == "activities"
+    assert control.activity_norms(demo_audit)["meetings_per_closer_month"] == rate.logged
+    assert control.crm_meetings_per_seller(demo_audit) == rate.crm
+    assert rate.crm is not None and rate.crm < rate.logged  # the log holds more than the CRM
+    state, model = simulator.initial(str(demo_audit.client_file))
+    assert model is analysis.analyse(demo_audit).model or model.conv_mean.tolist() == (
+        analysis.analyse(demo_audit).model.conv_mean.tolist()
+    )
+    assert state.closers == rate.sellers

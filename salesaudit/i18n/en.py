@@ -254,6 +254,9 @@ MESSAGES: dict[str, str] = {
     "a month, below the methodology's 40–45.",
     "funnel.s.mpc.inside": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
     "a month, within the methodology's 40–45.",
+    "funnel.s.mpc_basis.activities": "(From the activity log.)",
+    "funnel.s.mpc_basis.crm": "(Counted as deals reaching the meeting stage in the CRM: meetings "
+    "that never became deals are missing.)",
     "funnel.s.no_cycle": "The cycle cannot be measured: won deals have no close date.",
     "funnel.s.no_history": "Time in stage needs the stage history export.",
     "funnel.s.overview": "{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, {open} "

@@ -30,8 +30,8 @@ from salesaudit.inputs.audit import open_audit
 from salesaudit.present.style import BAD, PALETTE, styled
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import text as ft
+from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.charts import fan_chart
-from salesaudit.steps.funnel.compute import active_closers, audit_deals, counts, meeting_load
 from salesaudit.steps.funnel.reverse import closers_needed, stage_activity
 
 ENV_CLIENT = "SALESAUDIT_CLIENT"
@@ -136,16 +136,16 @@ def initial(
 def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastModel]:
     """Start from a client's funnel history."""
     audit = open_audit(path, language=lang)
-    deals = audit_deals(audit)
-    if deals is None or deals.empty:
+    fa = analyse(audit)  # the report's own funnel result: the same model, rates and closers
+    if fa.counts is None:
         raise ValueError(f"{path}: the simulator needs a deals table")
+    if fa.model is None:
+        raise ValueError(
+            f"{path}: the funnel history cannot support a forecast ({fa.forecast_reason})"
+        )
+    model = fa.model
     stages = audit.stage_keys
-    history = audit.table("stage_history")
-    fc = counts(deals, stages, history)
-    model = fmod.model_from_deals(deals, stages, history, audit.as_of, fc=fc)
-    closers = (
-        meeting_load(deals, stages, history, audit.as_of)[1] or active_closers(audit, deals)[0]
-    )
+    closers = fa.meeting_rate.sellers if fa.meeting_rate is not None else None
     cfg = audit.config
     run = model.run_rate()
     state = SimState(

@@ -13,7 +13,7 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps.funnel.analysis import analyse
+from salesaudit.steps.funnel.compute import meeting_rate
 
 MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
 CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
@@ -46,32 +46,28 @@ def crm_checks(audit: Audit) -> dict[str, bool]:
     return audit.config.control.crm.model_dump()
 
 
-def _activity_norms(audit: Audit) -> dict[str, float | None]:
-    """Meetings per closer a month and calls per hunter a day over the last 12 months."""
+def _calls_per_hunter_day(audit: Audit) -> float | None:
+    """Calls per hunter a working day in the activity log over the last 12 months."""
     acts, team = audit.table("activities"), audit.table("team")
-    out: dict[str, float | None] = {"meetings_per_closer_month": None, "calls_per_hunter_day": None}
-    if acts is None:
-        return out
-    a = acts.copy()
-    a["count"] = a["count"].fillna(1) if "count" in a else 1
-    a["type"] = a["type"].astype(str).str.casefold()
-    roles = (
-        team.set_index("manager")["role"]
-        if team is not None and "role" in team
-        else pd.Series(dtype=str)
-    )
-    a["role"] = a["manager"].map(roles)
-    start = audit.as_of - pd.DateOffset(months=12)
-    a = a[(a["date"] > start) & (a["date"] <= audit.as_of)]
-    meet = a[(a["type"] == "meeting") & a["role"].isin(["closer", "universal"])]
-    if len(meet):
-        per = meet.groupby(["manager", meet["date"].dt.to_period("M")])["count"].sum()
-        out["meetings_per_closer_month"] = float(per.groupby(level=0).mean().mean())
-    calls = a[(a["type"] == "call") & (a["role"] == "hunter")]
-    if len(calls):
-        per_day = calls.groupby(["manager", "date"])["count"].sum()
-        out["calls_per_hunter_day"] = float(per_day.mean())
-    return out
+    if acts is None or team is None or "role" not in team:
+        return None
+    a = acts[
+        (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
+    ]
+    hunters = set(team.loc[team["role"] == "hunter", "manager"])
+    calls = a[(a["type"].astype(str).str.casefold() == "call") & a["manager"].isin(hunters)]
+    if calls.empty:
+        return None
+    count = calls["count"].fillna(1) if "count" in calls else pd.Series(1, index=calls.index)
+    return float(count.groupby([calls["manager"], calls["date"]]).sum().mean())
+
+
+def _activity_norms(audit: Audit) -> dict[str, float | None]:
+    """Meetings per closer a month (the funnel's one definition) and calls per hunter a day."""
+    return {
+        "meetings_per_closer_month": meeting_rate(audit).logged,
+        "calls_per_hunter_day": _calls_per_hunter_day(audit),
+    }
 
 
 def activity_norms(audit: Audit) -> dict[str, float | None]:
@@ -80,12 +76,8 @@ def activity_norms(audit: Audit) -> dict[str, float | None]:
 
 
 def crm_meetings_per_seller(audit: Audit) -> float | None:
-    """Deals reaching a meeting per seller a month in the CRM (the funnel's benchmark figure)."""
-    if audit.table("deals") is None:
-        return None
-    checks = {b["key"]: b for b in analyse(audit).benchmarks}
-    b = checks.get("meetings_per_closer")
-    return None if b is None or b["value"] is None else float(b["value"])
+    """Deals reaching a meeting per seller a month in the CRM (the funnel's meeting rate, CRM side)."""
+    return meeting_rate(audit).crm
 
 
 def observations(audit: Audit) -> list[Finding]:

@@ -15,8 +15,8 @@ from salesaudit.steps.funnel.compute import (
     CohortSummary,
     CutSpread,
     FunnelCounts,
+    MeetingRate,
     Weakest,
-    active_closers,
     audit_deals,
     benchmark_checks,
     best_conversions,
@@ -28,7 +28,7 @@ from salesaudit.steps.funnel.compute import (
     cuts,
     cycle_summary,
     hygiene,
-    meeting_load,
+    meeting_rate,
     meeting_to_contract,
     stage_table,
     thin_steps,
@@ -56,7 +56,8 @@ class FunnelAnalysis:
     m2c: dict[str, Any] | None = None
     benchmarks: list[dict[str, Any]] = field(default_factory=list)
     closers: int | None = None
-    meetings_pm: float | None = None
+    meetings_pm: float | None = None  # CRM: deals reaching the meeting stage a month
+    meeting_rate: MeetingRate | None = None  # meetings per closer a month: the one definition
     cuts: dict[str, pd.DataFrame] = field(default_factory=dict)
     cohorts: pd.DataFrame | None = None
     hygiene: dict[str, Any] = field(default_factory=dict)
@@ -152,8 +153,7 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
     closed = fc.won + fc.lost
     cycle = cycle_summary(deals)
     m2c = meeting_to_contract(table, seed=seed)
-    meetings_pm, holders = meeting_load(deals, stages, history, audit.as_of)
-    closers = holders or active_closers(audit, deals)[0]
+    rate = meeting_rate(audit)
     hyg, hyg_deals = hygiene(deals, stages, history, audit.as_of, cycle.get("p80"))
     return {
         "counts": fc,
@@ -161,9 +161,10 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
         "win_interval": wilson(fc.won, closed) if closed else None,
         "cycle": cycle,
         "m2c": m2c,
-        "meetings_pm": meetings_pm,
-        "closers": closers,
-        "benchmarks": benchmark_checks(table, m2c, meetings_pm, closers),
+        "meetings_pm": rate.crm_meetings,
+        "closers": rate.sellers,
+        "meeting_rate": rate,
+        "benchmarks": benchmark_checks(table, m2c, rate),
         "cuts": cuts(deals, stages, history, seed=seed),
         "cohorts": cohorts(deals, stages, history),
         "hygiene": hyg,

@@ -415,6 +415,59 @@ def active_closers(audit: Audit, deals: pd.DataFrame) -> tuple[int | None, str]:
     return None, ""
 
 
+@dataclass(frozen=True)
+class MeetingRate:
+    """Meetings a closer holds a month: the one figure every section, sizing and the simulator use.
+
+    From the activity log when it records meetings of closers (the direct measurement), else
+    from the CRM: deals entering the meeting stage a month per seller who held them.
+    """
+
+    per_closer: float | None
+    source: str  # "activities" | "crm" | "" (unknown)
+    logged: float | None  # activity log: meetings per closer-month, last 12 months
+    crm: float | None  # CRM: deals reaching the meeting stage per seller a month, last 3 months
+    crm_meetings: float | None  # CRM: deals reaching the meeting stage a month
+    sellers: int | None  # sellers holding those CRM meetings (or the active closers)
+
+
+def logged_meetings_per_closer(audit: Audit) -> float | None:
+    """Meetings per closer (or universal seller) a month in the activity log, last 12 months."""
+    acts, team = audit.table("activities"), audit.table("team")
+    if acts is None or team is None or "role" not in team:
+        return None
+    a = acts[
+        (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
+    ]
+    closers = set(team.loc[team["role"].isin(["closer", "universal"]), "manager"])
+    meet = a[(a["type"].astype(str).str.casefold() == "meeting") & a["manager"].isin(closers)]
+    if meet.empty:
+        return None
+    count = meet["count"].fillna(1) if "count" in meet else pd.Series(1, index=meet.index)
+    per = count.groupby([meet["manager"], meet["date"].dt.to_period("M")]).sum()
+    return float(per.groupby(level=0).mean().mean())
+
+
+def meeting_rate(audit: Audit) -> MeetingRate:
+    """The meetings a closer holds a month, computed once per audit (see MeetingRate)."""
+    return audit.memo(("funnel.meeting_rate",), lambda: _meeting_rate(audit))
+
+
+def _meeting_rate(audit: Audit) -> MeetingRate:
+    """MeetingRate from the activity log, else from the CRM's deals."""
+    logged = logged_meetings_per_closer(audit)
+    deals = audit_deals(audit)
+    crm_pm, sellers = None, None
+    if deals is not None and not deals.empty:
+        stages, history = audit.stage_keys, audit.table("stage_history")
+        crm_pm, holders = meeting_load(deals, stages, history, audit.as_of)
+        sellers = holders or active_closers(audit, deals)[0]
+    crm = crm_pm / sellers if crm_pm is not None and sellers else None
+    if logged is not None:
+        return MeetingRate(logged, "activities", logged, crm, crm_pm, sellers)
+    return MeetingRate(crm, "crm" if crm is not None else "", None, crm, crm_pm, sellers)
+
+
 def meeting_load(
     deals: pd.DataFrame,
     stages: list[str],
@@ -453,8 +506,7 @@ def meeting_load(
 def benchmark_checks(
     st: pd.DataFrame,
     m2c: dict[str, Any] | None,
-    meetings_pm: float | None,
-    closers: int | None,
+    rate: MeetingRate,
 ) -> list[dict[str, Any]]:
     """The methodology's funnel benchmarks against the client's figures."""
     out: list[dict[str, Any]] = []
@@ -505,9 +557,9 @@ def benchmark_checks(
                 "source": b["source"],
             }
         )
-    if meetings_pm is not None and closers:
+    if rate.per_closer is not None:
         b = BENCHMARKS["meetings_per_closer"]
-        v = meetings_pm / closers
+        v = rate.per_closer
         out.append(
             {
                 "key": "meetings_per_closer",
@@ -516,7 +568,8 @@ def benchmark_checks(
                 "hi": None,
                 "low": b["low"],
                 "high": b["high"],
-                "n": closers,
+                "n": rate.sellers,
+                "basis": rate.source,
                 "too_few": False,
                 "status": status(v, b["low"], b["high"]),
                 "source": b["source"],

@@ -170,7 +170,9 @@ def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
     if b["key"] == "meeting_to_contract":
         return t(f"funnel.s.m2c.{b['status']}", lang, v=fmt_pct(b["value"], lang), ci=interval)
     if b["key"] == "meetings_per_closer":
-        return t(f"funnel.s.mpc.{b['status']}", lang, v=round(b["value"]))
+        said = t(f"funnel.s.mpc.{b['status']}", lang, v=round(b["value"]))
+        basis = b.get("basis")
+        return f"{said} {t(f'funnel.s.mpc_basis.{basis}', lang)}" if basis else said
     return ""
 
 
