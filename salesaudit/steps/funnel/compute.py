@@ -29,6 +29,7 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.constants import LEVEL, MIN_N
 from salesaudit.core.names import LOST, WON
+from salesaudit.inputs.facts import loss_stage
 from salesaudit.core.numbers import plain
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -66,20 +67,6 @@ class FunnelCounts:
         """Won / (won + lost), or None when nothing is closed."""
         closed = self.won + self.lost
         return self.won / closed if closed else None
-
-
-def loss_stage(deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]) -> pd.Series:
-    """The stage each lost deal was lost at: `lost_stage`, else its last stage in history."""
-    out = pd.Series(np.nan, index=deals.index, dtype=object)
-    if "lost_stage" in deals:
-        out = deals["lost_stage"].where(deals["lost_stage"].isin(stages)).astype(object)
-    if history is not None and not history.empty:
-        h = history[history["stage"].isin(stages)].copy()
-        h["pos"] = h["stage"].map({k: i for i, k in enumerate(stages)})
-        last = h.sort_values(["deal_id", "entered_at", "pos"]).groupby("deal_id")["stage"].last()
-        from_hist = deals["deal_id"].map(last)
-        out = out.fillna(from_hist)
-    return out.where(deals["stage"] == LOST)
 
 
 def stage_position(
