@@ -29,8 +29,8 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.constants import LEVEL, MIN_N
 from salesaudit.core.names import LOST, WON
-from salesaudit.inputs.facts import loss_stage
 from salesaudit.core.numbers import plain
+from salesaudit.inputs.facts import loss_stage
 
 if TYPE_CHECKING:  # pragma: no cover
     from salesaudit.inputs.audit import Audit
