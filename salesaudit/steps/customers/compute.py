@@ -12,9 +12,9 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.core.constants import DEGENERATE_SHARE
-from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.facts import revenue_basis, revenue_records
 
 CELLS = [a + x for a in "ABC" for x in "XYZ"]
 MOVE_COLUMNS = ["client_id", "before", "after", "down", "critical"]
@@ -48,15 +48,16 @@ class Overview:
 
 
 def purchases(audit: Audit) -> tuple[pd.DataFrame | None, str]:
-    """The purchases to classify (client_id, date, amount) and their source table."""
-    sales = audit.table("sales")
-    if sales is not None:
-        return sales[["client_id", "date", "amount"]], "sales"
-    deals = audit.table("deals")
-    if deals is not None and {"client_id", "closed_at", "amount"} <= set(deals.columns):
-        won = deals[(deals["stage"] == WON)].dropna(subset=["client_id", "closed_at", "amount"])
-        return won.rename(columns={"closed_at": "date"})[["client_id", "date", "amount"]], "deals"
-    return None, "none"
+    """The purchases to classify (client_id, date, amount) and their source table.
+
+    The revenue basis is `inputs.facts.revenue_basis`, the one the whole report uses: payments
+    when the client gave them, else won deals.
+    """
+    records = revenue_records(audit.tables)
+    if records is None or "client_id" not in records:
+        return None, "none"
+    rows = records.dropna(subset=["client_id", "date", "amount"])[["client_id", "date", "amount"]]
+    return rows, "sales" if revenue_basis(audit.tables) == "payments" else "deals"
 
 
 def abc(revenue: pd.Series, a: float, b: float) -> pd.Series:
