@@ -42,8 +42,8 @@ def list_presets() -> list[str]:
     return sorted(set(_shipped()) | set(_local()))
 
 
-def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
-    """A preset as a dict (name, title, language, currency, date_order, tables, funnel).
+def preset_text(name: str, base_dir: Path | None = None) -> tuple[str, str]:
+    """The YAML text of a preset and where it came from (for messages and the inputs cache).
 
     Parameters
     ----------
@@ -60,24 +60,29 @@ def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
             raise InputError(
                 f"preset file not found: {path}.", hint="Check `preset:` in client.yaml."
             )
-        text = path.read_text(encoding="utf-8-sig")
-        where = str(path)
-    else:
-        key = key.lower()
-        local, shipped = _local(), _shipped()
-        if key in local:
-            text, where = local[key].read_text(encoding="utf-8-sig"), str(local[key])
-        elif key in shipped:
-            text, where = shipped[key].read_text(encoding="utf-8-sig"), f"preset {key}"
-        else:
-            names = list_presets()
-            close = difflib.get_close_matches(key, names, 1, 0.5)
-            raise InputError(
-                f"unknown preset '{name}'"
-                + (f"; did you mean '{close[0]}'?" if close else ".")
-                + f" Available: {', '.join(names)}.",
-                hint="Set `preset:` to one of those names, or to a preset YAML file.",
-            )
+        return path.read_text(encoding="utf-8-sig"), str(path)
+    key = key.lower()
+    local, shipped = _local(), _shipped()
+    if key in local:
+        return local[key].read_text(encoding="utf-8-sig"), str(local[key])
+    if key in shipped:
+        return shipped[key].read_text(encoding="utf-8-sig"), f"preset {key}"
+    names = list_presets()
+    close = difflib.get_close_matches(key, names, 1, 0.5)
+    raise InputError(
+        f"unknown preset '{name}'"
+        + (f"; did you mean '{close[0]}'?" if close else ".")
+        + f" Available: {', '.join(names)}.",
+        hint="Set `preset:` to one of those names, or to a preset YAML file.",
+    )
+
+
+def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
+    """A preset as a dict (name, title, language, currency, date_order, tables, funnel).
+
+    `name` is a preset name or a preset YAML file relative to `base_dir` (see `preset_text`).
+    """
+    text, where = preset_text(name, base_dir)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
