@@ -129,6 +129,17 @@ def test_a_partial_entry_is_ignored(client: Path, tmp_path: Path) -> None:
     assert (entry / "team.parquet").is_file()
 
 
+def test_old_entries_are_pruned(client: Path, tmp_path: Path) -> None:
+    root = tmp_path / "cache"
+    open_audit(client, cache=root)
+    for day in range(3):
+        _edit(client, f"as_of: 2026-09-{30 - day}", f"as_of: 2026-09-{29 - day}")
+        open_audit(client, cache=root)
+    assert len(_entries(root)) == 4
+    cache.prune(root, keep=2)
+    assert len(_entries(root)) == 2
+
+
 def test_nothing_is_written_beside_the_client_files(client: Path, tmp_path: Path) -> None:
     before = sorted(p.relative_to(client.parent) for p in client.parent.rglob("*"))
     open_audit(client, cache=tmp_path / "cache")

@@ -35,6 +35,7 @@ CACHE_DIRNAME = ".salesaudit-cache"
 ENV_CACHE = "SALESAUDIT_CACHE"  # overrides the default root (notebooks opened on their own)
 META = "inputs.pkl"
 FORMAT = 1  # bump when the entry layout changes
+KEEP = 16  # entries kept per root, most recently used first
 
 
 @dataclass(frozen=True)
@@ -191,9 +192,19 @@ def cached_inputs(cfg: ClientConfig, root: Path) -> tuple[Inputs, Path, bool]:
         try:
             inputs = read_entry(entry)
             apply(cfg, inputs)
+            os.utime(entry)
             return inputs, entry, True
         except Exception:  # noqa: BLE001 - a partial or corrupt entry is rebuilt
             shutil.rmtree(entry, ignore_errors=True)
     inputs = read_inputs(cfg)
     write_entry(entry, inputs)
+    prune(Path(root))
     return inputs, entry, False
+
+
+def prune(root: Path, keep: int = KEEP) -> None:
+    """Delete all but the `keep` most recently used entries under root."""
+    entries = [p for p in root.iterdir() if is_entry(p)]
+    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[keep:]:
+        shutil.rmtree(old, ignore_errors=True)

@@ -313,12 +313,13 @@ class Cut(_Section):
 
 
 class Hygiene(_Section):
-    """One data-hygiene check: how many deals, their share, examples."""
+    """One data-hygiene check: how many deals, their share, examples (count null with a reason)."""
 
-    count: Count
-    share: float | None
-    examples: list[str]
+    count: Count | None
+    share: float | None = None
+    examples: list[str] | None = None
     threshold_days: float | None = None
+    reason: str | None = None
 
 
 class TimeInStage(_Section):
