@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test test-fast lint bench schema clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,10 +27,17 @@ lint: setup
 test: setup lint
 	$(BIN)/python -m pytest
 
+test-fast: setup
+	$(BIN)/python -m pytest -m "not slow"
+
+# findings.schema.json is generated from the typed model (report/findings_model.py)
+schema: setup
+	$(BIN)/python -m salesaudit.report.findings_model > salesaudit/report/schema/findings.schema.json
+
 bench: setup
 	$(BIN)/python benchmarks/demo.py
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/ingest.py
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache build

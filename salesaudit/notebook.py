@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from salesaudit.inputs.audit import Audit, open_audit
+from salesaudit.inputs.cache import default_root
 from salesaudit.inputs.demo import demo_client
 from salesaudit.present import tables as display
 from salesaudit.steps import (
@@ -48,7 +49,9 @@ __all__ = [
 def load(client_file: str = "", language: str = "", cache_dir: str = "") -> Audit:
     """The audit of a client file ('' or 'demo': the demo company), in `language` when given.
 
-    `cache_dir` is where the runner left the validated tables (not used yet: the files are read).
+    `cache_dir` is the inputs-cache entry the runner prepared: the validated tables are loaded
+    from it and no data file is read. Empty (a notebook opened on its own): the same cache under
+    `$SALESAUDIT_CACHE` or the user cache folder, keyed by content; files are read on a miss only.
     """
     path = demo_client() if client_file in ("", "demo") else Path(client_file)
-    return open_audit(path, language or None)
+    return open_audit(path, language or None, cache=cache_dir or default_root())

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import jsonschema
 import nbformat
+import pydantic
 import pytest
 from openpyxl import load_workbook
 
@@ -46,8 +47,10 @@ def test_findings_match_the_schema_and_the_story(demo_run: Path) -> None:
 def test_schema_rejects_a_broken_document(demo_run: Path) -> None:
     doc = json.loads((demo_run / "findings.json").read_text("utf-8"))
     doc["funnel"]["win_rate"] = 1.7
-    with pytest.raises(jsonschema.ValidationError):
+    with pytest.raises(pydantic.ValidationError):
         findings.validate(doc)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, findings.schema())
 
 
 def test_tables_xlsx_has_the_key_sheets(demo_run: Path) -> None:

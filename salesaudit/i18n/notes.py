@@ -26,14 +26,6 @@ def fmt_rows(rows: list[int], total: int, lang: str) -> str:
     return f"{head} {shown}" + (f" and {more} more" if more > 0 else "")
 
 
-def fmt_names(names: list[str], total: int | None = None) -> str:
-    """Quoted names, the first few and a count of the rest."""
-    total = len(names) if total is None else total
-    shown = ", ".join(f"'{n}'" for n in names[:MAX_LISTED])
-    more = total - min(len(names), MAX_LISTED)
-    return shown + (f" (+{more})" if more > 0 else "")
-
-
 def render(note: Note, lang: str = "en") -> str:
     """The note as one sentence in the given language."""
     params: dict[str, Any] = dict(note.params)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +11,15 @@ import pandas as pd
 
 from salesaudit.core.quality import DataQuality
 from salesaudit.inputs import client as cfgmod
+from salesaudit.inputs.cache import (
+    Inputs,
+    apply,
+    cached_inputs,
+    is_entry,
+    read_entry,
+    read_inputs,
+)
 from salesaudit.inputs.client import ClientConfig
-from salesaudit.inputs.ingest import load_tables
 
 T = TypeVar("T")
 
@@ -51,28 +57,44 @@ class Audit:
         return [s.key for s in self.config.funnel.stages]
 
 
-def open_audit(client_file: str | Path, language: str | None = None) -> Audit:
-    """Load the client file and every data file into an Audit (raises InputError on bad input)."""
-    path = Path(client_file)
-    cfg = cfgmod.load(path)
+def load_config(client_file: str | Path, language: str | None = None) -> ClientConfig:
+    """The client file validated, in `language` when given (cheap: no data file is read)."""
+    cfg = cfgmod.load(Path(client_file))
     if language:
         cfg.language = language  # type: ignore[assignment]
-    tables, quality = load_tables(cfg)
-    as_of = pd.Timestamp(cfg.as_of) if cfg.as_of else _latest_date(tables)
-    return Audit(config=cfg, tables=tables, quality=quality, as_of=as_of, client_file=path)
+    return cfg
 
 
-def _latest_date(tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
-    """The latest date found in the data (the default audit date)."""
-    latest: list[pd.Timestamp] = []
-    for name, col in [
-        ("deals", "created_at"),
-        ("deals", "closed_at"),
-        ("sales", "date"),
-        ("stage_history", "entered_at"),
-        ("activities", "date"),
-    ]:
-        df = tables.get(name)
-        if df is not None and col in df and df[col].notna().any():
-            latest.append(pd.Timestamp(df[col].max()))
-    return max(latest).normalize() if latest else pd.Timestamp(dt.date.today())
+def open_audit(
+    client_file: str | Path, language: str | None = None, cache: str | Path | None = None
+) -> Audit:
+    """Load the client file and its data into an Audit (raises InputError on bad input).
+
+    `cache` None reads every data file. A cache entry folder (what the runner hands notebooks)
+    is loaded as it is; any other folder is a cache root: the entry of this content is loaded
+    from it, or the data files are read once and the entry written.
+    """
+    path = Path(client_file)
+    cfg = load_config(path, language)
+    if cache is None:
+        inputs = read_inputs(cfg)
+    elif is_entry(Path(cache)):
+        try:
+            inputs = read_entry(Path(cache))
+            apply(cfg, inputs)
+        except Exception:  # noqa: BLE001 - a damaged entry: rebuilt under its root
+            inputs, _, _ = cached_inputs(cfg, Path(cache).parent)
+    else:
+        inputs, _, _ = cached_inputs(cfg, Path(cache))
+    return audit_of(cfg, inputs, path)
+
+
+def audit_of(cfg: ClientConfig, inputs: Inputs, client_file: Path | None = None) -> Audit:
+    """An Audit of a client config and the inputs read (or cached) for it."""
+    return Audit(
+        config=cfg,
+        tables=inputs.tables,
+        quality=inputs.quality,
+        as_of=inputs.as_of,
+        client_file=client_file,
+    )

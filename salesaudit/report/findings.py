@@ -1,35 +1,27 @@
-"""findings.json: assemble every section (DESIGN §8), validate against the packaged schema."""
+"""findings.json: assemble every section (DESIGN §8), validate through the typed model."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from importlib import resources
 from pathlib import Path
 from typing import Any
-
-import jsonschema
 
 from salesaudit.core.errors import InputError
 from salesaudit.core.numbers import jsonable
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
+from salesaudit.report.findings_model import SCHEMA_VERSION, Findings, findings_schema
 from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import findings as funnel
 
-SCHEMA_VERSION = 1
+__all__ = ["SCHEMA_VERSION", "build", "changes", "load_previous", "schema", "validate"]
 
 
 def schema() -> dict[str, Any]:
-    """The findings JSON Schema shipped with the package."""
-    return dict(
-        json.loads(
-            resources.files("salesaudit.report")
-            .joinpath("schema/findings.schema.json")
-            .read_text("utf-8")
-        )
-    )
+    """The findings JSON Schema, generated from the typed model (the packaged file is a copy)."""
+    return findings_schema()
 
 
 def _section(
@@ -72,9 +64,9 @@ def build(audit: Audit) -> dict[str, Any]:
     return jsonable(out)
 
 
-def validate(doc: dict[str, Any]) -> None:
-    """Raise jsonschema.ValidationError when doc does not match the schema."""
-    jsonschema.validate(doc, schema())
+def validate(doc: dict[str, Any]) -> Findings:
+    """The document as the typed model; raises pydantic.ValidationError when it does not match."""
+    return Findings.model_validate(doc)
 
 
 def load_previous(path: Path) -> dict[str, Any]:

@@ -1,7 +1,8 @@
 """Reading client files into the canonical tables of DESIGN §6, with a data-quality record.
 
-Public API: `load_tables(cfg)`, `load_table(name, spec, cfg)`, and the summaries
-`quality_summary(dq, lang)`, `quality_text(dq, lang)`, `rejected_rows(dq)`.
+Public API: `load_tables(cfg)`, `load_table(name, spec, cfg)`, the summaries
+`quality_summary(dq, lang)`, `quality_text(dq, lang)`, `rejected_rows(dq)`, and the
+process-level count of data files parsed: `files_read()`, `reset_reads()`.
 """
 
 from __future__ import annotations
@@ -18,16 +19,20 @@ from salesaudit.inputs.client import ClientConfig, FunnelConfig, TableSpec
 from salesaudit.inputs.ingest.checks import check_tables
 from salesaudit.inputs.ingest.load import Loaded, load_raw
 from salesaudit.inputs.ingest.quality import quality_summary, quality_text, rejected_rows
+from salesaudit.inputs.ingest.read import READ_LOG_ENV, files_read, reset_reads
 from salesaudit.inputs.presets import load_preset
 
 __all__ = [
     "OPTIONAL",
+    "READ_LOG_ENV",
     "REQUIRED",
+    "files_read",
     "load_table",
     "load_tables",
     "quality_summary",
     "quality_text",
     "rejected_rows",
+    "reset_reads",
 ]
 
 

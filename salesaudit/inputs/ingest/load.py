@@ -555,18 +555,18 @@ def _blank_rows(raw: RawTable) -> np.ndarray:
     return blank
 
 
-def load_raw(
-    name: str, spec: TableSpec, cfg: ClientConfig, preset: dict[str, Any] | None
-) -> Loaded:
-    """Read, map and type one table; per-table checks (ids, negatives, future dates) included."""
-    file = spec.path
-    mapping = resolve_mapping(name, spec, preset)
-    status_cfg = ((preset or {}).get("tables", {}).get(name) or {}).get("status")
+def _expected(
+    mapping: dict[str, tuple[list[str], str]], status_cfg: dict[str, Any] | None
+) -> set[str]:
+    """The normalised headers the mapping looks for (to find the header row)."""
     expected = {norm(h) for cands, _ in mapping.values() for h in cands}
     if status_cfg:
         expected |= {norm(h) for h in status_cfg["column"]}
-    raw = read_table(cfg.resolve(spec.path), spec, expected, file)
-    q = TableQuality(name=name, file=file)
+    return expected
+
+
+def _first_look(raw: RawTable, q: TableQuality, file: str) -> tuple[list[str], np.ndarray]:
+    """Record the reader's notes, headers and blank rows; return the headers and the blank mask."""
     for note in raw.notes:
         add_note(q, note)
     if raw.rejected:
@@ -592,38 +592,25 @@ def load_raw(
             add_note(
                 q, Note("blank.rows", {"count": len(inner), **rows_param(raw.rows[inner])}, "info")
             )
-    found = match_columns(name, spec, mapping, headers, file)
-    cols = {c: raw.columns[i] for c, i in found.items()}
-    typer = _Typer(name, spec, raw, q, preset)
-    typer.drop |= blank
-    typer.numbers({c: col for c, col in cols.items() if kind_of(c) == "number"})
-    typer.dates({c: col for c, col in cols.items() if kind_of(c) == "date"})
-    typer.texts({c: col for c, col in cols.items() if kind_of(c) == "text"})
-    extra: dict[str, Any] = {}
-    if status_cfg:
-        idx = next(
-            (
-                headers.index(h)
-                for h in headers
-                if h and norm(h) in {norm(s) for s in status_cfg["column"]}
-            ),
-            None,
-        )
-        if idx is not None:
-            extra["status"] = (
-                parse.parse_text(raw.columns[idx]).values,
-                raw.columns[idx].header,
-                status_cfg,
-            )
-    keep = ~typer.drop
-    q.rows_rejected = int((typer.drop & ~blank).sum()) + len(raw.ragged_rows)
-    if not keep.any():
-        raise InputError(
-            "no usable rows: every row was left out (see the reasons above).",
-            file=file,
-            hint="Check the column mapping and the date and number formats of the required columns.",
-        )
-    kept_idx = pa.array(np.flatnonzero(keep))
+    return headers, blank
+
+
+def _status_column(
+    raw: RawTable, headers: list[str], status_cfg: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The preset's won/lost status column, parsed, when the file has one."""
+    if not status_cfg:
+        return {}
+    wanted = {norm(s) for s in status_cfg["column"]}
+    idx = next((headers.index(h) for h in headers if h and norm(h) in wanted), None)
+    if idx is None:
+        return {}
+    col = raw.columns[idx]
+    return {"status": (parse.parse_text(col).values, col.header, status_cfg)}
+
+
+def _kept_frame(name: str, typer: _Typer, keep: np.ndarray, kept_idx: pa.Array) -> pd.DataFrame:
+    """The typed columns of the kept rows, in canonical order, dates as datetime64[ns]."""
     data: dict[str, Any] = {}
     for canon in all_columns(name):
         if canon not in typer.out:
@@ -634,18 +621,42 @@ def load_raw(
     for canon in df.columns:
         if kind_of(canon) == "date":
             df[canon] = df[canon].astype("datetime64[ns]")
+    return df
+
+
+def load_raw(
+    name: str, spec: TableSpec, cfg: ClientConfig, preset: dict[str, Any] | None
+) -> Loaded:
+    """Read, map and type one table; per-table checks (ids, negatives, future dates) included."""
+    file = spec.path
+    mapping = resolve_mapping(name, spec, preset)
+    status_cfg = ((preset or {}).get("tables", {}).get(name) or {}).get("status")
+    raw = read_table(cfg.resolve(spec.path), spec, _expected(mapping, status_cfg), file)
+    q = TableQuality(name=name, file=file)
+    headers, blank = _first_look(raw, q, file)
+    found = match_columns(name, spec, mapping, headers, file)
+    cols = {c: raw.columns[i] for c, i in found.items()}
+    typer = _Typer(name, spec, raw, q, preset)
+    typer.drop |= blank
+    typer.numbers({c: col for c, col in cols.items() if kind_of(c) == "number"})
+    typer.dates({c: col for c, col in cols.items() if kind_of(c) == "date"})
+    typer.texts({c: col for c, col in cols.items() if kind_of(c) == "text"})
+    extra = _status_column(raw, headers, status_cfg)
+    keep = ~typer.drop
+    q.rows_rejected = int((typer.drop & ~blank).sum()) + len(raw.ragged_rows)
+    if not keep.any():
+        raise InputError(
+            "no usable rows: every row was left out (see the reasons above).",
+            file=file,
+            hint="Check the column mapping and the date and number formats of the required columns.",
+        )
+    kept_idx = pa.array(np.flatnonzero(keep))
+    df = _kept_frame(name, typer, keep, kept_idx)
     if "status" in extra:
         arr, header, scfg = extra["status"]
         extra["status"] = (arr.take(kept_idx), header, scfg)
-    loaded = Loaded(
-        name,
-        df,
-        q,
-        raw.rows[keep],
-        {c: raw.columns[i].header for c, i in found.items()},
-        preset,
-        extra,
-    )
+    headers_of = {c: raw.columns[i].header for c, i in found.items()}
+    loaded = Loaded(name, df, q, raw.rows[keep], headers_of, preset, extra)
     _dedupe_ids(loaded)
     _normalise_categories(loaded)
     _negatives(loaded)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import os
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,27 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xls"}
 MAX_RAGGED = 1000
 KIND_TEXT, KIND_NUMBER, KIND_DATE = 0, 1, 2
+READ_LOG_ENV = "SALESAUDIT_READ_LOG"  # when set: a file that gets one line per data file parsed
+_reads = [0]  # data files parsed by this process
+
+
+def files_read() -> int:
+    """How many data files this process has parsed (read_table calls) since the last reset."""
+    return _reads[0]
+
+
+def reset_reads() -> None:
+    """Set the count of data files parsed back to zero."""
+    _reads[0] = 0
+
+
+def _count_read(path: Path) -> None:
+    """Count one data file parsed; also log it to $SALESAUDIT_READ_LOG (for kernel processes)."""
+    _reads[0] += 1
+    log = os.environ.get(READ_LOG_ENV)
+    if log:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(f"{os.getpid()}\t{path}\n")
 
 
 @dataclass
@@ -83,6 +105,7 @@ def read_table(path: Path, spec: TableSpec, expected: set[str], file: str) -> Ra
             file=file,
             hint=f"Check `path:` in client.yaml (looked in {path.parent}).",
         )
+    _count_read(path)
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | EXCEL_SUFFIXES:
         raise InputError(

@@ -42,8 +42,8 @@ def list_presets() -> list[str]:
     return sorted(set(_shipped()) | set(_local()))
 
 
-def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
-    """A preset as a dict (name, title, language, currency, date_order, tables, funnel).
+def preset_text(name: str, base_dir: Path | None = None) -> tuple[str, str]:
+    """The YAML text of a preset and where it came from (for messages and the inputs cache).
 
     Parameters
     ----------
@@ -60,24 +60,29 @@ def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
             raise InputError(
                 f"preset file not found: {path}.", hint="Check `preset:` in client.yaml."
             )
-        text = path.read_text(encoding="utf-8-sig")
-        where = str(path)
-    else:
-        key = key.lower()
-        local, shipped = _local(), _shipped()
-        if key in local:
-            text, where = local[key].read_text(encoding="utf-8-sig"), str(local[key])
-        elif key in shipped:
-            text, where = shipped[key].read_text(encoding="utf-8-sig"), f"preset {key}"
-        else:
-            names = list_presets()
-            close = difflib.get_close_matches(key, names, 1, 0.5)
-            raise InputError(
-                f"unknown preset '{name}'"
-                + (f"; did you mean '{close[0]}'?" if close else ".")
-                + f" Available: {', '.join(names)}.",
-                hint="Set `preset:` to one of those names, or to a preset YAML file.",
-            )
+        return path.read_text(encoding="utf-8-sig"), str(path)
+    key = key.lower()
+    local, shipped = _local(), _shipped()
+    if key in local:
+        return local[key].read_text(encoding="utf-8-sig"), str(local[key])
+    if key in shipped:
+        return shipped[key].read_text(encoding="utf-8-sig"), f"preset {key}"
+    names = list_presets()
+    close = difflib.get_close_matches(key, names, 1, 0.5)
+    raise InputError(
+        f"unknown preset '{name}'"
+        + (f"; did you mean '{close[0]}'?" if close else ".")
+        + f" Available: {', '.join(names)}.",
+        hint="Set `preset:` to one of those names, or to a preset YAML file.",
+    )
+
+
+def load_preset(name: str, base_dir: Path | None = None) -> dict[str, Any]:
+    """A preset as a dict (name, title, language, currency, date_order, tables, funnel).
+
+    `name` is a preset name or a preset YAML file relative to `base_dir` (see `preset_text`).
+    """
+    text, where = preset_text(name, base_dir)
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
@@ -126,8 +131,6 @@ def client_yaml(name: str, preset: str | None = None) -> str:
     p = load_preset(preset) if preset else None
     lang = p["language"] if p else "en"
     currency = p["currency"] if p else "RUB"
-    deals = (p or {}).get("tables", {}).get("deals", {})
-    path = deals.get("file", "data/deals.csv")
     title = p["title"] if p else ""
     out = [
         f"# Client file for {name}" + (f", pre-filled for a {title} export" if p else "") + ".",
@@ -139,6 +142,22 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         "# as_of: 2026-09-30                 # the audit date; defaults to the latest date in the data",
         "seed: 42                            # same inputs + seed = same numbers",
         "",
+        *_deals_lines(p),
+        *_other_tables_lines(lang == "ru"),
+        "",
+        *_funnel_lines(p),
+        "",
+        "# targets: {revenue_per_month: 12000000}",
+        "",
+    ]
+    return "\n".join(out)
+
+
+def _deals_lines(p: dict[str, Any] | None) -> list[str]:
+    """The `data:` key and its commented `deals:` table, with the preset's headers when given."""
+    deals = (p or {}).get("tables", {}).get("deals", {})
+    path = deals.get("file", "data/deals.csv")
+    out = [
         "data:                               # deals or sales is required; the rest are optional",
         "  deals:",
         f"    path: {path}"
@@ -149,7 +168,7 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         out.append(
             f"    preset: {p['name']}"
             + " " * max(1, 26 - len(p["name"]))
-            + f"# {title} column and stage names"
+            + f"# {p['title']} column and stage names"
         )
     out += [
         "    encoding: auto                  # auto | utf-8 | utf-8-sig | cp1251 | utf-16",
@@ -165,22 +184,16 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         )
         for canon, heads in deals.get("columns", {}).items():
             out.append(f"    #   {canon}: {_q(heads[0])}")
-    else:
-        out.append(
-            "    columns:                        # canonical name: header in the client's file"
-        )
-        for canon in (
-            "deal_id",
-            "created_at",
-            "stage",
-            "amount",
-            "closed_at",
-            "manager",
-            "client_id",
-        ):
-            out.append(f"      {canon}: {_q(canon)}")
-    ru = lang == "ru"
-    out += [
+        return out
+    out.append("    columns:                        # canonical name: header in the client's file")
+    for canon in ("deal_id", "created_at", "stage", "amount", "closed_at", "manager", "client_id"):
+        out.append(f"      {canon}: {_q(canon)}")
+    return out
+
+
+def _other_tables_lines(ru: bool) -> list[str]:
+    """The optional tables, commented out."""
+    return [
         "  # sales:                           # payments, invoices or orders",
         "  #   path: data/payments.csv",
         "  #   columns: {client_id: "
@@ -198,7 +211,12 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         "  #   path: data/stage_history.csv",
         "  # activities:                      # manager, date, type (call, meeting, ...)",
         "  #   path: data/activities.csv",
-        "",
+    ]
+
+
+def _funnel_lines(p: dict[str, Any] | None) -> list[str]:
+    """The `funnel:` key: the preset's stage names, or each canonical stage as its own name."""
+    out = [
         "funnel:                             # the client's CRM stage names for each canonical stage, in order",
         "  stages:",
     ]
@@ -206,13 +224,8 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         for st in p["funnel"]["stages"]:
             out.append(f"    - {{key: {st['key']}, crm: [{', '.join(_q(c) for c in st['crm'])}]}}")
         out.append(f"  lost: [{', '.join(_q(c) for c in p['funnel'].get('lost', []))}]")
-    else:
-        for key in STAGE_KEYS:
-            out.append(f"    - {{key: {key}, crm: [{_q(key)}]}}")
-        out.append('  lost: ["lost"]')
-    out += [
-        "",
-        "# targets: {revenue_per_month: 12000000}",
-        "",
-    ]
-    return "\n".join(out)
+        return out
+    for key in STAGE_KEYS:
+        out.append(f"    - {{key: {key}, crm: [{_q(key)}]}}")
+    out.append('  lost: ["lost"]')
+    return out

@@ -1,0 +1,550 @@
+"""The typed model of findings.json (DESIGN §8): one pydantic class per section.
+
+findings.json is validated through `Findings`; the JSON Schema shipped for users
+(`report/schema/findings.schema.json`) is generated from it (`findings_schema()`), never edited
+by hand. A section the data cannot support is null, with an English sentence in `reasons`.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+Share = Annotated[float, Field(ge=0, le=1)]
+Count = Annotated[int, Field(ge=0)]
+Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
+Month = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
+Status = Literal["in_place", "partial", "missing"]
+StructureKind = Literal["functional_linear", "regional_matrix", "product_category", "customer_type"]
+Roles = Literal["universal", "hunter_closer_farmer"]
+StageKey = Literal[
+    "target_list", "first_contact", "needs_brief", "offer", "offer_defense", "contract"
+]
+
+
+class _Section(BaseModel):
+    """Base: a key the model does not know is an error (the schema is the contract)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# --------------------------------------------------------------------------- data quality
+
+
+class TableQualityFindings(_Section):
+    """What loading one table found."""
+
+    rows_read: Count
+    rows_rejected: Count
+    warnings: list[str]
+
+
+# --------------------------------------------------------------------------- sales model
+
+
+class AlgorithmStep(_Section):
+    """One step of the seven-step sales algorithm and its status."""
+
+    step: Annotated[int, Field(ge=1, le=7)]
+    status: Status
+
+
+class OrderViolation(_Section):
+    """A step in place while an earlier one is missing."""
+
+    step: Annotated[int, Field(ge=1, le=7)]
+    missing_before: Annotated[int, Field(ge=1, le=7)]
+
+
+class Pillars(_Section):
+    """The four pillars, scored 0–100."""
+
+    operations: Annotated[int, Field(ge=0, le=100)]
+    process: Annotated[int, Field(ge=0, le=100)]
+    coaching: Annotated[int, Field(ge=0, le=100)]
+    training: Annotated[int, Field(ge=0, le=100)]
+
+
+class ModelFindings(_Section):
+    """The `model` section: sales mode, sales type, algorithm, mistakes, pillars."""
+
+    mode: Literal["active", "passive"]
+    sales_type: Literal["traditional", "project", "regional"]
+    inbound_share: Share | None
+    algorithm: Annotated[list[AlgorithmStep], Field(min_length=7, max_length=7)]
+    order_violations: list[OrderViolation]
+    mistakes: list[str]
+    pillars: Pillars
+
+
+# --------------------------------------------------------------------------- technologies
+
+
+class Coverage(_Section):
+    """Share of each technology group in place."""
+
+    internal: Share
+    external: Share
+    marketing: Share
+    personnel: Share
+
+
+class TechnologiesFindings(_Section):
+    """The `technologies` section."""
+
+    coverage: Coverage
+    gaps: list[str]
+    unknown_keys: list[str]
+
+
+# --------------------------------------------------------------------------- structure
+
+
+class SpanViolation(_Section):
+    """A head over the span (`over_span`) or sellers without a head (`no_head`)."""
+
+    kind: Literal["over_span", "no_head"]
+    sellers: Count
+    head: str | None = None
+    span: int | None = None
+    names: list[str] | None = None
+
+
+class StructureFindings(_Section):
+    """The `structure` section."""
+
+    recommended: StructureKind
+    secondary: StructureKind | None
+    roles: Roles | None
+    span: Annotated[int, Field(ge=1)]
+    heads: Count | None
+    span_violations: list[SpanViolation]
+
+
+# --------------------------------------------------------------------------- sizing
+
+
+class SizingInputs(_Section):
+    """The inputs of the team sizing."""
+
+    average_deal: float
+    call_to_contact: float
+    contact_to_meeting: float
+    meeting_to_contract: float
+    closer_capacity: float
+    hunter_capacity: float
+    farmer_capacity: float
+    active_accounts: float
+
+
+class Workload(_Section):
+    """Monthly workload the target calls for."""
+
+    contracts: Annotated[float, Field(ge=0)]
+    meetings: Annotated[float, Field(ge=0)]
+    contacts: Annotated[float, Field(ge=0)]
+    calls: Annotated[float, Field(ge=0)]
+
+
+class RoleCounts(_Section):
+    """Sellers needed per role."""
+
+    hunter: Count
+    closer: Count
+    farmer: Count
+    universal: Count
+
+
+class Hires(_Section):
+    """Hires in one month of the hiring plan."""
+
+    month: Month
+    hires: Count
+
+
+class SizingFindings(_Section):
+    """The `sizing` section (null when the team cannot be sized)."""
+
+    inputs: SizingInputs
+    target: float | None
+    workload: Workload
+    roles: Roles
+    required: RoleCounts
+    current: dict[str, Count]
+    heads: Count
+    hiring_plan: list[Hires]
+    monthly_cost: float
+
+
+# --------------------------------------------------------------------------- funnel
+
+
+class Stage(_Section):
+    """One funnel stage: reach, conversion to the next with its interval."""
+
+    key: StageKey
+    reached: Count
+    conversion_to_next: Share | None
+    open: Count
+    interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None
+    n: Count
+    too_few: bool
+
+
+class CycleDays(_Section):
+    """Sales cycle of won deals, in days."""
+
+    median: float | None
+    p80: float | None
+
+
+class Rate(_Section):
+    """A rate with its interval and sample size."""
+
+    value: float | None
+    lo: float | None
+    hi: float | None
+    n: Count
+    too_few: bool
+
+
+class Benchmark(_Section):
+    """A client figure against the methodology's benchmark."""
+
+    key: str
+    value: float | None
+    lo: float | None = None
+    hi: float | None = None
+    low: float | None
+    high: float | None
+    n: Count | None = None
+    too_few: bool | None = None
+    status: str | None
+    source: str
+
+
+class MonthForecast(_Section):
+    """Revenue quantiles of one forecast month."""
+
+    month: Month
+    p10: float
+    p50: float
+    p90: float
+    mean: float
+
+
+class ForecastMethod(_Section):
+    """How the forecast was made."""
+
+    inflow: str
+    inflow_mean: float
+    inflow_var: float
+    inflow_months: int
+    conversions: list[float]
+    average_deal: float
+    size_pool: Count
+    median_cycle_days: float | None
+    open_deals: Count
+    stale_excluded: Count
+    notes: list[str]
+
+
+class Forecast(_Section):
+    """The Monte Carlo revenue forecast."""
+
+    horizon_months: Annotated[int, Field(ge=1)]
+    p10: float
+    p50: float
+    p90: float
+    p_target: Share | None
+    p_target_reason: str | None = None
+    mean: float
+    expected: float
+    target_total: float | None
+    monthly: list[MonthForecast]
+    scenarios: Count
+    seed: int
+    method: ForecastMethod
+
+
+class Sensitivity(_Section):
+    """Revenue change when one driver moves by 10 %."""
+
+    driver: str
+    revenue_delta: float
+    revenue_delta_down: float | None = None
+
+
+class GoalSeek(_Section):
+    """What one driver would have to be to reach the target."""
+
+    driver: str
+    current: float | None
+    needed: float | None
+    change: float | None
+    realistic: bool | None
+    reason: str | None
+    band_low: float | None
+    band_high: float | None
+    best_today: float | None
+    implied_meeting_to_contract: float | None
+    implied_meetings: float | None
+
+
+class Cut(_Section):
+    """Win rate and meeting-to-contract of one value of a cut (client type, product, ...)."""
+
+    value: str | int | float | None
+    deals: Count
+    won: Count
+    lost: Count
+    open: Count
+    win_rate: float | None
+    lo: float | None = None
+    hi: float | None = None
+    too_few: bool | None = None
+    meeting_to_contract: float | None = None
+    meeting_to_contract_too_few: bool | None = None
+
+
+class Hygiene(_Section):
+    """One data-hygiene check: how many deals, their share, examples (count null with a reason)."""
+
+    count: Count | None
+    share: float | None = None
+    examples: list[str] | None = None
+    threshold_days: float | None = None
+    reason: str | None = None
+
+
+class TimeInStage(_Section):
+    """Time spent in one stage (survival estimate)."""
+
+    stage: str
+    spells: Count
+    censored: Count
+    median_days: float | None
+    p80_days: float | None
+
+
+class Effects(_Section):
+    """The plan-fact gap split into its effects."""
+
+    volume: float
+    conversion: float
+    deal_size: float
+    other: float
+
+
+class PlanFact(_Section):
+    """Plan against fact over the months with a plan."""
+
+    months: Count
+    plan: float
+    fact: float
+    gap: float
+    effects: Effects
+    new_deals_per_month: float | None
+    new_deals_needed_per_month: float | None
+
+
+class FunnelFindings(_Section):
+    """The `funnel` section (null without deals); a part the data cannot support is null with a reason."""
+
+    stages: Annotated[list[Stage], Field(min_length=2)]
+    won: Count
+    lost: Count
+    open: Count
+    win_rate: Share | None
+    win_rate_interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None
+    lost_without_stage: Count
+    cycle_days: CycleDays
+    meeting_to_contract: Rate | None
+    benchmarks: list[Benchmark]
+    meetings_per_month: float | None
+    sellers_holding_meetings: Count | None
+    forecast: Forecast | None
+    forecast_reason: str | None = None
+    sensitivity: list[Sensitivity] | None
+    sensitivity_reason: str | None = None
+    goal_seek: list[GoalSeek] | None
+    goal_seek_reason: str | None = None
+    cuts: dict[str, list[Cut]]
+    hygiene: dict[str, Hygiene]
+    time_in_stage: list[TimeInStage] | None
+    time_in_stage_reason: str | None = None
+    plan_fact: PlanFact | None
+    plan_fact_reason: str | None = None
+
+
+# --------------------------------------------------------------------------- customers
+
+
+class Thresholds(_Section):
+    """ABC and XYZ thresholds."""
+
+    a: float
+    b: float
+    x: float
+    y: float
+
+
+class Matrix(_Section):
+    """Clients in each ABC-XYZ cell."""
+
+    AX: Count
+    AY: Count
+    AZ: Count
+    BX: Count
+    BY: Count
+    BZ: Count
+    CX: Count
+    CY: Count
+    CZ: Count
+
+
+class AbcXyzFindings(_Section):
+    """The `abcxyz` section (null when nothing can be classified)."""
+
+    window: Annotated[list[Date], Field(min_length=2, max_length=2)]
+    period: Literal["M", "Q"]
+    degenerate: bool
+    thresholds: Thresholds
+    matrix: Matrix
+    migration: dict[str, dict[str, Count]]
+    critical_moves: list[str]
+
+
+# --------------------------------------------------------------------------- control, summary
+
+
+class Rhythm(_Section):
+    """The management rhythm answers."""
+
+    morning_planning: bool
+    checkins_per_day: Count
+    daily_plan_fact: bool
+    board: bool
+
+
+class ControlFindings(_Section):
+    """The `control` section."""
+
+    rhythm: Rhythm
+    crm_readiness: Share
+    crm_missing: list[str]
+    activity: dict[str, float | None]
+
+
+class Recommendation(_Section):
+    """One recommendation with its annual revenue impact (null when it cannot be computed)."""
+
+    text: str
+    impact: float | None
+
+
+class SummaryFindings(_Section):
+    """The `summary` section."""
+
+    headline: list[str]
+    recommendations: list[Recommendation]
+
+
+# --------------------------------------------------------------------------- changes (--previous)
+
+
+class StepChange(_Section):
+    """An algorithm step whose status changed."""
+
+    step: int
+    before: Status | None
+    now: Status
+
+
+class Change(_Section):
+    """A value before and now."""
+
+    before: Any = None
+    now: Any = None
+
+
+class Changes(_Section):
+    """What moved since the previous audit (`--previous`)."""
+
+    previous_as_of: str | None
+    algorithm: list[StepChange]
+    pillars: dict[str, Change]
+    win_rate: Change
+    abcxyz_matrix: dict[str, Change]
+
+
+# --------------------------------------------------------------------------- the document
+
+
+class Findings(_Section):
+    """findings.json, schema version 1 (DESIGN §8)."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        title="salesaudit findings.json, schema version 1 (DESIGN §8)",
+    )
+
+    schema_: Literal[1] = Field(alias="schema")
+    client: Annotated[str, Field(min_length=1)]
+    as_of: Date
+    language: Literal["en", "ru"]
+    currency: str
+    data_quality: dict[str, TableQualityFindings]
+    model: ModelFindings | None
+    technologies: TechnologiesFindings | None
+    structure: StructureFindings | None
+    sizing: SizingFindings | None
+    funnel: FunnelFindings | None
+    abcxyz: AbcXyzFindings | None
+    control: ControlFindings | None
+    summary: SummaryFindings
+    reasons: dict[str, str]
+    changes: Changes | None = None
+
+
+def _inline(node: Any, defs: dict[str, Any]) -> Any:
+    """The schema with every `$ref` replaced by its definition (no recursion in findings)."""
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            target = _inline(copy.deepcopy(defs[ref.removeprefix("#/$defs/")]), defs)
+            rest = {k: _inline(v, defs) for k, v in node.items() if k != "$ref"}
+            return {**target, **rest}
+        return {k: _inline(v, defs) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_inline(v, defs) for v in node]
+    return node
+
+
+def findings_schema() -> dict[str, Any]:
+    """The JSON Schema of findings.json generated from `Findings`, self-contained (no `$ref`).
+
+    Each section's sub-schema (`["properties"]["funnel"]`) can validate that section alone.
+    """
+    raw = Findings.model_json_schema(by_alias=True)
+    defs = raw.pop("$defs", {})
+    out = _inline(raw, defs)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"salesaudit/findings/{SCHEMA_VERSION}",
+        **out,
+    }
+
+
+def schema_text() -> str:
+    """The generated schema as written to `report/schema/findings.schema.json`."""
+    return json.dumps(findings_schema(), ensure_ascii=False, indent=1) + "\n"
+
+
+if __name__ == "__main__":  # python -m salesaudit.report.findings_model > findings.schema.json
+    print(schema_text(), end="")
