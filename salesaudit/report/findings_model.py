@@ -226,6 +226,9 @@ class Benchmark(_Section):
     too_few: bool | None = None
     status: str | None
     source: str
+    basis: Literal["activities", "crm"] | None = Field(
+        None, description="meetings_per_closer only: the activity log, or deals in the CRM"
+    )
 
 
 class MonthForecast(_Section):
@@ -487,11 +490,11 @@ class Changes(_Section):
 
 
 class Findings(_Section):
-    """findings.json, schema version 1 (DESIGN §8)."""
+    """findings.json, schema version 1."""
 
     model_config = ConfigDict(
         extra="forbid",
-        title="salesaudit findings.json, schema version 1 (DESIGN §8)",
+        title="salesaudit findings.json, schema version 1",
     )
 
     schema_: Literal[1] = Field(alias="schema")
@@ -499,6 +502,9 @@ class Findings(_Section):
     as_of: Date
     language: Literal["en", "ru"]
     currency: str
+    revenue_basis: Literal["payments", "won_deals"] | None = Field(
+        None, description="where revenue comes from: payments when given, else won deals"
+    )
     data_quality: dict[str, TableQualityFindings]
     model: ModelFindings | None
     technologies: TechnologiesFindings | None
