@@ -196,17 +196,16 @@ def test_summary_reads_the_funnels_weakest_stage_and_first_lever(demo_audit: Aud
     assert kinds.index("stage") < kinds.index("head") < kinds.index("tech")
     stage = levers[kinds.index("stage")]
     assert (stage.params["a"], stage.params["b"]) == (fa.weakest.stage, fa.weakest.next_stage)
-    assert stage.impact == fa.weakest.gain
+    assert stage.impact == round(fa.weakest.gain or 0, 2)
     if fa.first_lever.driver != f"conversion.{fa.weakest.stage}":
         assert levers[0].kind == "push" and levers[0].params["driver"] == fa.first_lever.driver
-        assert levers[0].impact == fa.first_lever.gain and levers[0].impact >= (stage.impact or 0)
+        assert levers[0].impact == round(fa.first_lever.gain or 0, 2) and levers[0].impact >= (
+            stage.impact or 0
+        )
     else:
         assert "push" not in kinds  # the same lever is not recommended twice
-    first = summary.recommendations(demo_audit)[0]["text"]
-    assert (
-        "first" in first
-        and sum("first" in r["text"] for r in summary.recommendations(demo_audit)) <= 2
-    )
+    recs = [r["text"].casefold() for r in summary.recommendations(demo_audit)]
+    assert "first" in recs[0] and sum("first" in r for r in recs) == 1  # one lever comes first
 
 
 def test_reverse_funnel_hand_worked() -> None:

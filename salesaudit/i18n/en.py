@@ -446,8 +446,8 @@ MESSAGES: dict[str, str] = {
     "rec.batch": "Hire in batches with group interviews, not one by one.",
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
     "rec.hire": "Hire {n} seller(s) in batches of {b} to reach the target capacity.",
-    "rec.push": "Push {driver} first: +10% adds {v} over {h} months, the biggest gain of the "
-    "funnel's drivers.",
+    "rec.push": "First push this lever: {driver}. +10% adds {v} over {h} months, the biggest gain "
+    "of the funnel's drivers.",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
     "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",

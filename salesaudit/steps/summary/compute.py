@@ -110,9 +110,10 @@ def _funnel_levers(audit: Audit) -> list[Lever]:
     first, weak = fa.first_lever, fa.weakest
     if first is not None and first.gain and h:
         if weak is None or first.driver != f"conversion.{weak.stage}":
-            out.append(Lever("push", {"driver": first.driver, "h": h}, first.gain))
+            out.append(Lever("push", {"driver": first.driver, "h": h}, round(first.gain, 2)))
     if weak is not None:
-        out.append(Lever("stage", {"a": weak.stage, "b": weak.next_stage, "h": h}, weak.gain))
+        gain = round(weak.gain, 2) if weak.gain is not None else None
+        out.append(Lever("stage", {"a": weak.stage, "b": weak.next_stage, "h": h}, gain))
     return out
 
 
