@@ -51,9 +51,11 @@ class Assumption:
     """A default used in place of client data, with its methodology source."""
 
     key: str
-    value: str
-    source: str
-    impact: str = "medium"
+    value: str  # in English (run.log); the report renders `note` in its language when given
+    source: str  # a catalogue key (`source.*`, a methodology section) or text as written
+    impact: str = "medium"  # low | medium | high
+    note: Note | None = None  # the value as a message code and its values
+    file: str = ""  # the data file the assumption is about, if any
 
 
 @dataclass
@@ -65,7 +67,15 @@ class DataQuality:
     assumptions: list[Assumption] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
 
-    def assume(self, key: str, value: str, source: str, impact: str = "medium") -> None:
+    def assume(
+        self,
+        key: str,
+        value: str,
+        source: str,
+        impact: str = "medium",
+        note: Note | None = None,
+        file: str = "",
+    ) -> None:
         """Log an assumption once (same key replaces the earlier entry)."""
         self.assumptions = [a for a in self.assumptions if a.key != key]
-        self.assumptions.append(Assumption(key, value, source, impact))
+        self.assumptions.append(Assumption(key, value, source, impact, note, file))

@@ -9,6 +9,8 @@ MESSAGES: dict[str, str] = {
     "algo.6": "Внутреннее обучение",
     "algo.7": "Анализ и модернизация отдела раз в 3 месяца",
     "assumption.as_of": "Дата аудита",
+    "assumption.assume.date_order": "Порядок дня и месяца в датах",
+    "assumption.assume.lost_stage": "Этап проигрыша проигранных сделок",
     "assumption.capacity.accounts_per_farmer": "Клиентов на фармера",
     "assumption.capacity.closer_meetings_per_month": "Встреч клоузера в месяц",
     "assumption.capacity.hunter_calls_per_hour": "Звонков хантера в час",
@@ -17,6 +19,7 @@ MESSAGES: dict[str, str] = {
     "assumption.capacity.rates.contact_to_meeting": "Конверсия контакт → встреча",
     "assumption.capacity.rates.meeting_to_contract": "Конверсия встреча → договор",
     "assumption.funnel": "Этапы воронки",
+    "assumption.funnel.preset": "Этапы воронки",
     "assumption.lost_without_stage": "Этап проигрыша проигранных сделок",
     "assumption.targets.revenue_per_month": "Цель по выручке в месяц",
     "c.a_share": "{n, plural, one {# клиент класса A} few {# клиента класса A} many {# клиентов "
@@ -522,6 +525,9 @@ MESSAGES: dict[str, str] = {
     "section.06_customers": "Клиенты: ABC-XYZ",
     "section.07_control": "Отчётность и контроль",
     "section.99_summary": "Итоги",
+    "source.data": "данные (см. качество данных)",
+    "source.preset": "пресет CRM",
+    "source.stage_reach": "правило аудита для проигранных сделок без известного этапа",
     "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# "
     "продавца}} без руководителя: {names}.",
     "st.no_head_label": "(без руководителя)",

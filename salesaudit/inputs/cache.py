@@ -19,6 +19,7 @@ import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -73,11 +74,24 @@ def _file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+@cache
+def _reader_code_digest() -> str:
+    """sha256 of the code that turns files into tables (core and inputs): a change re-reads."""
+    h = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for folder in ("core", "inputs"):
+        for src in sorted((package / folder).rglob("*.py")):
+            h.update(src.relative_to(package).as_posix().encode())
+            h.update(src.read_bytes())
+    return h.hexdigest()
+
+
 def inputs_key(cfg: ClientConfig) -> str:
     """The content key of what the data files turn into (not the questionnaire answers)."""
     parts: dict[str, Any] = {
         "format": FORMAT,
         "version": __version__,
+        "code": _reader_code_digest(),
         "data": cfg.data.model_dump(mode="json"),
         "funnel": cfg.funnel.model_dump(mode="json") if "funnel" in cfg.model_fields_set else None,
         "as_of": str(cfg.as_of) if cfg.as_of else None,

@@ -79,7 +79,7 @@ def load_tables(cfg: ClientConfig) -> tuple[dict[str, pd.DataFrame], DataQuality
             "funnel.preset", {"preset": preset.get("title", preset.get("name", ""))}, "assumption"
         )
         dq.notes.append(note)
-        dq.assume("funnel", render(note, "en"), f"preset {preset.get('name')}", "medium")
+        dq.assume("funnel", render(note, "en"), "source.preset", "medium", note)
     check_tables(loaded, cfg, dq, preset, funnel_from_preset)
     tables: dict[str, pd.DataFrame] = {}
     for name, ld in loaded.items():
@@ -88,7 +88,8 @@ def load_tables(cfg: ClientConfig) -> tuple[dict[str, pd.DataFrame], DataQuality
         for n in ld.q.notes:
             if n.level == "assumption":
                 key = f"{n.code}:{name}:{n.params.get('column', '')}"
-                dq.assume(key, f"{ld.q.file}: {render(n, 'en')}", "data (see data quality)", "low")
+                value = f"{ld.q.file}: {render(n, 'en')}"
+                dq.assume(key, value, "source.data", "low", n, ld.q.file)
         if name == "plan" and "period" in ld.df:
             ld.df["period"] = (
                 ld.df["period"].dt.to_period("M").dt.to_timestamp().astype("datetime64[ns]")

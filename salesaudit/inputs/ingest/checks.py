@@ -13,6 +13,7 @@ import pyarrow.compute as pc
 from salesaudit.core.errors import InputError
 from salesaudit.core.quality import DataQuality, Note
 from salesaudit.i18n.notes import MAX_LISTED
+from salesaudit.inputs import facts
 from salesaudit.inputs.client import ClientConfig
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.load import Loaded, _map_values, add_note, fatal_rows, rows_param
@@ -119,29 +120,22 @@ def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQua
     deals = loaded.get("deals")
     if deals is None:
         return
-    df = deals.df
-    keys = [s.key for s in cfg.funnel.stages]
-    lost = (df["stage"] == "lost").to_numpy()
-    if not lost.any():
-        return
-    known = (
-        df["lost_stage"].isin(keys).to_numpy() if "lost_stage" in df else np.zeros(len(df), bool)
-    )
     hist = loaded.get("stage_history")
-    if hist is not None:
-        h = hist.df
-        with_stage = h.loc[h["stage"].isin(keys), "deal_id"].unique()
-        known = known | df["deal_id"].isin(with_stage).to_numpy()
-    missing = lost & ~known
+    keys: list[str] = [s.key for s in cfg.funnel.stages]
+    missing = facts.lost_without_stage(deals.df, hist.df if hist is not None else None, keys)
+    missing = missing.to_numpy()
     if missing.any():
-        rows = deals.rows[missing]
-        add_note(deals.q, Note("lost.no_stage", {"count": int(missing.sum()), **rows_param(rows)}))
-        dq.notes.append(Note("assume.lost_stage", {"count": int(missing.sum())}, "assumption"))
+        n = int(missing.sum())
+        add_note(deals.q, Note("lost.no_stage", {"count": n, **rows_param(deals.rows[missing])}))
+        note = Note("assume.lost_stage", {"count": n}, "assumption")
+        dq.notes.append(note)
         dq.assume(
             "lost_without_stage",
-            f"{int(missing.sum())} lost deal(s) without a loss stage count as reaching only the first stage",
-            "DESIGN §7.6 (stage reach)",
+            f"{n} lost deal(s) without a loss stage count as reaching only the first stage",
+            "source.stage_reach",
             "medium",
+            note,
+            deals.q.file,
         )
 
 

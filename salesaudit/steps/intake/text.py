@@ -6,6 +6,7 @@ import pandas as pd
 
 from salesaudit.core.quality import Assumption
 from salesaudit.i18n import fmt_date, fmt_num, has, t
+from salesaudit.i18n.notes import render
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed, keyed_list
@@ -47,9 +48,12 @@ def quality_notes(audit: Audit) -> list[str]:
 
 def assumption_row(a: Assumption, lang: str) -> dict[str, str]:
     """One assumption for display: its label, value, source and impact in lang."""
+    label_key = f"assumption.{a.note.code}" if a.note is not None else ""
+    label = t(label_key, lang) if has(label_key) else keyed("assumption", a.key, lang)
+    value = render(a.note, lang) if a.note is not None else a.value
     return {
-        t("tbl.assumption", lang): keyed("assumption", a.key, lang),
-        t("tbl.value", lang): a.value,
+        t("tbl.assumption", lang): label,
+        t("tbl.value", lang): f"{a.file}: {value}" if a.file else value,
         t("tbl.source", lang): t(a.source, lang) if has(a.source) else a.source,
         t("tbl.impact", lang): keyed("impact", a.impact, lang),
     }
