@@ -490,8 +490,6 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
     "s.productive": "Productive FTE",
-    "s.source.default": "salesaudit's default (the methodology gives no figure)",
-    "s.source.methodology": "Methodology {section}",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
     "s.workload.calls": "Calls",
@@ -508,6 +506,8 @@ MESSAGES: dict[str, str] = {
     "section.07_control": "Reporting and control",
     "section.99_summary": "Summary",
     "source.data": "the data (see data quality)",
+    "source.default": "salesaudit's default (the methodology gives no figure)",
+    "source.methodology": "Methodology {section}",
     "source.preset": "the CRM preset",
     "source.stage_reach": "the audit's rule for lost deals without a known stage",
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",

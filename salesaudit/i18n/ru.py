@@ -508,8 +508,6 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "Нет цели по выручке в client.yaml: расчёт ведётся от средней выручки за 12 "
     "месяцев.",
     "s.productive": "Продуктивные ставки",
-    "s.source.default": "значение salesaudit по умолчанию (в методике нет числа)",
-    "s.source.methodology": "Методика, {section}",
     "s.summary": "Для {target} в месяц нужно: договоров {contracts}, встреч {meetings}, контактов "
     "{contacts}, звонков {calls}.",
     "s.workload.calls": "Звонки",
@@ -526,6 +524,8 @@ MESSAGES: dict[str, str] = {
     "section.07_control": "Отчётность и контроль",
     "section.99_summary": "Итоги",
     "source.data": "данные (см. качество данных)",
+    "source.default": "значение salesaudit по умолчанию (в методике нет числа)",
+    "source.methodology": "Методика, {section}",
     "source.preset": "пресет CRM",
     "source.stage_reach": "правило аудита для проигранных сделок без известного этапа",
     "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# "

@@ -15,6 +15,7 @@ from typing import Any
 import pandas as pd
 
 from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, has, t
+from salesaudit.present.labels import keyed, mid_sentence, source_label
 from salesaudit.steps.funnel.analysis import FunnelAnalysis
 from salesaudit.steps.funnel.compute import CutValue, metric_columns
 from salesaudit.steps.funnel.forecast import Lever
@@ -51,6 +52,8 @@ def cut_value_label(value: Any, cut: str, lang: str) -> str:
         return t(f"funnel.value.{value}", lang)
     if str(value) == "other":
         return t("funnel.other", lang)
+    if cut == "channel":
+        return keyed("channel", value, lang)
     return str(value)
 
 
@@ -391,7 +394,7 @@ def forecast_story(fa: FunnelAnalysis) -> list[str]:
 def _lever_kw(fa: FunnelAnalysis, lever: Lever) -> dict[str, str]:
     """A goal-seek lever's name, value today and value needed, formatted."""
     return {
-        "driver": driver_label(lever.driver, fa.stages, fa.lang),
+        "driver": mid_sentence(driver_label(lever.driver, fa.stages, fa.lang), fa.lang),
         "cur": _fmt_driver_value(lever.driver, lever.current, fa),
         "need": _fmt_driver_value(lever.driver, lever.needed, fa),
     }
@@ -428,7 +431,7 @@ def sensitivity_story(fa: FunnelAnalysis) -> list[str]:
             t(
                 "funnel.s.tornado",
                 lang,
-                driver=name.lower() if lang == "ru" else name,
+                driver=mid_sentence(name, lang),
                 gain=_money(fa, top.gain),
                 h=fa.forecast.horizon,
             )
@@ -505,7 +508,7 @@ def _benchmark_row(b: dict[str, Any], lang: str) -> dict[str, str]:
         t("funnel.h.value", lang): f(b["value"]) + interval,
         t("funnel.h.band", lang): band,
         t("funnel.h.status", lang): t(f"funnel.status.{b['status']}", lang) if b["status"] else "—",
-        t("tbl.source", lang): b["source"],
+        t("tbl.source", lang): source_label(b["source"], lang),
     }
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from salesaudit.core import constants as C
 from salesaudit.core.quality import Assumption
 from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_num, t
 from salesaudit.inputs.audit import Audit
+from salesaudit.present.labels import source_label
 from salesaudit.steps.sizing.compute import NO_TARGET, Default, defaults, plan, reason
 
 WORKLOAD_ROWS = ("contracts", "meetings", "contacts", "calls")
@@ -27,11 +27,9 @@ def _short(v: float, lang: str) -> str:
 
 def source_text(source: str, lang: str) -> str:
     """Where a default comes from, in words: a methodology section, our default, or the data."""
-    if source == C.DEFAULT:
-        return t("s.source.default", lang)
     if source == NO_TARGET:
         return t("s.no_target", lang)
-    return t("s.source.methodology", lang, section=source)
+    return source_label(source, lang)
 
 
 def assumption(d: Default, lang: str) -> Assumption:

@@ -9,6 +9,7 @@ import pandas as pd
 from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_money, fmt_pct, t
 from salesaudit.inputs.audit import Audit
+from salesaudit.present.labels import mid_sentence
 from salesaudit.steps import technologies
 from salesaudit.steps.funnel.text import driver_label
 from salesaudit.steps.summary.compute import Lever, summary
@@ -59,7 +60,7 @@ def lever_text(lever: Lever, audit: Audit) -> str:
     money = fmt_money(lever.impact, lang, audit.config.currency)
     if lever.kind == "push":
         name = driver_label(p["driver"], audit.stage_keys, lang)
-        return t("rec.push", lang, driver=name.lower() if lang == "ru" else name, v=money, h=p["h"])
+        return t("rec.push", lang, driver=mid_sentence(name, lang), v=money, h=p["h"])
     if lever.kind == "stage":
         a, b = t(f"stage.{p['a']}", lang), t(f"stage.{p['b']}", lang)
         if lever.impact is None or not p["h"]:
