@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 from babel import Locale
+from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from salesaudit.i18n import en, ru
@@ -16,12 +17,21 @@ from salesaudit.i18n import en, ru
 LANGS = ("en", "ru")
 NBSP = "\u00a0"
 
+# CLDR date patterns per report language (ISO in English reports, the Russian business form)
+DATE_PATTERN = {"en": "yyyy-MM-dd", "ru": "dd.MM.yyyy"}
+MONTH_PATTERN = {"en": "yyyy-MM", "ru": "MM.yyyy"}
+
 CATALOGUE: dict[str, dict[str, str]] = {"en": en.MESSAGES, "ru": ru.MESSAGES}
 
 
 # `{n, plural, one {# deal} other {# deals}}`: CLDR plural categories (Babel), `#` = the number
 _PLURAL = re.compile(r"\{(\w+), plural,((?:\s*(?:zero|one|two|few|many|other) \{[^{}]*\})+)\s*\}")
 _BRANCH = re.compile(r"(zero|one|two|few|many|other) \{([^{}]*)\}")
+
+
+def _locale(lang: str) -> str:
+    """The Babel locale of a report language (English for an unknown one)."""
+    return lang if lang in LANGS else "en"
 
 
 def plural(n: float, lang: str, forms: dict[str, str]) -> str:
@@ -116,13 +126,15 @@ def fmt_date(d: dt.date | pd.Timestamp | str | None, lang: str) -> str:
     if _is_missing(d):
         return "—"
     ts = pd.Timestamp(d)  # type: ignore[arg-type]
-    return ts.strftime("%d.%m.%Y") if lang == "ru" else ts.strftime("%Y-%m-%d")
+    return format_date(ts.date(), DATE_PATTERN.get(lang, DATE_PATTERN["en"]), locale=_locale(lang))
 
 
 def fmt_month(d: dt.date | pd.Timestamp | str | pd.Period, lang: str) -> str:
     """Format a month: en `2026-12`, ru `12.2026`."""
     ts = d.to_timestamp() if isinstance(d, pd.Period) else pd.Timestamp(d)  # type: ignore[arg-type]
-    return ts.strftime("%m.%Y") if lang == "ru" else ts.strftime("%Y-%m")
+    return format_date(
+        ts.date(), MONTH_PATTERN.get(lang, MONTH_PATTERN["en"]), locale=_locale(lang)
+    )
 
 
 def plotly_separators(lang: str) -> str:
