@@ -32,10 +32,10 @@ def test_placeholders_are_filled() -> None:
 
 
 def test_plural_forms_follow_cldr_rules() -> None:
-    from salesaudit.i18n import _expand_plurals
+    from salesaudit.i18n import expand_plurals
 
     ru = "{n, plural, one {# сделка} few {# сделки} many {# сделок} other {# сделки}}"
-    got = [_expand_plurals(ru, "ru", {"n": n}) for n in (1, 2, 5, 11, 21, 22, 142)]
+    got = [expand_plurals(ru, "ru", {"n": n}) for n in (1, 2, 5, 11, 21, 22, 142)]
     assert got == [
         "1 сделка",
         "2 сделки",
@@ -46,9 +46,25 @@ def test_plural_forms_follow_cldr_rules() -> None:
         "142 сделки",
     ]
     en = "{n, plural, one {# head} other {# heads}}"
-    assert [_expand_plurals(en, "en", {"n": n}) for n in (1, 2, 0)] == [
+    assert [expand_plurals(en, "en", {"n": n}) for n in (1, 2, 0)] == [
         "1 head",
         "2 heads",
         "0 heads",
     ]
-    assert _expand_plurals(ru, "ru", {"n": 1500}) == f"1{NBSP}500 сделок"
+    assert expand_plurals(ru, "ru", {"n": 1500}) == f"1{NBSP}500 сделок"
+
+
+def test_english_counts_agree_with_their_nouns() -> None:
+    import numpy as np
+
+    from salesaudit.core.quality import Note
+    from salesaudit.i18n.notes import render
+
+    assert t("sum.team", "en", need=10, heads=1, now=14).count("1 head;") == 1
+    assert "2 heads" in t("sum.team", "en", need=10, heads=2, now=14)
+    assert t("rec.hire", "en", n=np.int64(1), b=3).startswith("Hire 1 seller ")
+    assert render(Note("lost.no_stage", {"count": 1, "rows": [5]}), "en").startswith(
+        "1 lost deal has"
+    )
+    leftovers = [k for k, v in CATALOGUE["en"].items() if "(s)" in v and "{" in v.split("(s)")[0]]
+    assert len(leftovers) <= 3, leftovers  # only phrases whose count is not a number

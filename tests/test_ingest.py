@@ -222,7 +222,7 @@ def test_many_bad_rows_first_few_and_a_count(tmp_path: Path) -> None:
     write(tmp_path, "d.csv", "deal_id,created_at,stage,amount\n" + "\n".join(lines) + "\n")
     _, dq = load_tables(cfg_of(tmp_path, {"deals": {"path": "d.csv"}}))
     (w,) = dq.tables["deals"].warnings
-    assert "10 value(s) left empty (rows 4, 7, 10, 13, 16 and 5 more)" in w
+    assert "10 values left empty (rows 4, 7, 10, 13, 16 and 5 more)" in w
     assert len(rejected_rows(dq)) == 10
 
 

@@ -19,6 +19,9 @@ MERGED = {
     r"funnel\.benchmarks\[2\]\.(value|basis)": "meetings per closer: one definition (activity log first)",
     r"summary\.recommendations\[\d+\](\.text|\.impact)?": "one first lever (the funnel's), then the weakest stage",
     r"revenue_basis": "new key: the one revenue basis of the report",
+    # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
+    r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
+    r"summary\.headline\[\d+\]": "plural forms",
 }
 
 
@@ -29,6 +32,9 @@ def test_only_the_merged_figures_changed(demo_run: Path) -> None:
     unexplained = [p for p in changed if not any(re.fullmatch(rx, p) for rx in MERGED)]
     assert unexplained == []
     assert changed, "the merged figures did change"
+    for path, before, after in compare.differences(old, new):
+        if path.startswith(("data_quality", "summary.headline")):
+            assert "(s)" in before and "(s)" not in after  # only the plural wording changed
     bench = {b["key"]: b for b in new["funnel"]["benchmarks"]}["meetings_per_closer"]
     assert abs(bench["value"] - new["control"]["activity"]["meetings_per_closer_month"]) < 0.01
     assert new["revenue_basis"] == "payments"

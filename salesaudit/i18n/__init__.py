@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import numbers
 import re
 from typing import Any
 
@@ -40,14 +41,17 @@ def plural(n: float, lang: str, forms: dict[str, str]) -> str:
     return forms.get(category, forms.get("other", ""))
 
 
-def _expand_plurals(text: str, lang: str, kwargs: dict[str, Any]) -> str:
+def expand_plurals(text: str, lang: str, kwargs: dict[str, Any]) -> str:
     """Replace each plural block by the branch that the number in kwargs selects."""
 
     def one(m: re.Match[str]) -> str:
-        n = kwargs[m.group(1)]
+        n = kwargs.get(m.group(1))
         forms = dict(_BRANCH.findall(m.group(2)))
-        decimals = 0 if float(n) == int(n) else 1
-        return plural(float(n), lang, forms).replace("#", fmt_num(n, lang, decimals))
+        if not isinstance(n, numbers.Real) or isinstance(n, bool):  # no number: the plain form
+            return forms.get("other", "").replace("#", "" if n is None else str(n))
+        v = float(n)
+        decimals = 0 if v.is_integer() else 1
+        return plural(v, lang, forms).replace("#", fmt_num(v, lang, decimals))
 
     return _PLURAL.sub(one, text)
 
@@ -59,7 +63,7 @@ def t(key: str, lang: str, /, **kwargs: Any) -> str:
     if text is None:
         raise KeyError(f"no message '{key}' in the {lang} catalogue")
     if "plural," in text:
-        text = _expand_plurals(text, lang, kwargs)
+        text = expand_plurals(text, lang, kwargs)
     return text.format(**kwargs) if kwargs else text
 
 

@@ -347,15 +347,16 @@ MESSAGES: dict[str, str] = {
     "mode.passive": "passive (inbound)",
     "note.assume.date_order": "'{column}': dates read {order}, although every value fits both "
     "orders.",
-    "note.assume.lost_stage": "{count} lost deal(s) without a known loss stage count as reaching "
-    "only the first stage.",
-    "note.blank.rows": "{count} empty row(s) skipped ({rows}).",
-    "note.blanked": "'{column}': {count} value(s) left empty ({rows}): {reason}, e.g. '{value}'. "
-    "{todo}",
+    "note.assume.lost_stage": "{count, plural, one {# lost deal} other {# lost deals}} without a "
+    "known loss stage count as reaching only the first stage.",
+    "note.blank.rows": "{count, plural, one {# empty row} other {# empty rows}} skipped ({rows}).",
+    "note.blanked": "'{column}': {count, plural, one {# value} other {# values}} left empty "
+    "({rows}): {reason}, e.g. '{value}'. {todo}",
     "note.client_type.unknown": "'{column}': value(s) {names} ({rows}) are neither new nor current; "
     "left empty.",
-    "note.closed_before_created": "{count} deal(s) close before they were created ({rows}, e.g. "
-    "'{value}'); kept. Check the dates.",
+    "note.closed_before_created": "{count, plural, one {# deal closes before it was} other {# deals "
+    "close before they were}} created ({rows}, e.g. '{value}'); kept. "
+    "Check the dates.",
     "note.date.assumed": "'{column}': every date fits both day-first and month-first; assumed "
     "{order}. Set date_format in client.yaml if that is wrong.",
     "note.date.cells": "'{column}': Excel date cells",
@@ -366,9 +367,9 @@ MESSAGES: dict[str, str] = {
     "values fit both orders)",
     "note.date.format": "'{column}': dates in format {fmt} (as set in client.yaml)",
     "note.date.iso": "'{column}': dates year-first (values like '{example}')",
-    "note.date.mixed_order": "'{column}': read {order} like most values; {count} value(s) fit only "
-    "the other order ({rows}, e.g. '{value}') and were left out. Export "
-    "the column in one date format.",
+    "note.date.mixed_order": "'{column}': read {order} like most values; {count, plural, one {# "
+    "value} other {# values}} fit only the other order ({rows}, e.g. "
+    "'{value}') and were left out. Export the column in one date format.",
     "note.date.preset": "'{column}': dates {order}: every value fits both orders, and {preset} "
     "exports them {order}",
     "note.date.seen": "'{column}': dates {order}, decided for the whole column: '{example}' (row "
@@ -386,8 +387,9 @@ MESSAGES: dict[str, str] = {
     "note.delim.none": "one column (no delimiter found)",
     "note.dup.header": "the file has more than one column named '{header}' (columns {letters}); "
     "used the first. Map '{header} (2)' to use the second.",
-    "note.dup.id": "'{column}': {count} duplicated value(s) ({rows}, e.g. '{value}', first on row "
-    "{first}); kept the first of each, left out the rest.",
+    "note.dup.id": "'{column}': {count, plural, one {# duplicated value} other {# duplicated "
+    "values}} ({rows}, e.g. '{value}', first on row {first}); kept the first of "
+    "each, left out the rest.",
     "note.enc.ascii": "encoding ASCII (no letters beyond English)",
     "note.enc.bom": "encoding {enc} (the file starts with a byte-order mark)",
     "note.enc.cp1251": "encoding cp1251 (not valid UTF-8; the other bytes form Cyrillic words in "
@@ -399,43 +401,48 @@ MESSAGES: dict[str, str] = {
     "note.enc.utf8": "encoding UTF-8 (the whole file is valid UTF-8)",
     "note.format.text_in_xls": "read as text: the file is a text table despite its name",
     "note.format.xlsx_in_csv": "read as Excel: the file is an Excel workbook despite its name",
-    "note.formula.link": "'{column}': {count} =HYPERLINK(...) formula(s) replaced by the text they "
-    "show ({rows}).",
-    "note.formula.other": "'{column}': {count} value(s) look like spreadsheet formulas ({rows}, "
-    "e.g. '{value}'); kept as text. Export values, not formulas.",
+    "note.formula.link": "'{column}': {count, plural, one {# =HYPERLINK(...) formula} other {# "
+    "=HYPERLINK(...) formulas}} replaced by the text they show ({rows}).",
+    "note.formula.other": "'{column}': {count, plural, one {# value} other {# values}} look like "
+    "spreadsheet formulas ({rows}, e.g. '{value}'); kept as text. Export "
+    "values, not formulas.",
     "note.funnel.preset": "funnel stages taken from preset {preset} (client.yaml has no funnel:).",
-    "note.future": "'{column}': {count} date(s) after the audit date {as_of} ({rows}, e.g. "
-    "'{value}'); kept. Check the dates or the as_of date.",
+    "note.future": "'{column}': {count, plural, one {# date} other {# dates}} after the audit date "
+    "{as_of} ({rows}, e.g. '{value}'); kept. Check the dates or the as_of date.",
     "note.header.declared": "header on row {row} (as set in client.yaml)",
     "note.header.first": "header on row {row}",
     "note.header.title": "header on row {row} (rows above it are a title block, skipped)",
     "note.heads.missing": "'{column}': head(s) {names} are not managers in the team table ({rows}).",
-    "note.history.unknown_deals": "{count} row(s) refer to deals that are not in the deals table "
-    "({rows}, e.g. '{value}'); kept.",
-    "note.ids.scientific": "'{column}': {count} id(s) in scientific notation like '{value}' "
-    "({rows}): Excel has rounded them, so different records may share an id. "
-    "Export the ids as text.",
-    "note.lost.no_stage": "{count} lost deal(s) have no known loss stage, in lost_stage or stage "
-    "history ({rows}); they count as reaching only the first stage.",
-    "note.managers.missing": "{count} manager name(s) are not in the team table ({file2}): {names} "
-    "({rows}). Add them to the team file or fix the spelling.",
-    "note.neg.flagged": "'{column}': {count} negative amount(s) ({rows}, e.g. {value}); kept. Check "
-    "whether they are refunds or typos.",
-    "note.neg.refunds": "'{column}': {count} negative amount(s) kept as refunds ({rows}), total "
-    "{value}.",
+    "note.history.unknown_deals": "{count, plural, one {# row refers} other {# rows refer}} to "
+    "deals that are not in the deals table ({rows}, e.g. '{value}'); "
+    "kept.",
+    "note.ids.scientific": "'{column}': {count, plural, one {# id} other {# ids}} in scientific "
+    "notation like '{value}' ({rows}): Excel has rounded them, so different "
+    "records may share an id. Export the ids as text.",
+    "note.lost.no_stage": "{count, plural, one {# lost deal has} other {# lost deals have}} no "
+    "known loss stage, in lost_stage or stage history ({rows}); they count as "
+    "reaching only the first stage.",
+    "note.managers.missing": "{count, plural, one {# manager name is} other {# manager names are}} "
+    "not in the team table ({file2}): {names} ({rows}). Add them to the "
+    "team file or fix the spelling.",
+    "note.neg.flagged": "'{column}': {count, plural, one {# negative amount} other {# negative "
+    "amounts}} ({rows}, e.g. {value}); kept. Check whether they are refunds or "
+    "typos.",
+    "note.neg.refunds": "'{column}': {count, plural, one {# negative amount} other {# negative "
+    "amounts}} kept as refunds ({rows}), total {value}.",
     "note.noheader.column": "column {letter} has values but no header; ignored.",
     "note.order.dayfirst": "day-first",
     "note.order.monthfirst": "month-first",
-    "note.ragged": "{count} row(s) left out ({rows}): they have a different number of fields than "
-    "the header ({fields}), e.g. '{value}'. Check quotes and delimiters on those "
-    "lines.",
-    "note.rejected": "'{column}': {count} row(s) left out ({rows}): {reason}, e.g. '{value}'. "
-    "{todo}",
+    "note.ragged": "{count, plural, one {# row} other {# rows}} left out ({rows}): {count, plural, "
+    "one {it has} other {they have}} a different number of fields than the header "
+    "({fields}), e.g. '{value}'. Check quotes and delimiters on those lines.",
+    "note.rejected": "'{column}': {count, plural, one {# row} other {# rows}} left out ({rows}): "
+    "{reason}, e.g. '{value}'. {todo}",
     "note.role.unknown": "'{column}': unknown role(s) {names} ({rows}); treated as universal. Roles "
     "are hunter, closer, farmer, universal, head.",
     "note.sheet": "sheet '{sheet}'",
-    "note.status.mapped": "stage of {count} deal(s) set from column '{column}' (won → contract, "
-    "lost → lost).",
+    "note.status.mapped": "stage of {count, plural, one {# deal} other {# deals}} set from column "
+    "'{column}' (won → contract, lost → lost).",
     "pillar.coaching": "Sales coaching",
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
@@ -448,7 +455,8 @@ MESSAGES: dict[str, str] = {
     "reason.not_built": "not built yet in this version",
     "rec.batch": "Hire in batches with group interviews, not one by one.",
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
-    "rec.hire": "Hire {n} seller(s) in batches of {b} to reach the target capacity.",
+    "rec.hire": "Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the "
+    "target capacity.",
     "rec.push": "First push this lever: {driver}. +10% adds {v} over {h} months, the biggest gain "
     "of the funnel's drivers.",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
@@ -479,9 +487,9 @@ MESSAGES: dict[str, str] = {
     "roles.universal": "universal sellers",
     "s.cost": "Monthly cost of sales at target pay",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
-    "({roles}) and {heads} head(s).",
+    "({roles}) and {heads, plural, one {# head} other {# heads}}.",
     "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
-    "{needed} sellers ({roles}) and {heads} head(s).",
+    "{needed} sellers ({roles}) and {heads, plural, one {# head} other {# heads}}.",
     "s.headcount": "Headcount",
     "s.hiring": "Hiring plan, next 12 months",
     "s.no_average_deal": "Team sizing needs the average deal: there are no won deal amounts in the "
@@ -539,16 +547,18 @@ MESSAGES: dict[str, str] = {
     "structure.product_category": "product category",
     "structure.regional_matrix": "regional matrix",
     "sum.abc": "{n, plural, one {# A client brings} other {# A clients bring}} {share} of revenue.",
-    "sum.algorithm": "{v} step(s) of the build algorithm are out of order; {m} typical mistake(s) "
-    "found.",
+    "sum.algorithm": "{v, plural, one {# step of the build algorithm is} other {# steps of the "
+    "build algorithm are}} out of order; {m, plural, one {# typical mistake} other "
+    "{# typical mistakes}} found.",
     "sum.forecast": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); "
     "{p} chance of reaching the target of {target}.",
     "sum.funnel": "Win rate {win}; the weakest step is {a} → {b} at {p}.",
     "sum.model": "Sales model: {mode}, {type} sales.",
     "sum.structure": "Recommended structure: {s}.",
-    "sum.team": "The target needs {need} sellers and {heads} head(s); the team has {now} sellers.",
-    "sum.team_unknown": "The target needs {need} sellers and {heads} head(s); today's headcount is "
-    "unknown (no team table).",
+    "sum.team": "The target needs {need} sellers and {heads, plural, one {# head} other {# heads}}; "
+    "the team has {now} sellers.",
+    "sum.team_unknown": "The target needs {need} sellers and {heads, plural, one {# head} other {# "
+    "heads}}; today's headcount is unknown (no team table).",
     "table.activities": "Activities",
     "table.deals": "Deals",
     "table.plan": "Plan",

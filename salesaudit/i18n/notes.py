@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from salesaudit.core.quality import Note
-from salesaudit.i18n import CATALOGUE, has, t
+from salesaudit.i18n import CATALOGUE, expand_plurals, has, t
 
 MAX_LISTED = 5  # rows or values named in one message; the rest become "and N more"
 
@@ -41,6 +41,7 @@ def render(note: Note, lang: str = "en") -> str:
         params["todo"] = t(f"reject.{reason}.todo", lang)
     params.setdefault("todo", "")
     text = CATALOGUE[lang if lang in CATALOGUE else "en"][f"note.{note.code}"]
+    text = expand_plurals(text, lang, params)
     return text.format_map(_Default(params)).replace(" .", ".").strip()
 
 
