@@ -8,12 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps.funnel.compute import meeting_rate
+from salesaudit.steps.funnel.compute import logged_activity, meeting_rate
 
 MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
 CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
@@ -48,18 +46,10 @@ def crm_checks(audit: Audit) -> dict[str, bool]:
 
 def _calls_per_hunter_day(audit: Audit) -> float | None:
     """Calls per hunter a working day in the activity log over the last 12 months."""
-    acts, team = audit.table("activities"), audit.table("team")
-    if acts is None or team is None or "role" not in team:
+    calls = logged_activity(audit, "call", ("hunter",))
+    if calls is None:
         return None
-    a = acts[
-        (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
-    ]
-    hunters = set(team.loc[team["role"] == "hunter", "manager"])
-    calls = a[(a["type"].astype(str).str.casefold() == "call") & a["manager"].isin(hunters)]
-    if calls.empty:
-        return None
-    count = calls["count"].fillna(1) if "count" in calls else pd.Series(1, index=calls.index)
-    return float(count.groupby([calls["manager"], calls["date"]]).sum().mean())
+    return float(calls["count"].groupby([calls["manager"], calls["date"]]).sum().mean())
 
 
 def _activity_norms(audit: Audit) -> dict[str, float | None]:

@@ -418,20 +418,32 @@ class MeetingRate:
     sellers: int | None  # sellers holding those CRM meetings (or the active closers)
 
 
-def logged_meetings_per_closer(audit: Audit) -> float | None:
-    """Meetings per closer (or universal seller) a month in the activity log, last 12 months."""
+def logged_activity(audit: Audit, kind: str, roles: tuple[str, ...]) -> pd.DataFrame | None:
+    """Activity-log rows of one type (meeting, call) by sellers in `roles`, last 12 months.
+
+    Columns: manager, date, count (1 where the log gives none). None when the log, the team's
+    roles or such rows are missing.
+    """
     acts, team = audit.table("activities"), audit.table("team")
     if acts is None or team is None or "role" not in team:
         return None
+    window = (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
+    people = set(team.loc[team["role"].isin(roles), "manager"])
     a = acts[
-        (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
+        window & (acts["type"].astype(str).str.casefold() == kind) & acts["manager"].isin(people)
     ]
-    closers = set(team.loc[team["role"].isin(["closer", "universal"]), "manager"])
-    meet = a[(a["type"].astype(str).str.casefold() == "meeting") & a["manager"].isin(closers)]
-    if meet.empty:
+    if a.empty:
         return None
-    count = meet["count"].fillna(1) if "count" in meet else pd.Series(1, index=meet.index)
-    per = count.groupby([meet["manager"], meet["date"].dt.to_period("M")]).sum()
+    count = a["count"].fillna(1) if "count" in a else pd.Series(1, index=a.index)
+    return pd.DataFrame({"manager": a["manager"], "date": a["date"], "count": count})
+
+
+def logged_meetings_per_closer(audit: Audit) -> float | None:
+    """Meetings per closer (or universal seller) a month in the activity log, last 12 months."""
+    meet = logged_activity(audit, "meeting", ("closer", "universal"))
+    if meet is None:
+        return None
+    per = meet["count"].groupby([meet["manager"], meet["date"].dt.to_period("M")]).sum()
     return float(per.groupby(level=0).mean().mean())
 
 
