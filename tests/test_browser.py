@@ -92,7 +92,7 @@ def test_every_chart_is_drawn_offline_without_errors(
 def test_no_code_is_visible(lang: str, request: pytest.FixtureRequest) -> None:
     seen = request.getfixturevalue(lang)
     assert seen["inputs"] == 0
-    for code in ("import salesaudit", "sa.display", "client_file", "audit = sa.open", "Traceback"):
+    for code in ("import salesaudit", "sa.display", "client_file", "audit = sa.load", "Traceback"):
         assert code not in seen["text"]
     assert "nan" not in seen["text"].split() and "None" not in seen["text"].split()
 
