@@ -188,10 +188,29 @@ def make_deals(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
         }
     ).sort_values(["Created", "Deal ID"], kind="stable")
 
+    history = _stage_history(
+        rng, deal_ids, abs_enter, current_pos, won_path & closed, lost_mask, end_day
+    )
+    return deals.reset_index(drop=True), history.reset_index(drop=True)
+
+
+def _stage_history(
+    rng: np.random.Generator,
+    deal_ids: np.ndarray,
+    abs_enter: np.ndarray,
+    current_pos: np.ndarray,
+    won_closed: np.ndarray,
+    lost_mask: np.ndarray,
+    end_day: np.ndarray,
+) -> pd.DataFrame:
+    """The deals' stage history as a CRM exports it, with the hygiene problems the audit should find."""
+    n = len(deal_ids)
+    crm_names = np.array(list(CRM_STAGES.values()), dtype=object)
+    as_of_day = float((AS_OF - START).days)
     # Stage history: one row per stage entered by the audit date, plus the loss.
     k = np.arange(6)
     entered = (k[None, :] <= current_pos[:, None]) & (abs_enter <= as_of_day)
-    entered[won_path & closed] = True
+    entered[won_closed] = True
     di, si = np.nonzero(entered)
     hist = pd.DataFrame(
         {
@@ -224,7 +243,7 @@ def make_deals(rng: np.random.Generator) -> tuple[pd.DataFrame, pd.DataFrame]:
     history = hist.rename(columns={"deal": "Deal ID", "stage": "Stage"})[
         ["Deal ID", "Stage", "Entered"]
     ]
-    return deals.reset_index(drop=True), history.reset_index(drop=True)
+    return history
 
 
 def make_sales(rng: np.random.Generator, deals: pd.DataFrame) -> pd.DataFrame:
