@@ -30,8 +30,6 @@ MIN_N = 30  # fewer deals than this in a denominator: "too few to judge", never 
 BRIEF_RATE = Norm(0.50, "§4.3")  # ≥ 50% of first meetings yield a needs brief
 MEETING_TO_CONTRACT = Norm(0.10, "§4.5", high=0.30)  # 10–30% of meetings end in a contract
 MEETINGS_PER_CLOSER = Norm(40.0, "§4.2", high=45.0)  # meetings a closer holds a month
-CYCLE_SOFTWARE = Norm(4 * DAYS_PER_MONTH, "§4", high=5 * DAYS_PER_MONTH)  # days
-CYCLE_INDUSTRIAL = Norm(18 * DAYS_PER_MONTH, "§4", high=24 * DAYS_PER_MONTH)  # days
 
 # Default rates for team sizing when neither the client nor the data give them.
 DEFAULT_MEETING_TO_CONTRACT = Norm(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS
+from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS, REVIEW_MONTHS
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import compute as funnel
@@ -122,7 +122,7 @@ def mistakes(audit: Audit) -> list[int]:
         found.append(4)
     if m.training != "system" or st[6] == "missing":
         found.append(5)
-    if m.last_review_months_ago > 3 or st[7] == "missing":
+    if m.last_review_months_ago > REVIEW_MONTHS or st[7] == "missing":
         found.append(6)
     return found
 
