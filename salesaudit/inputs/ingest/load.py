@@ -737,40 +737,27 @@ def _map_values(s: pd.Series, table: dict[str, str]) -> tuple[pd.Series, list[st
     return pd.Series(arr, index=s.index, dtype=object), unknown, bad_codes[codes]
 
 
+def _note_unknown(loaded: Loaded, column: str, unknown: list[str], mask: np.ndarray) -> None:
+    """Note the values of a category column that map to no canonical word, with their rows."""
+    names = ", ".join(f"'{u}'" for u in unknown[:MAX_LISTED])
+    params = {"column": loaded.headers[column], "names": names, **rows_param(loaded.rows[mask])}
+    add_note(loaded.q, Note(f"{column}.unknown", params))
+
+
 def _normalise_categories(loaded: Loaded) -> None:
     """Roles, client types and activity types to their canonical words."""
-    df, q = loaded.df, loaded.q
+    df = loaded.df
     if loaded.name == "team" and "role" in df:
         table = {r: r for r in ROLES} | ROLE_SYNONYMS
         mapped, unknown, mask = _map_values(df["role"], table)
         if unknown:
-            add_note(
-                q,
-                Note(
-                    "role.unknown",
-                    {
-                        "column": loaded.headers["role"],
-                        "names": ", ".join(f"'{u}'" for u in unknown[:MAX_LISTED]),
-                        **rows_param(loaded.rows[mask]),
-                    },
-                ),
-            )
+            _note_unknown(loaded, "role", unknown, mask)
             mapped[mask] = "universal"
         df["role"] = pa.array(mapped, pa.string(), from_pandas=True).to_pandas()
     if "client_type" in df:
         mapped, unknown, mask = _map_values(df["client_type"], dict(CLIENT_TYPES))
         if unknown:
-            add_note(
-                q,
-                Note(
-                    "client_type.unknown",
-                    {
-                        "column": loaded.headers["client_type"],
-                        "names": ", ".join(f"'{u}'" for u in unknown[:MAX_LISTED]),
-                        **rows_param(loaded.rows[mask]),
-                    },
-                ),
-            )
+            _note_unknown(loaded, "client_type", unknown, mask)
         df["client_type"] = pa.array(mapped, pa.string(), from_pandas=True).to_pandas()
     if loaded.name == "activities" and "type" in df:
         low = df["type"].str.lower()
