@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pandas as pd
 
-from salesaudit.inputs.facts import loss_stage, lost_without_stage, revenue_basis, revenue_records
+from salesaudit.inputs.facts import (
+    latest_fact,
+    loss_stage,
+    lost_without_stage,
+    revenue_basis,
+    revenue_records,
+)
 
 STAGES = ["target_list", "first_contact", "offer", "contract"]
 
@@ -57,3 +65,23 @@ def test_revenue_basis_prefers_payments() -> None:
             "amount",
         ]
     )
+
+
+def test_latest_fact_ignores_planned_and_future_dates() -> None:
+    """An open deal's close date is a plan, a date after today a typo: neither sets as_of."""
+    deals = pd.DataFrame(
+        {
+            "deal_id": ["a", "b", "c"],
+            "stage": ["contract", "offer", "lost"],
+            "created_at": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-01-15"]),
+            "closed_at": pd.to_datetime(["2026-02-20", "2026-05-30", "2027-03-01"]),
+        }
+    )
+    today = dt.date(2026, 4, 1)
+    assert latest_fact({"deals": deals}, today) == (pd.Timestamp("2026-02-20"), "deals.closed_at")
+    sales = pd.DataFrame({"date": pd.to_datetime(["2026-03-03 14:00"])})
+    assert latest_fact({"deals": deals, "sales": sales}, today) == (
+        pd.Timestamp("2026-03-03"),
+        "sales.date",
+    )
+    assert latest_fact({}, today) == (pd.Timestamp("2026-04-01"), "today")

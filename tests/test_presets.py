@@ -77,7 +77,10 @@ def test_sample_values_are_read_exactly() -> None:
     )
     opp = load_tables(sf)[0]["deals"].set_index("deal_id")
     assert opp.loc["0065g00000ABC001", "amount"] == 10500.0
-    assert opp["closed_at"].notna().all()
+    closed = opp["stage"].isin(["contract", "lost"])
+    assert opp.loc[closed, "closed_at"].notna().all()  # Close Date of a closed deal: a fact
+    assert opp.loc[~closed, "closed_at"].isna().all()  # of an open deal: a plan, kept apart
+    assert opp.loc[~closed, "expected_close_at"].notna().all()
     assert set(opp["client_type"]) == {"new", "current"}
 
 

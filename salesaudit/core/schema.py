@@ -23,6 +23,7 @@ OPTIONAL: dict[str, list[str]] = {
         "client_type",
         "lost_stage",
         "lost_reason",
+        "expected_close_at",
     ],
     "stage_history": [],
     "sales": ["product", "manager", "region", "channel", "segment"],
@@ -30,7 +31,9 @@ OPTIONAL: dict[str, list[str]] = {
     "plan": ["manager"],
     "activities": ["count", "duration_min"],
 }
-DATES = frozenset({"created_at", "closed_at", "entered_at", "date", "hired_at", "period"})
+DATES = frozenset(
+    {"created_at", "closed_at", "expected_close_at", "entered_at", "date", "hired_at", "period"}
+)
 NUMBERS = frozenset({"amount", "fixed_pay", "count", "duration_min"})
 # The column whose dates give a table's date range.
 MAIN_DATE = {
@@ -46,7 +49,7 @@ ID_COLUMN = {"deals": "deal_id", "team": "manager"}
 # Amount columns where a negative value is normal (refunds) rather than suspicious.
 REFUNDS_ALLOWED = frozenset({"sales"})
 # Date columns that may legitimately lie after the audit date.
-FUTURE_ALLOWED = frozenset({("plan", "period")})
+FUTURE_ALLOWED = frozenset({("plan", "period"), ("deals", "expected_close_at")})
 ROLES = ("hunter", "closer", "farmer", "universal", "head")
 ROLE_SYNONYMS = {
     "хантер": "hunter",

@@ -317,7 +317,14 @@ MESSAGES: dict[str, str] = {
     "impact.high": "high",
     "impact.low": "low",
     "impact.medium": "medium",
-    "intake.as_of_default": "Audit date taken from the latest date in the data",
+    "intake.as_of.activities.date": "The latest fact in the data: a logged activity",
+    "intake.as_of.deals.closed_at": "The latest fact in the data: the close of a won or lost deal "
+    "(planned close dates of open deals are not facts)",
+    "intake.as_of.deals.created_at": "The latest fact in the data: the creation of a deal (planned "
+    "close dates of open deals are not facts)",
+    "intake.as_of.sales.date": "The latest fact in the data: a payment",
+    "intake.as_of.stage_history.entered_at": "The latest fact in the data: a stage change",
+    "intake.as_of.today": "Today: the data hold no dated fact up to today",
     "intake.client": "Client",
     "intake.language": "Report language",
     "intake.seed": "Random seed",
@@ -354,6 +361,9 @@ MESSAGES: dict[str, str] = {
     "({rows}): {reason}, e.g. '{value}'. {todo}",
     "note.client_type.unknown": "'{column}': value(s) {names} ({rows}) are neither new nor current; "
     "left empty.",
+    "note.close.planned": "{count, plural, one {# open deal has} other {# open deals have}} a date "
+    "in column «{column}»: on an open deal it is a planned close date, kept "
+    "as the expected close, not as a close",
     "note.closed_before_created": "{count, plural, one {# deal closes before it was} other {# deals "
     "close before they were}} created ({rows}, e.g. '{value}'); kept. "
     "Check the dates.",

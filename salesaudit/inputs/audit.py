@@ -33,6 +33,7 @@ class Audit:
     quality: DataQuality
     as_of: pd.Timestamp
     client_file: Path | None = None
+    as_of_source: str = "client"  # "client", the "table.column" of the latest fact, or "today"
     _memo: dict[tuple[object, ...], object] = field(default_factory=dict, repr=False)
 
     def memo(self, key: tuple[object, ...], compute: Callable[[], T]) -> T:
@@ -97,4 +98,5 @@ def audit_of(cfg: ClientConfig, inputs: Inputs, client_file: Path | None = None)
         quality=inputs.quality,
         as_of=inputs.as_of,
         client_file=client_file,
+        as_of_source=inputs.as_of_source,
     )

@@ -29,13 +29,14 @@ from salesaudit import __version__
 from salesaudit.core.names import TABLES
 from salesaudit.core.quality import DataQuality
 from salesaudit.inputs.client import ClientConfig, FunnelConfig
+from salesaudit.inputs.facts import latest_fact
 from salesaudit.inputs.ingest import load_tables
 from salesaudit.inputs.presets import preset_text
 
 CACHE_DIRNAME = ".salesaudit-cache"
 ENV_CACHE = "SALESAUDIT_CACHE"  # overrides the default root (notebooks opened on their own)
 META = "inputs.pkl"
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 KEEP = 16  # entries kept per root, most recently used first
 
 
@@ -47,6 +48,9 @@ class Inputs:
     quality: DataQuality
     as_of: pd.Timestamp
     funnel: dict[str, Any] | None = None  # the funnel a preset supplied (client.yaml has none)
+    as_of_source: str = (
+        "client"  # "client" (client.yaml), "table.column" of the latest fact, "today"
+    )
 
 
 def default_root() -> Path:
@@ -95,6 +99,9 @@ def inputs_key(cfg: ClientConfig) -> str:
         "data": cfg.data.model_dump(mode="json"),
         "funnel": cfg.funnel.model_dump(mode="json") if "funnel" in cfg.model_fields_set else None,
         "as_of": str(cfg.as_of) if cfg.as_of else None,
+        "today": None
+        if cfg.as_of
+        else str(dt.date.today()),  # the default as_of is capped at today
         "files": {},
         "presets": {},
     }
@@ -114,31 +121,18 @@ def read_inputs(cfg: ClientConfig) -> Inputs:
     """Read and validate every data file (sets a preset's funnel on cfg, as `load_tables` does)."""
     given = "funnel" in cfg.model_fields_set
     tables, quality = load_tables(cfg)
-    as_of = pd.Timestamp(cfg.as_of) if cfg.as_of else latest_date(tables)
+    if cfg.as_of:
+        as_of, source = pd.Timestamp(cfg.as_of), "client"
+    else:
+        as_of, source = latest_fact(tables)
     funnel = None if given or "funnel" not in cfg.model_fields_set else cfg.funnel.model_dump()
-    return Inputs(tables, quality, as_of, funnel)
+    return Inputs(tables, quality, as_of, funnel, source)
 
 
 def apply(cfg: ClientConfig, inputs: Inputs) -> None:
     """Put what reading changed in the client config back on a freshly read one."""
     if inputs.funnel is not None and "funnel" not in cfg.model_fields_set:
         cfg.funnel = FunnelConfig.model_validate(inputs.funnel)
-
-
-def latest_date(tables: dict[str, pd.DataFrame]) -> pd.Timestamp:
-    """The latest date found in the data (the default audit date)."""
-    latest: list[pd.Timestamp] = []
-    for name, col in [
-        ("deals", "created_at"),
-        ("deals", "closed_at"),
-        ("sales", "date"),
-        ("stage_history", "entered_at"),
-        ("activities", "date"),
-    ]:
-        df = tables.get(name)
-        if df is not None and col in df and df[col].notna().any():
-            latest.append(pd.Timestamp(df[col].max()))
-    return max(latest).normalize() if latest else pd.Timestamp(dt.date.today())
 
 
 def is_entry(folder: Path) -> bool:
@@ -157,7 +151,13 @@ def read_entry(folder: Path) -> Inputs:
     for name, kind in meta["tables"].items():
         path = folder / f"{name}.{kind}"
         tables[name] = pd.read_parquet(path) if kind == "parquet" else pd.read_pickle(path)
-    return Inputs(tables, meta["quality"], meta["as_of"], meta.get("funnel"))
+    return Inputs(
+        tables,
+        meta["quality"],
+        meta["as_of"],
+        meta.get("funnel"),
+        meta.get("as_of_source", "client"),
+    )
 
 
 def _write_table(df: pd.DataFrame, folder: Path, name: str) -> str:
@@ -187,6 +187,7 @@ def write_entry(folder: Path, inputs: Inputs) -> None:
             "quality": inputs.quality,
             "as_of": inputs.as_of,
             "funnel": inputs.funnel,
+            "as_of_source": inputs.as_of_source,
         }
         with (tmp / META).open("wb") as fh:
             pickle.dump(meta, fh, protocol=pickle.HIGHEST_PROTOCOL)

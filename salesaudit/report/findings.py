@@ -47,6 +47,7 @@ def build(audit: Audit) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "client": audit.config.client,
         "as_of": str(audit.as_of.date()),
+        "as_of_source": audit.as_of_source,
         "language": audit.lang,
         "currency": audit.config.currency,
         "revenue_basis": revenue_basis(audit.tables),

@@ -500,6 +500,11 @@ class Findings(_Section):
     schema_: Literal[1] = Field(alias="schema")
     client: Annotated[str, Field(min_length=1)]
     as_of: Date
+    as_of_source: str = Field(
+        "client",
+        description='how as_of was chosen: "client" (client.yaml), "table.column" of the latest'
+        ' fact in the data, or "today"',
+    )
     language: Literal["en", "ru"]
     currency: str
     revenue_basis: Literal["payments", "won_deals"] | None = Field(

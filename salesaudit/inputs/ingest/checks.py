@@ -115,6 +115,30 @@ def apply_status(ld: Loaded) -> None:
     )
 
 
+def planned_closes(ld: Loaded) -> None:
+    """On open deals `closed_at` is a planned date (Bitrix24, HubSpot, Salesforce): keep it as
+    `expected_close_at`, never as a close."""
+    df = ld.df
+    if "closed_at" not in df:
+        return
+    is_open = ~df["stage"].isin(["contract", "lost"]) & df["closed_at"].notna()
+    if not is_open.any():
+        return
+    planned = df["closed_at"].where(is_open)
+    if "expected_close_at" in df:
+        planned = df["expected_close_at"].fillna(planned)
+    df["expected_close_at"] = planned
+    df.loc[is_open, "closed_at"] = pd.NaT
+    add_note(
+        ld.q,
+        Note(
+            "close.planned",
+            {"count": int(is_open.sum()), "column": ld.headers.get("closed_at", "closed_at")},
+            "info",
+        ),
+    )
+
+
 def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQuality) -> None:
     """Lost deals whose loss stage is known neither from lost_stage nor from stage history."""
     deals = loaded.get("deals")
@@ -219,6 +243,7 @@ def check_tables(
     map_stages(loaded, cfg, lookup)
     if "deals" in loaded:
         apply_status(loaded["deals"])
+        planned_closes(loaded["deals"])
     lost_without_stage(loaded, cfg, dq)
     managers_in_team(loaded)
     history_deals(loaded)

@@ -602,7 +602,7 @@ def hygiene(
     """Data-hygiene checks and the flagged deals.
 
     Checks: ``skipped_stages`` and ``backwards`` (need stage_history), ``close_date_passed``
-    (open deals whose close date is already behind as_of: pushed or forgotten; the data
+    (open deals whose planned close date is already behind as_of: pushed or forgotten; the data
     model carries one close date, not its history), ``stale`` (open longer than
     STALE_FACTOR × the P80 won cycle), ``won_without_amount``, ``won_without_close_date``,
     ``lost_without_stage``. Each check is {count, share, examples} or None with a reason.
@@ -630,16 +630,19 @@ def hygiene(
         record("backwards", mv.loc[mv["step"] < 0, "deal_id"], hist_ids)
     else:
         out["skipped_stages"] = out["backwards"] = {"count": None, "reason": "no_history"}
-    if "closed_at" in deals:
-        passed = is_open & deals["closed_at"].notna() & (deals["closed_at"] < as_of)
+    if "expected_close_at" in deals:
+        planned = deals["expected_close_at"]
+        passed = is_open & planned.notna() & (planned < as_of)
         record("close_date_passed", deals.loc[passed, "deal_id"], int(is_open.sum()))
+    else:
+        out["close_date_passed"] = {"count": None, "reason": "no_close_dates"}
+    if "closed_at" in deals:
         record(
             "won_without_close_date",
             deals.loc[won & deals["closed_at"].isna(), "deal_id"],
             int(won.sum()),
         )
     else:
-        out["close_date_passed"] = {"count": None, "reason": "no_close_dates"}
         out["won_without_close_date"] = {"count": None, "reason": "no_close_dates"}
     if cycle_p80 is not None:
         age = (as_of - deals["created_at"]).dt.days

@@ -35,6 +35,7 @@ class AssumptionLog:
 
     data: tuple[Assumption, ...]
     as_of: pd.Timestamp | None  # the audit date when it was taken from the data (None: given)
+    as_of_source: str  # where it came from: "table.column" of the latest fact, or "today"
     sizing: tuple[Assumption, ...]
 
 
@@ -43,6 +44,7 @@ def assumption_log(audit: Audit) -> AssumptionLog:
     return AssumptionLog(
         data=tuple(audit.quality.assumptions),
         as_of=audit.as_of if audit.config.as_of is None else None,
+        as_of_source=audit.as_of_source,
         sizing=tuple(sizing.assumptions(audit)),
     )
 

@@ -66,7 +66,9 @@ def assumptions(audit: Audit) -> pd.DataFrame:
     entries = list(log.data)
     if log.as_of is not None:
         entries.append(
-            Assumption("as_of", fmt_date(log.as_of, lang), "intake.as_of_default", "low")
+            Assumption(
+                "as_of", fmt_date(log.as_of, lang), f"intake.as_of.{log.as_of_source}", "low"
+            )
         )
     entries.extend(log.sizing)
     columns = [t(f"tbl.{c}", lang) for c in ("assumption", "value", "source", "impact")]
