@@ -99,14 +99,34 @@ def twelve_deals() -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def test_twelve_deals_reach_and_conversions_exact() -> None:
     d, h = twelve_deals()
+    d.loc[d["deal_id"] == "D8", "lost_stage"] = "target_list"  # every loss stage known
     fc = counts(d, STAGES, h)
     assert fc.stages["reached"].tolist() == [12, 9, 8, 6, 5, 4]
     assert fc.stages["open_here"].tolist() == [1, 0, 1, 0, 1, 0]
     conv = fc.stages["conversion_to_next"].tolist()
     assert conv[:5] == pytest.approx([9 / 11, 8 / 9, 6 / 7, 5 / 6, 4 / 4], abs=1e-12)
     assert conv[5] is None or math.isnan(conv[5])
-    assert (fc.won, fc.lost, fc.open, fc.lost_without_stage) == (4, 5, 3, 1)
+    assert (fc.won, fc.lost, fc.open, fc.lost_without_stage) == (4, 5, 3, 0)
     assert fc.win_rate == pytest.approx(4 / 9)
+    assert fc.identified
+
+
+def test_twelve_deals_one_unknown_loss_makes_conversions_unidentifiable() -> None:
+    """D8 (lost, stage unknown) could have been lost at any stage: each conversion's range is
+    wider than 5 points, so none is shown; reach and win rate stay known."""
+    d, h = twelve_deals()
+    fc = counts(d, STAGES, h)
+    assert fc.stages["reached"].tolist() == [12, 9, 8, 6, 5, 4]  # known to have reached
+    amb = fc.stages["ambiguity"].tolist()
+    # k = 0: u / n0; k ≥ 1: u / (n_k + u), with n = 11, 9, 7, 6, 4 and u = 1
+    assert amb[:5] == pytest.approx([1 / 11, 1 / 10, 1 / 8, 1 / 7, 1 / 5], abs=1e-12)
+    assert fc.stages["conversion_to_next"].isna().all()
+    assert not fc.identified
+    assert (fc.won, fc.lost, fc.lost_without_stage) == (4, 5, 1)
+    assert fc.win_rate == pytest.approx(4 / 9)
+    st_ = stage_table(fc)
+    assert st_["lo"].isna().all() and st_["hi"].isna().all()
+    assert meeting_to_contract(st_)["value"] is None
 
 
 def test_twelve_deals_without_history_lose_d12_stage() -> None:
@@ -119,6 +139,7 @@ def test_twelve_deals_without_history_lose_d12_stage() -> None:
 
 def test_twelve_deals_cycle_and_meeting_to_contract() -> None:
     d, h = twelve_deals()
+    d.loc[d["deal_id"] == "D8", "lost_stage"] = "target_list"
     assert cycle_summary(d) == {"median": 45.0, "p80": pytest.approx(72.0)}
     st_ = stage_table(counts(d, STAGES, h))
     assert st_["n"].tolist()[:5] == [11, 9, 7, 6, 4]
@@ -126,7 +147,7 @@ def test_twelve_deals_cycle_and_meeting_to_contract() -> None:
     m = meeting_to_contract(st_)
     assert m is not None
     assert m["value"] == pytest.approx(8 / 9 * 6 / 7 * 5 / 6 * 1.0)
-    assert m["lo"] < m["value"] < m["hi"] or m["hi"] <= m["value"]
+    assert m["lo"] <= m["value"] <= m["hi"]  # never printed outside its own interval
     assert m["too_few"]
 
 

@@ -277,7 +277,7 @@ def test_quality_outputs_in_both_languages(tmp_path: Path) -> None:
     assert en.iloc[0]["Rows rejected"] == 1 and en.iloc[0]["Warnings"] == 5
     assert ru.iloc[0]["Таблица"] == "Сделки" and "день-месяц" in ru.iloc[0]["Как прочитан"]
     text_ru = "\n".join(quality_text(dq, "ru"))
-    assert "позже даты аудита 2024-01-10" in text_ru and "Допущение" in text_ru
+    assert "позже даты аудита 2024-01-10" in text_ru and "этапа проигрыша" in text_ru
     rej = rejected_rows(dq)
     assert list(rej.columns) == ["table", "file", "row", "column", "value", "reason", "action"]
     assert set(rej["action"]) == {"rejected", "blanked", "flagged"}

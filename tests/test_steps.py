@@ -36,7 +36,7 @@ def test_funnel_hand_worked_six_deals() -> None:
             "created_at": pd.to_datetime(["2026-01-01"] * 6),
             "closed_at": pd.to_datetime(["2026-02-01", None, None, "2026-03-01", None, None]),
             "stage": ["contract", "lost", "offer", "lost", "target_list", "lost"],
-            "lost_stage": [None, "needs_brief", None, None, None, "offer"],
+            "lost_stage": [None, "needs_brief", None, "target_list", None, "offer"],
         }
     )
     c = funnel.counts(d, STAGES)
@@ -45,8 +45,12 @@ def test_funnel_hand_worked_six_deals() -> None:
     assert c.stages["open_here"].tolist() == [1, 0, 0, 1, 0, 0]
     conv = c.stages["conversion_to_next"].tolist()
     assert conv[:5] == [4 / 5, 4 / 4, 3 / 4, 1 / 2, 1 / 1] and pd.isna(conv[5])
-    assert (c.won, c.lost, c.open, c.lost_without_stage) == (1, 3, 2, 1)
+    assert (c.won, c.lost, c.open, c.lost_without_stage) == (1, 3, 2, 0)
     assert c.win_rate == 0.25
+    d.loc[3, "lost_stage"] = None  # one loss stage unknown of 3: no conversion identifiable
+    u = funnel.counts(d, STAGES)
+    assert u.stages["reached"].tolist() == [6, 4, 4, 3, 1, 1] and not u.identified
+    assert u.stages["conversion_to_next"].isna().all() and u.win_rate == 0.25
     assert funnel.cycle_summary(d) == {"median": 31.0, "p80": 31.0}
 
 
@@ -286,7 +290,7 @@ def test_sizing_reads_the_funnel_counts_once_per_run() -> None:
     sizing.data_rates(a)
     fc = a.memo(("funnel.counts",), lambda: None)
     assert fc is not None and fc.won == 1  # memoised under the funnel's key, reused by the run
-    assert sizing.compute.funnel_counts(a) is fc
+    assert funnel.audit_counts(a) is fc
 
 
 def test_active_accounts_count_sales_and_won_deals_of_the_last_year() -> None:

@@ -25,6 +25,9 @@ DAYS_PER_MONTH = 30.4375  # mean Gregorian month
 # --- statistics (the audit's own conventions, DESIGN §7.6) ---------------------------------
 LEVEL = 0.90  # every conversion carries a 90% Wilson interval
 MIN_N = 30  # fewer deals than this in a denominator: "too few to judge", never ranked
+# A stage conversion is identifiable when the lost deals whose loss stage is unknown could move
+# it by at most 5 percentage points (wherever they were in fact lost); otherwise it is not shown.
+UNKNOWN_LOSS_TOLERANCE = 0.05
 
 # --- §4 the funnel ----------------------------------------------------------------------------
 BRIEF_RATE = Norm(0.50, "§4.3")  # ≥ 50% of first meetings yield a needs brief

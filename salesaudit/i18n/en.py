@@ -115,12 +115,16 @@ MESSAGES: dict[str, str] = {
     "funnel.chart.forecast": "Revenue forecast by month: P10–P90 range, median and target",
     "funnel.chart.funnel": "Funnel: deals reaching each stage and conversion to the next (90% "
     "interval)",
+    "funnel.chart.funnel_unidentified": "The funnel: reach and open deals (stage conversions not "
+    "known)",
     "funnel.chart.gap": "Plan vs fact by month: the gap and its causes",
     "funnel.chart.needed": "Needed per month for the target",
+    "funnel.chart.open_now": "Open deals at the stage now",
     "funnel.chart.other_effect": "Other payments",
     "funnel.chart.p10_p90": "P10–P90",
     "funnel.chart.p50": "Median (P50)",
     "funnel.chart.reach": "Deals reached",
+    "funnel.chart.reach_known": "Deals known to have reached the stage",
     "funnel.chart.revenue_change": "Change in revenue",
     "funnel.chart.sim_funnel": "Deals per month at each stage",
     "funnel.chart.size_effect": "Deal size",
@@ -142,6 +146,7 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.cycle": "Sales cycle",
     "funnel.driver.deal_size": "Average deal",
     "funnel.driver.new_deals": "New deals per month",
+    "funnel.driver.win_rate": "Win rate",
     "funnel.h.band": "Benchmark",
     "funnel.h.censored": "Still waiting",
     "funnel.h.check": "Check",
@@ -232,6 +237,11 @@ MESSAGES: dict[str, str] = {
     "scenarios}}: {kind} new deals around {mean} a month, each stage's "
     "conversion from its own history, and {open, plural, one {# deal} "
     "other {# deals}} already open.",
+    "funnel.s.forecast_method_win": "The forecast draws {n, plural, one {# scenario} other {# "
+    "scenarios}}: {kind} new deals around {mean} a month, each won "
+    "at the win rate (the stage conversions are not known), and "
+    "{open, plural, one {# deal} other {# deals}} already open, "
+    "valued at the same win rate whatever its stage.",
     "funnel.s.goal_item": "{driver} {cur} → {need} ({why})",
     "funnel.s.goal_met": "The current run rate already meets the target of {target} a month.",
     "funnel.s.goal_no": "Not realistic alone: {items}.",
@@ -262,6 +272,13 @@ MESSAGES: dict[str, str] = {
     "that never became deals are missing.)",
     "funnel.s.no_cycle": "The cycle cannot be measured: won deals have no close date.",
     "funnel.s.no_history": "Time in stage needs the stage history export.",
+    "funnel.s.not_identified": "Of {lost} lost deals, {n, plural, one {# does} other {# do}} not "
+    "say at which stage it was lost, so the conversion from stage to "
+    "stage is not known and is not shown or used anywhere in this report "
+    "(the win rate above is known). To see it, export the deals' stage "
+    "history (deal, stage, date entered) or a «lost at stage» column — "
+    "docs/presets.md says where each CRM keeps them.",
+    "funnel.s.open_mix": "{n, plural, one {# deal is} other {# deals are}} open now: {mix}.",
     "funnel.s.overview": "{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, {open} "
     "still open. Win rate {wr} {ci}.",
     "funnel.s.p_target": "The chance of reaching the target of {target} a month ({total} in total) "
@@ -430,8 +447,8 @@ MESSAGES: dict[str, str] = {
     "notation like '{value}' ({rows}): Excel has rounded them, so different "
     "records may share an id. Export the ids as text.",
     "note.lost.no_stage": "{count, plural, one {# lost deal has} other {# lost deals have}} no "
-    "known loss stage, in lost_stage or stage history ({rows}); they count as "
-    "reaching only the first stage.",
+    "known loss stage, in lost_stage or stage history ({rows}); the funnel "
+    "section says which figures that leaves known.",
     "note.managers.missing": "{count, plural, one {# manager name is} other {# manager names are}} "
     "not in the team table ({file2}): {names} ({rows}). Add them to the "
     "team file or fix the spelling.",
@@ -606,6 +623,7 @@ MESSAGES: dict[str, str] = {
     "tbl.plan": "Plan",
     "tbl.priority": "Priority",
     "tbl.reached": "Deals reached",
+    "tbl.reached_known": "Known to have reached",
     "tbl.recommendation": "Recommendation",
     "tbl.revenue": "Revenue",
     "tbl.role": "Role",
@@ -631,6 +649,7 @@ MESSAGES: dict[str, str] = {
     "word.no": "no",
     "word.none": "none",
     "word.not_available": "not available",
+    "word.not_identified": "not known",
     "word.too_few": "too few to judge",
     "word.yes": "yes",
 }

@@ -121,12 +121,16 @@ MESSAGES: dict[str, str] = {
     "funnel.chart.days": "Дней на этапе",
     "funnel.chart.forecast": "Прогноз выручки по месяцам: диапазон P10–P90, медиана и цель",
     "funnel.chart.funnel": "Воронка: сделок на этапе и конверсия в следующий (90% интервал)",
+    "funnel.chart.funnel_unidentified": "Воронка: охват и открытые сделки (конверсии этапов "
+    "неизвестны)",
     "funnel.chart.gap": "План и факт по месяцам: разрыв и его причины",
     "funnel.chart.needed": "Нужно в месяц для цели",
+    "funnel.chart.open_now": "Открытых сделок на этапе сейчас",
     "funnel.chart.other_effect": "Прочие оплаты",
     "funnel.chart.p10_p90": "P10–P90",
     "funnel.chart.p50": "Медиана (P50)",
     "funnel.chart.reach": "Дошло сделок",
+    "funnel.chart.reach_known": "Сделок, точно дошедших до этапа",
     "funnel.chart.revenue_change": "Изменение выручки",
     "funnel.chart.sim_funnel": "Сделок в месяц на каждом этапе",
     "funnel.chart.size_effect": "Размер сделки",
@@ -149,6 +153,7 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.cycle": "Цикл сделки",
     "funnel.driver.deal_size": "Средняя сделка",
     "funnel.driver.new_deals": "Новых сделок в месяц",
+    "funnel.driver.win_rate": "Доля выигранных сделок",
     "funnel.h.band": "Норматив",
     "funnel.h.censored": "Ещё ждут",
     "funnel.h.check": "Проверка",
@@ -247,6 +252,13 @@ MESSAGES: dict[str, str] = {
     "в месяц, конверсия каждого этапа по его истории и {open, plural, "
     "one {# уже открытая сделка} few {# уже открытые сделки} many {# "
     "уже открытых сделок} other {# уже открытой сделки}}.",
+    "funnel.s.forecast_method_win": "Прогноз — {n, plural, one {# сценарий} few {# сценария} many "
+    "{# сценариев} other {# сценария}}: новые сделки ({kind}) около "
+    "{mean} в месяц, каждая выигрывается с долей выигранных сделок "
+    "(конверсии этапов неизвестны), и {open, plural, one {# уже "
+    "открытая сделка} few {# уже открытые сделки} many {# уже "
+    "открытых сделок} other {# уже открытой сделки}} с той же "
+    "вероятностью, на каком бы этапе ни была.",
     "funnel.s.goal_item": "{driver} {cur} → {need} ({why})",
     "funnel.s.goal_met": "Текущий темп уже обеспечивает цель {target} в месяц.",
     "funnel.s.goal_no": "В одиночку нереалистично: {items}.",
@@ -280,6 +292,15 @@ MESSAGES: dict[str, str] = {
     "сделками, сюда не попадают.)",
     "funnel.s.no_cycle": "Цикл измерить нельзя: у выигранных сделок нет даты закрытия.",
     "funnel.s.no_history": "Для времени на этапах нужна выгрузка истории этапов.",
+    "funnel.s.not_identified": "У {n, plural, one {#} few {#} many {#} other {#}} из {lost} "
+    "проигранных сделок не указан этап проигрыша, поэтому конверсия "
+    "между этапами неизвестна: в отчёте она не показана и нигде не "
+    "используется (доля выигранных сделок выше известна). Чтобы её "
+    "увидеть, выгрузите историю стадий сделок (сделка, этап, дата входа) "
+    "или столбец «этап проигрыша» — в docs/presets.md сказано, где это в "
+    "каждой CRM.",
+    "funnel.s.open_mix": "Открыто сейчас {n, plural, one {# сделка} few {# сделки} many {# сделок} "
+    "other {# сделки}}: {mix}.",
     "funnel.s.overview": "{n, plural, one {# сделка} few {# сделки} many {# сделок} other {# "
     "сделки}}: выиграно {won}, проиграно {lost}, в работе {open}. Доля "
     "выигранных {wr} {ci}.",
@@ -446,8 +467,8 @@ MESSAGES: dict[str, str] = {
     "например «{value}» ({rows}): Excel их округлил, разные записи могут "
     "совпасть. Выгрузите идентификаторы как текст.",
     "note.lost.no_stage": "Проигранных сделок без известного этапа проигрыша (ни в lost_stage, ни в "
-    "истории этапов) — {count} ({rows}); они считаются дошедшими только до "
-    "первого этапа.",
+    "истории этапов) — {count} ({rows}); какие показатели воронки от этого "
+    "остаются известны, сказано в разделе о воронке.",
     "note.managers.missing": "Менеджеров, которых нет в таблице команды ({file2}), — {count}: "
     "{names} ({rows}). Добавьте их в файл команды или исправьте написание.",
     "note.neg.flagged": "«{column}»: отрицательных сумм — {count} ({rows}, например {value}); "
@@ -617,6 +638,7 @@ MESSAGES: dict[str, str] = {
     "tbl.plan": "План",
     "tbl.priority": "Приоритет",
     "tbl.reached": "Дошло сделок",
+    "tbl.reached_known": "Точно дошло сделок",
     "tbl.recommendation": "Рекомендация",
     "tbl.revenue": "Выручка",
     "tbl.role": "Роль",
@@ -642,6 +664,7 @@ MESSAGES: dict[str, str] = {
     "word.no": "нет",
     "word.none": "нет",
     "word.not_available": "нет данных",
+    "word.not_identified": "неизвестна",
     "word.too_few": "мало данных",
     "word.yes": "да",
 }

@@ -194,6 +194,14 @@ class Stage(_Section):
     interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None
     n: Count
     too_few: bool
+    identified: bool = Field(
+        True,
+        description="false: lost deals without a known loss stage could move this conversion by"
+        " more than 5 points, so it is null (export stage history or the loss stage)",
+    )
+    ambiguity: float | None = Field(
+        None, description="width of the range the conversion could lie in (unknown loss stages)"
+    )
 
 
 class CycleDays(_Section):
@@ -366,8 +374,15 @@ class FunnelFindings(_Section):
     win_rate: Share | None
     win_rate_interval: Annotated[list[float], Field(min_length=2, max_length=2)] | None
     lost_without_stage: Count
+    stages_identified: bool = Field(
+        True, description="every stage conversion identifiable (see stages[].identified)"
+    )
+    stages_reason: str | None = Field(
+        None, description='"lost_without_stage" when the stage conversions are not identifiable'
+    )
     cycle_days: CycleDays
     meeting_to_contract: Rate | None
+    meeting_to_contract_reason: str | None = None
     benchmarks: list[Benchmark]
     meetings_per_month: float | None
     sellers_holding_meetings: Count | None

@@ -139,7 +139,7 @@ def planned_closes(ld: Loaded) -> None:
     )
 
 
-def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQuality) -> None:
+def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig) -> None:
     """Lost deals whose loss stage is known neither from lost_stage nor from stage history."""
     deals = loaded.get("deals")
     if deals is None:
@@ -150,17 +150,9 @@ def lost_without_stage(loaded: dict[str, Loaded], cfg: ClientConfig, dq: DataQua
     missing = missing.to_numpy()
     if missing.any():
         n = int(missing.sum())
+        # what this allows (a few: counted at the first stage; many: no stage conversions) is
+        # decided by the funnel step, which also logs the assumption when it makes one
         add_note(deals.q, Note("lost.no_stage", {"count": n, **rows_param(deals.rows[missing])}))
-        note = Note("assume.lost_stage", {"count": n}, "assumption")
-        dq.notes.append(note)
-        dq.assume(
-            "lost_without_stage",
-            f"{n} lost deal(s) without a loss stage count as reaching only the first stage",
-            "source.stage_reach",
-            "medium",
-            note,
-            deals.q.file,
-        )
 
 
 def managers_in_team(loaded: dict[str, Loaded]) -> None:
@@ -244,6 +236,6 @@ def check_tables(
     if "deals" in loaded:
         apply_status(loaded["deals"])
         planned_closes(loaded["deals"])
-    lost_without_stage(loaded, cfg, dq)
+    lost_without_stage(loaded, cfg)
     managers_in_team(loaded)
     history_deals(loaded)

@@ -17,6 +17,7 @@ from salesaudit.steps.funnel.compute import (
     FunnelCounts,
     MeetingRate,
     Weakest,
+    audit_counts,
     audit_deals,
     benchmark_checks,
     best_conversions,
@@ -148,7 +149,7 @@ def _analyse(audit: Audit, scenarios: int | None) -> FunnelAnalysis:
 def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> dict[str, Any]:
     """Counts, conversions, cycle, benchmarks, cuts, cohorts and hygiene of the deals."""
     stages, seed = audit.stage_keys, audit.config.seed
-    fc = counts(deals, stages, history)
+    fc = audit_counts(audit) or counts(deals, stages, history)
     table = stage_table(fc)
     closed = fc.won + fc.lost
     cycle = cycle_summary(deals)
@@ -166,7 +167,8 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
         "meeting_rate": rate,
         "benchmarks": benchmark_checks(table, m2c, rate),
         "cuts": cuts(deals, stages, history, seed=seed),
-        "cohorts": cohorts(deals, stages, history),
+        "cohorts": cohorts(deals, stages, history, reach_known=fc.identified),
+        "cut_metric": cut_metric(stages) if fc.identified else "win",
         "hygiene": hyg,
         "hygiene_deals": hyg_deals,
         "monthly_revenue": _closed_revenue_by_month(deals),
@@ -249,7 +251,9 @@ def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
         "cut_spreads": {c: cut_spread(df, metric) for c, df in parts["cuts"].items()},
         "cohort_summary": cohort_summary(parts["cohorts"], stages),
         "slowest": survival.slowest_stage(parts.get("time_in_stage")),
-        "first_lever": fmod.first_lever(parts.get("sensitivity")),
+        "first_lever": fmod.first_lever(
+            parts.get("sensitivity"), parts["table"], parts["counts"].won + parts["counts"].lost
+        ),
         "goal": fmod.goal_summary(parts.get("goal_seek")),
     }
 

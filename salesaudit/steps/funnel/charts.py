@@ -109,6 +109,25 @@ def _conversion_dots(fig: go.Figure, st: pd.DataFrame, lang: str) -> None:
     )
 
 
+def _open_bars(fig: go.Figure, st: pd.DataFrame, names: list[str], lang: str) -> None:
+    """Right panel when no conversion is identifiable: the open deals now at each stage."""
+    fig.add_trace(
+        go.Bar(
+            x=st["open_here"],
+            y=list(range(len(st))),
+            orientation="h",
+            marker_color=PALETTE[1],
+            showlegend=False,
+            text=[fmt_num(v, lang) for v in st["open_here"]],
+            textposition="auto",
+            hovertemplate="%{customdata}: %{x}<extra></extra>",
+            customdata=names,
+        ),
+        row=1,
+        col=2,
+    )
+
+
 def _band_rect(fig: go.Figure, x0: float, x1: float, y: int) -> None:
     """A green benchmark band behind row y of the conversion panel."""
     fig.add_shape(
@@ -165,6 +184,8 @@ def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -
     st = _need(table, ["key", "reached", "conversion_to_next", "lo", "hi", "too_few"], "funnel")
     keys = list(st["key"])
     names = [ft.stage_label(k, lang) for k in keys]
+    if "identified" in st and not st["identified"].iloc[:-1].any():
+        return _reach_and_open_figure(st, names, lang)
     fig = make_subplots(
         rows=1,
         cols=2,
@@ -191,6 +212,30 @@ def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -
     fig.update_xaxes(tickformat=".0%", range=[0, 1.05], row=1, col=2)
     fig.update_layout(showlegend=True)
     return styled(fig, t("funnel.chart.funnel", lang), lang, height=120 + 55 * len(ticks))
+
+
+def _reach_and_open_figure(st: pd.DataFrame, names: list[str], lang: str) -> go.Figure:
+    """The funnel when no stage conversion is identifiable: known reach beside open deals."""
+    fig = make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.04,
+        subplot_titles=(t("funnel.chart.reach_known", lang), t("funnel.chart.open_now", lang)),
+    )
+    _reach_bars(fig, st, names, lang)
+    _open_bars(fig, st, names, lang)
+    fig.update_yaxes(
+        tickvals=list(range(len(names))),
+        ticktext=names,
+        autorange="reversed",
+        zeroline=False,
+        row=1,
+        col=1,
+    )
+    title = t("funnel.chart.funnel_unidentified", lang)
+    return styled(fig, title, lang, height=120 + 55 * len(names))
 
 
 def funnel_chart(fa: FunnelAnalysis) -> go.Figure | None:
@@ -270,7 +315,9 @@ def _cut_figure(
 
 
 def _cohort_figure(co: pd.DataFrame, stages: list[str], lang: str) -> go.Figure:
-    """Heatmap: created-month cohorts (rows) × stages (columns), share reaching each stage."""
+    """Heatmap: created-month cohorts (rows) × stages (columns), share reaching each stage
+    (only the stages whose reach is known: the contract alone for a deals-only export)."""
+    stages = [k for k in stages if f"reach.{k}" in co]
     cols = [f"reach.{k}" for k in stages[1:]]
     d = _need(co, ["cohort", "deals", "share.open", *cols], "cohorts")
     z = d[cols].to_numpy(dtype=float)

@@ -4,8 +4,13 @@ Definitions (DESIGN §7.6, METHODOLOGY §4):
 
 * A deal *reached* stage k if its current stage is k or later, it is won, or it was lost at
   stage k or later (``lost_stage``, else its last funnel stage in ``stage_history``). A lost
-  deal with no known loss stage reached only the first stage.
+  deal with no known loss stage is known to have reached only the first stage.
 * Conversion k→k+1 = deals that reached k+1 / (deals that reached k − deals still open at k).
+* Identifiability: the u lost deals without a known loss stage may have been lost anywhere, so
+  conversion k→k+1 lies somewhere in [r/(n+u), (r+u)/(n+u)] (k ≥ 1; [r/n, (r+u)/n] at k = 0).
+  When that range is wider than ``UNKNOWN_LOSS_TOLERANCE`` (5 points) the conversion is not
+  identifiable: it is NaN, with ``identified`` False, and nothing downstream ranks or uses it.
+  A deals-only export (no loss stage, no stage history) is the usual case.
 * Win rate = won / (won + lost). Cycle = days created_at → closed_at of won deals.
 * Every conversion carries a 90% Wilson interval; a denominator under ``MIN_N`` (30) is
   "too few to judge" and is never ranked.
@@ -27,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.core import constants as C
-from salesaudit.core.constants import LEVEL, MIN_N
+from salesaudit.core.constants import LEVEL, MIN_N, UNKNOWN_LOSS_TOLERANCE
 from salesaudit.core.names import LOST, WON
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.facts import loss_stage
@@ -56,11 +61,16 @@ BENCHMARKS: dict[str, dict[str, Any]] = {
 class FunnelCounts:
     """Reach per stage and the outcome counts of a set of deals."""
 
-    stages: pd.DataFrame  # key, reached, open_here, conversion_to_next
+    stages: pd.DataFrame  # key, reached, open_here, conversion_to_next, ambiguity, identified
     won: int
     lost: int
     open: int
     lost_without_stage: int
+
+    @property
+    def identified(self) -> bool:
+        """Whether every stage conversion is identifiable (see the module docstring)."""
+        return bool(self.stages["identified"].iloc[:-1].all())
 
     @property
     def win_rate(self) -> float | None:
@@ -92,13 +102,27 @@ def _counts_from_positions(
     n = len(stages)
     reached = np.array([(reached_pos >= i).sum() for i in range(n)], dtype=int)
     open_here = np.array([(is_open & (reached_pos == i)).sum() for i in range(n)], dtype=int)
+    unknown = int((is_lost & ~known_loss).sum())
     conv: list[float | None] = []
+    ambiguity: list[float | None] = []
     for i in range(n - 1):
         denom = reached[i] - open_here[i]
+        wide = denom + (unknown if i else 0)  # the unknown losses may belong to stage i too
+        ambiguity.append(unknown / wide if wide > 0 else None)
         conv.append(float(reached[i + 1] / denom) if denom > 0 else None)
     conv.append(None)
+    ambiguity.append(None)
+    identified = [a is None or a <= UNKNOWN_LOSS_TOLERANCE + 1e-12 for a in ambiguity]
+    conv = [c if ok else None for c, ok in zip(conv, identified, strict=True)]
     table = pd.DataFrame(
-        {"key": stages, "reached": reached, "open_here": open_here, "conversion_to_next": conv}
+        {
+            "key": stages,
+            "reached": reached,
+            "open_here": open_here,
+            "conversion_to_next": conv,
+            "ambiguity": ambiguity,
+            "identified": identified,
+        }
     )
     return FunnelCounts(
         stages=table,
@@ -149,7 +173,8 @@ def wilson(successes: float, n: float, level: float = LEVEL) -> tuple[float, flo
     denom = 1 + z * z / n
     centre = (p + z * z / (2 * n)) / denom
     half = z * math.sqrt(max(p * (1 - p) / n + z * z / (4 * n * n), 0.0)) / denom
-    return (max(0.0, float(centre - half)), min(1.0, float(centre + half)))
+    # the Wilson interval contains p in exact arithmetic; keep it so in floating point
+    return (max(0.0, min(float(centre - half), p)), min(1.0, max(float(centre + half), p)))
 
 
 # --------------------------------------------------------------------------------------
@@ -160,15 +185,16 @@ def stage_table(fc: FunnelCounts, level: float = LEVEL, min_n: int = MIN_N) -> p
     """Per stage: reach, open, conversion to next with its Wilson interval and n.
 
     Columns: key, reached, open_here, n (the conversion's denominator), advanced,
-    conversion_to_next, lo, hi, too_few.
+    conversion_to_next, lo, hi, too_few, identified (False: conversion, lo and hi are NaN).
     """
     t = fc.stages.copy()
     reached = t["reached"].to_numpy()
     n = reached - t["open_here"].to_numpy()
     advanced = np.r_[reached[1:], 0]
+    ident = t["identified"].to_numpy(dtype=bool)
     los, his = [], []
     for i in range(len(t)):
-        if i < len(t) - 1 and n[i] > 0:
+        if i < len(t) - 1 and n[i] > 0 and ident[i]:
             lo, hi = wilson(advanced[i], n[i], level)
         else:
             lo, hi = (np.nan, np.nan)
@@ -191,6 +217,7 @@ def stage_table(fc: FunnelCounts, level: float = LEVEL, min_n: int = MIN_N) -> p
             "lo",
             "hi",
             "too_few",
+            "identified",
         ]
     ]
 
@@ -224,11 +251,36 @@ def meeting_to_contract(
     rng = np.random.default_rng(seed)
     prod = rng.beta(a[i:], b[i:], size=(draws, len(a) - i)).prod(axis=1)
     lo, hi = np.quantile(prod, [(1 - level) / 2, 1 - (1 - level) / 2])
-    return {"value": value, "lo": float(lo), "hi": float(hi), "n": n0, "too_few": n0 < MIN_N}
+    # the posterior of a product can sit below an observed 100%: the interval always holds the
+    # value it is printed beside
+    lo, hi = min(float(lo), value), max(float(hi), value)
+    too_few = bool(n0 < MIN_N or part["too_few"].any())
+    return {"value": value, "lo": lo, "hi": hi, "n": n0, "too_few": too_few}
 
 
 # --------------------------------------------------------------------------------------
 # preparing the deals of an audit
+
+
+def audit_counts(audit: Audit) -> FunnelCounts | None:
+    """The funnel's counts of the audit's deals, computed once per run (None without deals)."""
+    deals = audit_deals(audit)
+    if deals is None:
+        return None
+    return audit.memo(
+        ("funnel.counts",),
+        lambda: counts(deals, audit.stage_keys, audit.table("stage_history")),
+    )
+
+
+def reach_identified(fc: FunnelCounts | None, stage: str) -> bool:
+    """Whether how many deals reached `stage` is known: every conversion before it identified."""
+    if fc is None:
+        return False
+    keys = list(fc.stages["key"])
+    if stage not in keys:
+        return False
+    return bool(fc.stages["identified"].iloc[: keys.index(stage)].all())
 
 
 def audit_deals(audit: Audit) -> pd.DataFrame | None:
@@ -357,9 +409,16 @@ def best_conversions(cut: pd.DataFrame | None, stages: list[str]) -> dict[str, f
 
 
 def cohorts(
-    deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None = None,
+    reach_known: bool = True,
 ) -> pd.DataFrame:
-    """Per created month: deals, the share reaching each stage, won, lost and open shares."""
+    """Per created month: deals, the share reaching each stage, won, lost and open shares.
+
+    Without `reach_known` (stage conversions not identifiable) only the first stage's and the
+    contract's reach are given: the stages between are unknown for lost deals.
+    """
     if deals.empty:
         return pd.DataFrame()
     pos = stage_position(deals, history, stages).to_numpy()
@@ -367,7 +426,8 @@ def cohorts(
     df = pd.DataFrame({"cohort": month.to_numpy(), "pos": pos, "stage": deals["stage"].to_numpy()})
     out = df.groupby("cohort").size().rename("deals").to_frame()
     for i, k in enumerate(stages):
-        out[f"reach.{k}"] = (df["pos"] >= i).groupby(df["cohort"]).mean()
+        if reach_known or i in (0, len(stages) - 1):
+            out[f"reach.{k}"] = (df["pos"] >= i).groupby(df["cohort"]).mean()
     for name, flag in (
         ("won", df["stage"] == WON),
         ("lost", df["stage"] == LOST),
@@ -457,7 +517,9 @@ def _meeting_rate(audit: Audit) -> MeetingRate:
     logged = logged_meetings_per_closer(audit)
     deals = audit_deals(audit)
     crm_pm, sellers = None, None
-    if deals is not None and not deals.empty:
+    known = reach_identified(audit_counts(audit), "first_contact")
+    has_history = audit.table("stage_history") is not None
+    if deals is not None and not deals.empty and (known or has_history):
         stages, history = audit.stage_keys, audit.table("stage_history")
         crm_pm, holders = meeting_load(deals, stages, history, audit.as_of)
         sellers = holders or active_closers(audit, deals)[0]
@@ -801,7 +863,7 @@ def cohort_summary(co: pd.DataFrame | None, stages: list[str]) -> CohortSummary 
     tail = int(co["share.open"].iloc[::-1].gt(0.2).cumprod().sum())
     young = co["cohort"].iloc[len(co) - tail] if tail else None
     low = high = None
-    if "first_contact" in stages:
+    if "reach.first_contact" in co:
         done = co[(co["share.open"] <= 0.2) & (co["deals"] >= MIN_N)]
         if len(done) >= 2:
             vals = done["reach.first_contact"].to_numpy(dtype=float)

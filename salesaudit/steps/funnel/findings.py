@@ -63,7 +63,8 @@ def _stages(fa: FunnelAnalysis) -> list[dict[str, Any]]:
     """Per stage: reached, conversion to next with its interval, open, n, too few."""
     assert fa.table is not None
     stages = []
-    for _, r in fa.table.iterrows():
+    assert fa.counts is not None
+    for i, r in fa.table.iterrows():
         last = r["key"] == fa.stages[-1]
         stages.append(
             {
@@ -76,6 +77,8 @@ def _stages(fa: FunnelAnalysis) -> list[dict[str, Any]]:
                 else [plain(r["lo"], 4), plain(r["hi"], 4)],
                 "n": int(r["n"]),
                 "too_few": bool(r["too_few"]),
+                "identified": bool(r["identified"]),
+                "ambiguity": None if last else plain(fa.counts.stages["ambiguity"].iloc[i], 4),
             }
         )
     return stages
@@ -94,6 +97,8 @@ def _outcomes(fa: FunnelAnalysis) -> dict[str, Any]:
         if fa.win_interval is None
         else [plain(fa.win_interval[0], 4), plain(fa.win_interval[1], 4)],
         "lost_without_stage": fc.lost_without_stage,
+        "stages_identified": fc.identified,
+        "stages_reason": None if fc.identified else "lost_without_stage",
         "cycle_days": {
             "median": plain(fa.cycle.get("median"), 1),
             "p80": plain(fa.cycle.get("p80"), 1),
@@ -101,6 +106,9 @@ def _outcomes(fa: FunnelAnalysis) -> dict[str, Any]:
         "meeting_to_contract": None
         if fa.m2c is None
         else {k: plain(v, 4) for k, v in fa.m2c.items()},
+        "meeting_to_contract_reason": None
+        if fa.m2c is None or fa.m2c.get("value") is not None or fc.identified
+        else "lost_without_stage",
         "benchmarks": [
             {k: (plain(v, 4) if not isinstance(v, str) else v) for k, v in b.items()}
             for b in fa.benchmarks

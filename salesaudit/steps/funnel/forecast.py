@@ -7,7 +7,10 @@ The model, per scenario s (all scenarios at once, numpy arrays, no loop per deal
   negative binomial (a Gamma–Poisson mixture with the moment estimate r = m²/(v − m)). The
   rate itself is uncertain: λ_s ~ Gamma with the sample mean and its standard error.
 * Conversions: each stage's p_{s,k} ~ Beta(successes + 1, failures + 1), so small samples
-  show their uncertainty.
+  show their uncertainty. When the stage conversions are not identifiable (lost deals without
+  a known loss stage: a deals-only export), the model has two stages — the first and the
+  contract — and one conversion, the win rate Beta(won + 1, lost + 1); every open deal is
+  then valued at the win rate, whatever its stage (``collapsed``).
 * Won deals by close month: a deal created in forecast month c wins with q_s = Π_k p_{s,k}
   and closes after a lag resampled from the won deals' cycles (in months, counted from the
   day of the month the deal was created). Binomial thinning of a Poisson (or Gamma-mixed
@@ -39,7 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from salesaudit.core.constants import DAYS_PER_MONTH
+from salesaudit.core.constants import DAYS_PER_MONTH, MIN_N
 from salesaudit.steps.funnel.compute import (
     LOST,
     WON,
@@ -89,6 +92,7 @@ class ForecastModel:
     size_scale: float = 1.0
     cycle_scale: float = 1.0
     notes: list[str] = field(default_factory=list)
+    collapsed: bool = False  # one conversion, the win rate (stage conversions not identifiable)
 
     # ---- derived ---------------------------------------------------------------------
     @property
@@ -298,7 +302,11 @@ def model_from_deals(
     if hist.empty or hist.sum() == 0:
         raise ForecastUnavailable("short_history")
     kind, mean, var = inflow_model(hist)
-    a, b = beta_params(stage_table(fc))
+    collapsed = not fc.identified
+    if collapsed:
+        a, b = np.array([fc.won + 1.0]), np.array([fc.lost + 1.0])
+    else:
+        a, b = beta_params(stage_table(fc))
     won = deals[deals["stage"] == WON]
     if "amount" not in deals:
         raise ForecastUnavailable("no_amounts")
@@ -329,9 +337,12 @@ def model_from_deals(
     keep = is_open & ~stale & (age >= 0)
     pos = stage_position(deals, history, stages)
     keep &= pos < len(stages) - 1
+    if collapsed:
+        pos = pos * 0  # an open deal's chance is the win rate, whatever its stage
+        notes.append("win_rate_model")
     start = (as_of.to_period("M") + 1).to_timestamp()
     return ForecastModel(
-        stages=list(stages),
+        stages=[stages[0], stages[-1]] if collapsed else list(stages),
         inflow_mean=mean,
         inflow_var=var,
         inflow_months=len(hist),
@@ -348,6 +359,7 @@ def model_from_deals(
         excluded_stale=int(stale.sum()),
         inflow_history=[int(x) for x in hist],
         notes=notes,
+        collapsed=collapsed,
     )
 
 
@@ -549,7 +561,9 @@ def naive_simulate(
 
 
 def drivers(model: ForecastModel) -> list[str]:
-    """Driver names: new_deals, conversion.<stage left>, deal_size, cycle."""
+    """Driver names: new_deals, conversion.<stage left> (or win_rate), deal_size, cycle."""
+    if model.collapsed:
+        return ["new_deals", "win_rate", "deal_size", "cycle"]
     return ["new_deals", *[f"conversion.{k}" for k in model.stages[:-1]], "deal_size", "cycle"]
 
 
@@ -563,7 +577,7 @@ def _apply(model: ForecastModel, driver: str, factor: float) -> ForecastModel:
         m = replace(model)
         m.cycle_scale = model.cycle_scale / factor
         return m
-    k = model.stages.index(driver.split(".", 1)[1])
+    k = 0 if driver == "win_rate" else model.stages.index(driver.split(".", 1)[1])
     scale = np.ones(len(model.conv_a))
     scale[k] = factor
     return model.with_levers(conv_scale=scale)
@@ -691,6 +705,8 @@ def _goal_row(model: ForecastModel, g: _Goal, driver: str) -> dict[str, Any]:
         row["realistic"], row["reason"] = g.capacity_check()
     elif driver == "deal_size":
         row.update(current=model.mean_size, needed=model.mean_size * g.ratio, reason="no_benchmark")
+    elif driver == "win_rate":
+        _conversion_goal(g, model.stages[0], g.ratio, row)
     else:
         _conversion_goal(g, driver.split(".", 1)[1], g.ratio, row)
     if row["current"]:
@@ -736,11 +752,24 @@ class Lever:
     gain: float | None = None
 
 
-def first_lever(sens: pd.DataFrame | None) -> Lever | None:
-    """The lever to push first: the driver whose +10% adds the most revenue."""
+def first_lever(
+    sens: pd.DataFrame | None, table: pd.DataFrame | None = None, closed: int | None = None
+) -> Lever | None:
+    """The lever to push first: the driver whose +10% adds the most revenue, leaving out the
+    conversions with too few deals to judge (`table`: the funnel's stage table; `closed`: the
+    won + lost deals behind the win rate)."""
     if sens is None or not len(sens):
         return None
-    top = sens.iloc[0]
+    few: set[str] = set()
+    if table is not None:
+        rows = table.iloc[:-1]
+        few = {f"conversion.{k}" for k in rows.loc[rows["too_few"].astype(bool), "key"]}
+    if closed is not None and closed < MIN_N:
+        few.add("win_rate")
+    ok = sens[~sens["driver"].isin(few) & (sens["revenue_delta"] > 0)]
+    if not len(ok):
+        return None
+    top = ok.iloc[0]
     return Lever(driver=str(top["driver"]), gain=float(top["revenue_delta"]))
 
 

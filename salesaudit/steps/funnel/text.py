@@ -43,7 +43,7 @@ def driver_label(driver: str, stages: list[str], lang: str) -> str:
         k = driver.split(".", 1)[1]
         nxt = stages[stages.index(k) + 1]
         return t("funnel.driver.conversion", lang, a=stage_label(k, lang), b=stage_label(nxt, lang))
-    return t(f"funnel.driver.{driver}", lang)
+    return t(f"funnel.driver.{driver}", lang)  # new_deals, win_rate, deal_size, cycle
 
 
 def cut_value_label(value: Any, cut: str, lang: str) -> str:
@@ -88,7 +88,7 @@ def _fmt_driver_value(driver: str, v: Any, fa: FunnelAnalysis) -> str:
     """A driver's value in its unit: a share, an amount, days or a count."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
-    if driver.startswith("conversion."):
+    if driver.startswith("conversion.") or driver == "win_rate":
         return fmt_pct(v, fa.lang)
     if driver == "deal_size":
         return _money(fa, v)
@@ -140,9 +140,28 @@ def overview(fa: FunnelAnalysis) -> list[str]:
         out.append(t("funnel.s.cycle_refs", lang))
     else:
         out.append(t("funnel.s.no_cycle", lang))
-    if c.lost_without_stage:
+    if not c.identified:
+        out.append(
+            t("funnel.s.not_identified", lang, n=c.lost_without_stage, lost=fmt_num(c.lost, lang))
+        )
+        out.append(_open_mix(fa))
+    elif c.lost_without_stage:
         out.append(t("funnel.s.lost_without_stage", lang, n=c.lost_without_stage))
     return out
+
+
+def _open_mix(fa: FunnelAnalysis) -> str:
+    """The open deals by the stage they are at now ('' when none is open)."""
+    lang, c = fa.lang, fa.counts
+    assert c is not None
+    st = c.stages[c.stages["open_here"] > 0]
+    if st.empty:
+        return ""
+    mix = ", ".join(
+        f"{stage_label(k, lang)} — {fmt_num(n, lang)}"
+        for k, n in zip(st["key"], st["open_here"], strict=True)
+    )
+    return t("funnel.s.open_mix", lang, n=c.open, mix=mix)
 
 
 def _weakest_sentence(fa: FunnelAnalysis) -> str:
@@ -378,9 +397,12 @@ def forecast_story(fa: FunnelAnalysis) -> list[str]:
             )
         )
     m = r.method
+    key = "funnel.s.forecast_method"
+    if "win_rate_model" in m.get("notes", []):
+        key = "funnel.s.forecast_method_win"
     out.append(
         t(
-            "funnel.s.forecast_method",
+            key,
             lang,
             n=r.scenarios,
             kind=t(f"funnel.kind.{m['inflow']}", lang),
@@ -474,17 +496,23 @@ def funnel_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
     lang, st = fa.lang, fa.table
     if st is None:
         return None
+    known = fa.counts is None or fa.counts.identified
+    reached = t("tbl.reached" if known else "tbl.reached_known", lang)
     rows = []
     for i, r in st.iterrows():
         last = i == len(st) - 1
         few = t("word.too_few", lang) + " · " if r["too_few"] else ""
+        if not last and not r["identified"]:
+            few = t("word.not_identified", lang)
         rows.append(
             {
                 t("tbl.stage", lang): stage_label(r["key"], lang),
-                t("tbl.reached", lang): fmt_num(r["reached"], lang),
+                reached: fmt_num(r["reached"], lang),
                 t("funnel.h.open", lang): fmt_num(r["open_here"], lang),
                 t("tbl.conversion", lang): ""
                 if last
+                else few
+                if not r["identified"]
                 else few + fmt_pct(r["conversion_to_next"], lang),
                 t("tbl.interval", lang): "" if last else ci(r["lo"], r["hi"], lang),
                 t("funnel.h.n", lang): "" if last else fmt_num(r["n"], lang),

@@ -11,11 +11,12 @@ from typing import Any
 
 import pandas as pd
 
-from salesaudit.core.quality import Assumption
+from salesaudit.core.quality import Assumption, Note
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.ingest.quality import quality_findings
 from salesaudit.steps import sizing
+from salesaudit.steps.funnel.compute import audit_counts
 
 PACKAGES = (
     "salesaudit",
@@ -34,6 +35,7 @@ class AssumptionLog:
     """Every default used in place of client data: reading the files, the audit date, sizing."""
 
     data: tuple[Assumption, ...]
+    funnel: tuple[Assumption, ...]  # the funnel's: lost deals without a stage counted at the first
     as_of: pd.Timestamp | None  # the audit date when it was taken from the data (None: given)
     as_of_source: str  # where it came from: "table.column" of the latest fact, or "today"
     sizing: tuple[Assumption, ...]
@@ -43,9 +45,33 @@ def assumption_log(audit: Audit) -> AssumptionLog:
     """The assumptions of this audit, in the order the log shows them."""
     return AssumptionLog(
         data=tuple(audit.quality.assumptions),
+        funnel=funnel_assumptions(audit),
         as_of=audit.as_of if audit.config.as_of is None else None,
         as_of_source=audit.as_of_source,
         sizing=tuple(sizing.assumptions(audit)),
+    )
+
+
+def funnel_assumptions(audit: Audit) -> tuple[Assumption, ...]:
+    """The funnel's assumption: a few lost deals without a loss stage count at the first stage.
+
+    Only when the stage conversions are identifiable; otherwise nothing is assumed (the
+    conversions are not shown).
+    """
+    fc = audit_counts(audit)
+    if fc is None or not fc.lost_without_stage or not fc.identified:
+        return ()
+    n = fc.lost_without_stage
+    spec = audit.config.data.deals
+    return (
+        Assumption(
+            "lost_without_stage",
+            f"{n} lost deal(s) without a loss stage count as reaching only the first stage",
+            "source.stage_reach",
+            "medium",
+            Note("assume.lost_stage", {"count": n}, "assumption"),
+            spec.path if spec is not None else "",
+        ),
     )
 
 

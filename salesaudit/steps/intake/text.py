@@ -63,7 +63,7 @@ def assumptions(audit: Audit) -> pd.DataFrame:
     """The assumptions log: every default used in place of client data, with its source."""
     lang = audit.lang
     log = assumption_log(audit)
-    entries = list(log.data)
+    entries = [*log.data, *log.funnel]
     if log.as_of is not None:
         entries.append(
             Assumption(

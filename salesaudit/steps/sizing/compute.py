@@ -143,23 +143,20 @@ def active_accounts(audit: Audit) -> int:
     return len(active_clients(audit))
 
 
-def funnel_counts(audit: Audit) -> funnel.FunnelCounts | None:
-    """The funnel's counts of the audit's deals, computed once per run (None without deals)."""
-    deals = funnel.audit_deals(audit)
-    if deals is None:
-        return None
-    return audit.memo(
-        ("funnel.counts",),
-        lambda: funnel.counts(deals, audit.stage_keys, audit.table("stage_history")),
-    )
-
-
 def data_rates(audit: Audit) -> dict[str, float | None]:
-    """Funnel rates from the client's data: target_list→first_contact and first_contact→contract."""
-    fc = funnel_counts(audit)
+    """Funnel rates from the client's data: target_list→first_contact and first_contact→contract.
+
+    A stage conversion that is not identifiable or rests on too few deals gives no rate: the
+    client's answer or the methodology's default is used instead (and logged).
+    """
+    fc = funnel.audit_counts(audit)
     if fc is None:
         return {"contact_to_meeting": None, "meeting_to_contract": None}
-    conv = [None if pd.isna(c) else float(c) for c in fc.stages["conversion_to_next"].iloc[:-1]]
+    st = funnel.stage_table(fc).iloc[:-1]
+    usable = st["identified"] & ~st["too_few"] & st["conversion_to_next"].notna()
+    conv = [
+        float(c) if ok else None for c, ok in zip(st["conversion_to_next"], usable, strict=True)
+    ]
     return reverse.rates_from_funnel(audit.stage_keys, conv)
 
 
