@@ -22,6 +22,10 @@ MERGED = {
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
     r"summary\.headline\[\d+\]": "plural forms",
+    # new keys (honest on real exports): identifiability of each conversion, how as_of was chosen
+    r"funnel\.stages\[\d+\]\.(identified|ambiguity)": "new key: conversion identifiable",
+    r"funnel\.(stages_identified|stages_reason|meeting_to_contract_reason)": "new keys",
+    r"as_of_source": "new key: how the audit date was chosen",
 }
 
 

@@ -254,8 +254,7 @@ def meeting_to_contract(
     # the posterior of a product can sit below an observed 100%: the interval always holds the
     # value it is printed beside
     lo, hi = min(float(lo), value), max(float(hi), value)
-    too_few = bool(n0 < MIN_N or part["too_few"].any())
-    return {"value": value, "lo": lo, "hi": hi, "n": n0, "too_few": too_few}
+    return {"value": value, "lo": lo, "hi": hi, "n": n0, "too_few": n0 < MIN_N}
 
 
 # --------------------------------------------------------------------------------------
@@ -692,8 +691,8 @@ def hygiene(
         record("backwards", mv.loc[mv["step"] < 0, "deal_id"], hist_ids)
     else:
         out["skipped_stages"] = out["backwards"] = {"count": None, "reason": "no_history"}
-    if "expected_close_at" in deals:
-        planned = deals["expected_close_at"]
+    if "expected_close_at" in deals or "closed_at" in deals:  # ingest moves open deals' dates
+        planned = deals.get("expected_close_at", pd.Series(pd.NaT, index=deals.index))
         passed = is_open & planned.notna() & (planned < as_of)
         record("close_date_passed", deals.loc[passed, "deal_id"], int(is_open.sum()))
     else:
