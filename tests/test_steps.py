@@ -182,11 +182,28 @@ def test_customers_notes_follow_the_findings_of_the_overview() -> None:
     )
     a = make_audit({"sales": sales}, as_of="2026-06-30")
     ov = customers.overview(a)
-    assert ov is not None and (ov.clients, ov.a_clients) == (3, 1)
-    assert [f.code for f in ov.findings][:2] == ["c.window", "c.a_share"]
+    assert ov is not None and (ov.clients, ov.a_clients) == (3, 1) and not ov.enough
+    # three clients: the classes are listed, but nothing is read from them
+    assert [f.code for f in ov.findings] == ["c.window", "c.too_few_clients"]
     notes = customers.notes(a)
     assert notes[0].startswith("Window 2025-07-01 – 2026-06-30, 3 paying clients")
-    assert notes[1] == "1 A client (33% of clients) brings 80% of revenue."
+    assert notes[1].startswith("Only 3 clients paid in the window: too few for ABC-XYZ")
+    assert customers.recommendations(a) == []
+    assert "sum.abc" not in [f.code for f in summary.compute.headline_findings(a)]
+    # ten clients: enough
+    ten = pd.DataFrame(
+        {
+            "client_id": [f"c{i}" for i in range(10)],
+            "date": pd.to_datetime(["2026-03-15"] * 10),
+            "amount": [800.0, 150.0, 50.0, 40.0, 30.0, 20.0, 10.0, 5.0, 5.0, 5.0],
+        }
+    )
+    b = make_audit({"sales": ten}, as_of="2026-06-30")
+    ov = customers.overview(b)
+    assert ov is not None and ov.enough and ov.a_clients == 2
+    assert customers.text.finding_text(ov.findings[1], "en") == (
+        "2 A clients (20% of clients) bring 85% of revenue."
+    )
 
 
 def test_summary_reads_the_funnels_weakest_stage_and_first_lever(demo_audit: Audit) -> None:

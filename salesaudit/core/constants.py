@@ -62,4 +62,7 @@ REVIEW_MONTHS = 3  # the system is reviewed at least every three months (§1)
 # --- §3.8 customers: ABC-XYZ ---------------------------------------------------------------------
 ABC_A, ABC_B = 0.80, 0.95  # cumulative revenue share thresholds
 XYZ_X, XYZ_Y = 0.5, 1.0  # coefficient-of-variation thresholds
+# Fewer paying clients than this in the window: the classes are listed but not read as findings
+# (with a handful of clients the 80/95% split says nothing about the base).
+MIN_CLIENTS_ABC = 10
 DEGENERATE_SHARE = 0.90  # one XYZ class holding more than this: classify again by quarter

@@ -38,6 +38,10 @@ MESSAGES: dict[str, str] = {
     "c.rec.CX": "CX/BX: steady but small — cross-sell and up-sell.",
     "c.rec.CZ": "CZ: small one-offs — serve cheaply, re-activate by campaign only.",
     "c.source_deals": "No sales table: classified on won deals.",
+    "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} paid in the window: "
+    "too few for ABC-XYZ to say anything about the client base (it needs at "
+    "least {min}). The classes below are a list, not a finding; give the "
+    "payments (sales) table of a longer period to classify.",
     "c.what.X": "steady buyers",
     "c.what.Y": "irregular buyers",
     "c.what.Z": "one-off buyers",

@@ -432,6 +432,9 @@ class AbcXyzFindings(_Section):
     window: Annotated[list[Date], Field(min_length=2, max_length=2)]
     period: Literal["M", "Q"]
     degenerate: bool
+    too_few_clients: bool = Field(
+        False, description="fewer than 10 paying clients: the classes are not read as findings"
+    )
     thresholds: Thresholds
     matrix: Matrix
     migration: dict[str, dict[str, Count]]

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from salesaudit.core.constants import DEGENERATE_SHARE
+from salesaudit.core.constants import DEGENERATE_SHARE, MIN_CLIENTS_ABC
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.facts import revenue_basis, revenue_records
@@ -45,6 +45,11 @@ class Overview:
     a_revenue_share: float
     moves: pd.DataFrame  # see :func:`moves`
     findings: tuple[Finding, ...]
+
+    @property
+    def enough(self) -> bool:
+        """Whether there are enough paying clients for the classes to say something."""
+        return self.clients >= MIN_CLIENTS_ABC
 
 
 def purchases(audit: Audit) -> tuple[pd.DataFrame | None, str]:
@@ -232,6 +237,11 @@ def _findings(ov: Overview) -> tuple[Finding, ...]:
     out = [Finding("c.window", {**window, "revenue": ov.revenue, "period": cl.period})]
     if ov.source == "deals":
         out.append(Finding("c.source_deals"))
+    if not ov.enough:
+        out.append(
+            Finding("c.too_few_clients", {"n": ov.clients, "min": MIN_CLIENTS_ABC}, "warning")
+        )
+        return tuple(out)
     shares = {"client_share": ov.a_client_share, "revenue_share": ov.a_revenue_share}
     out.append(Finding("c.a_share", {"n": ov.a_clients, **shares}))
     if cl.degenerate:
@@ -259,6 +269,7 @@ def findings(audit: Audit) -> dict[str, Any] | None:
         "window": [str(cl.window[0].date()), str(cl.window[1].date())],
         "period": cl.period,
         "degenerate": cl.degenerate,
+        "too_few_clients": not ov.enough,
         "thresholds": {"a": c.a, "b": c.b, "x": c.x, "y": c.y},
         "matrix": matrix(cl),
         "migration": {}

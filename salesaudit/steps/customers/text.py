@@ -48,5 +48,8 @@ def notes(audit: Audit) -> list[str]:
 
 
 def recommendations(audit: Audit) -> list[str]:
-    """What to do per cell."""
+    """What to do per cell (nothing when too few clients to classify meaningfully)."""
+    ov = overview(audit)
+    if ov is not None and not ov.enough:
+        return []
     return [t(f"c.rec.{k}", audit.lang) for k in REC_CELLS]

@@ -95,7 +95,7 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     violations = len(model.order_violations(model.algorithm(audit)))
     out.append(Finding("sum.algorithm", {"v": violations, "m": len(model.mistakes(audit))}))
     ov = customers.overview(audit)
-    if ov is not None:
+    if ov is not None and ov.enough:
         out.append(Finding("sum.abc", {"n": ov.a_clients, "share": ov.a_revenue_share}))
     return tuple(f for f in out if f is not None)
 
