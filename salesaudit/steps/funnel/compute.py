@@ -779,7 +779,8 @@ def thin_steps(st: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
         return ()
     keys = list(st["key"])
     few = st.iloc[:-1]
-    return tuple((str(k), str(keys[keys.index(k) + 1])) for k in few.loc[few["too_few"], "key"])
+    few = few[few["too_few"] & few["identified"]]  # an unknown conversion is not "too few"
+    return tuple((str(k), str(keys[keys.index(k) + 1])) for k in few["key"])
 
 
 def cut_metric(stages: list[str]) -> str:
