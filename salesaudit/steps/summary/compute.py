@@ -89,6 +89,10 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
         assert c is not None  # a weakest stage implies counted deals
         params = {"stage": weak.stage, "next": weak.next_stage, "conversion": weak.conversion}
         out.append(Finding("sum.funnel", {"win_rate": c.win_rate, **params}))
+    elif audit.table("deals") is not None:
+        c = analyse(audit).counts
+        if c is not None and not c.identified and c.win_rate is not None:
+            out.append(Finding("sum.funnel_unknown", {"win_rate": c.win_rate}, "warning"))
     out += [_forecast(audit), _team(audit)]
     main, second = structure.recommend(audit)
     out.append(Finding("sum.structure", {"main": main, "second": second}))

@@ -30,6 +30,8 @@ def finding_text(f: Finding, lang: str, currency: str) -> str:
         a, b = t(f"stage.{p['stage']}", lang), t(f"stage.{p['next']}", lang)
         win, conv = fmt_pct(p["win_rate"], lang, 1), fmt_pct(p["conversion"], lang)
         return t(f.code, lang, win=win, a=a, b=b, p=conv)
+    if f.code == "sum.funnel_unknown":
+        return t(f.code, lang, win=fmt_pct(p["win_rate"], lang, 1))
     if f.code == "sum.forecast":
         return t(
             f.code,
