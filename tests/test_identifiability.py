@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesaudit.core.constants import UNKNOWN_LOSS_TOLERANCE
-from salesaudit.steps import sizing
+from salesaudit.steps import sizing, summary
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import findings as funnel_findings
 from salesaudit.steps.funnel import text as funnel_text
@@ -151,6 +151,9 @@ def test_deals_only_export_shows_no_conversion_and_uses_none(deals_only) -> None
     assert all(b["value"] is None for b in f["benchmarks"] if b["key"] != "meetings_per_closer")
     text = " ".join(funnel_text.overview(fa))
     assert "stage history" in text  # says what to export
+    codes = [f.code for f in summary.compute.headline_findings(audit)]
+    assert "sum.funnel_unknown" in codes and "sum.funnel" not in codes
+    assert all(lv.kind != "stage" for lv in summary.levers(audit))
     # the same deals with their loss stages: every conversion is back, inside its interval
     fb = analysis.analyse(make_audit(full, scenarios=500))
     assert fb.counts is not None and fb.counts.identified
