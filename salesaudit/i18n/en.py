@@ -529,6 +529,10 @@ MESSAGES: dict[str, str] = {
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
     "s.productive": "Productive FTE",
+    "s.rates_default": "Not the client's own figures: {rates}. The client's data cannot give them "
+    "(no such stages, too few deals, or lost deals without a known stage); the "
+    "sizing above changes with them — replace them under capacity.rates in "
+    "client.yaml when the client knows better.",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
     "s.workload.calls": "Calls",

@@ -8,7 +8,7 @@ from salesaudit.core.quality import Assumption
 from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_num, t
 from salesaudit.inputs.audit import Audit
-from salesaudit.present.labels import source_label
+from salesaudit.present.labels import mid_sentence, source_label
 from salesaudit.steps.sizing.compute import NO_TARGET, Default, defaults, plan, reason
 
 WORKLOAD_ROWS = ("contracts", "meetings", "contacts", "calls")
@@ -64,7 +64,17 @@ def notes(audit: Audit) -> list[str]:
     p = plan(audit)
     if p is None:
         return [unsupported(audit) or ""]
-    return [finding_text(f, audit.lang) for f in p.findings]
+    out = [finding_text(f, audit.lang) for f in p.findings]
+    rates = [d for d in defaults(audit) if d.key.startswith("capacity.rates.")]
+    if rates:
+        lang = audit.lang
+        used = "; ".join(
+            f"{mid_sentence(t(f'assumption.{d.key}', lang), lang)} {_short(d.value, lang)}"
+            f" — {source_text(d.source, lang)}"
+            for d in rates
+        )
+        out.append(t("s.rates_default", lang, rates=used))
+    return out
 
 
 def workload_table(audit: Audit) -> pd.DataFrame | None:
