@@ -8,19 +8,35 @@ MESSAGES: dict[str, str] = {
     "algo.5": "Adapt the technologies to the sales model",
     "algo.6": "Internal training",
     "algo.7": "Analyse and upgrade the department every 3 months",
+    "answer.distinct": "{fact}: {n}, counted in the data ({tables}).",
+    "answer.repeat_clients": "{fact}: yes — {n, plural, one {# client bought} other {# clients "
+    "bought}} in more than one month in the data.",
+    "answer.repeat_current": "{fact}: yes — {n, plural, one {# deal is} other {# deals are}} with "
+    "current clients in the data.",
     "assumption.as_of": "Audit date",
     "assumption.assume.date_order": "Date order",
     "assumption.assume.lost_stage": "Loss stage of lost deals",
     "assumption.capacity.accounts_per_farmer": "Accounts per farmer",
+    "assumption.capacity.attrition": "Annual attrition of sellers",
     "assumption.capacity.closer_meetings_per_month": "Meetings per closer a month",
+    "assumption.capacity.hiring_batch": "Hiring batch size",
+    "assumption.capacity.hours_per_day": "Working hours a day",
     "assumption.capacity.hunter_calls_per_hour": "Calls per hunter an hour",
     "assumption.capacity.productive_share": "Productive share of the working day",
+    "assumption.capacity.ramp_months": "Months for a newcomer to reach full productivity",
     "assumption.capacity.rates.call_to_contact": "Conversion call → contact",
     "assumption.capacity.rates.contact_to_meeting": "Conversion contact → meeting",
     "assumption.capacity.rates.meeting_to_contract": "Conversion meeting → contract",
+    "assumption.capacity.span": "Span of control (sellers per head)",
+    "assumption.capacity.working_days_per_month": "Working days a month",
+    "assumption.compensation.target_earnings.closer": "Target monthly earnings: closer",
+    "assumption.compensation.target_earnings.farmer": "Target monthly earnings: farmer",
+    "assumption.compensation.target_earnings.head": "Target monthly earnings: head of sales",
+    "assumption.compensation.target_earnings.hunter": "Target monthly earnings: hunter",
     "assumption.funnel": "Funnel stages",
     "assumption.funnel.preset": "Funnel stages",
     "assumption.lost_without_stage": "Loss stage of lost deals",
+    "assumption.structure.repeat_sales": "Repeat sales (farmers are sized)",
     "assumption.targets.revenue_per_month": "Revenue target per month",
     "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
     "plural, one {brings} other {bring}} {rev} of revenue.",
@@ -84,7 +100,11 @@ MESSAGES: dict[str, str] = {
     "ct.calls": "Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour "
     "over {hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).",
     "ct.checkins": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
+    "ct.crm_not_assessed": "CRM readiness is not assessed: none of the {total} checks is answered.",
     "ct.crm_score": "CRM readiness: {n} of {total, plural, one {# check} other {# checks}} pass.",
+    "ct.crm_score_partial": "CRM readiness: {n} of {total, plural, one {# answered check} other {# "
+    "answered checks}} pass; {open, plural, one {# check is} other {# "
+    "checks are}} not assessed.",
     "ct.daily_plan_fact": "Daily plan/fact of payments",
     "ct.meetings": "Closers hold {v, plural, one {# meeting} other {# meetings}} a month on average "
     "(methodology: 40–45).",
@@ -93,12 +113,24 @@ MESSAGES: dict[str, str] = {
     "{# deals}} a month per seller reaching a meeting: most meetings never "
     "become deals in the CRM, so the funnel undercounts the top of the pipeline.",
     "ct.morning_planning": "Morning planning meeting",
+    "ct.rhythm_assessed": "Management rhythm: {n} of {total} answers given; the rest are open "
+    "questions in the summary.",
+    "ct.rhythm_not_assessed": "The management rhythm is not assessed: the client file has no "
+    "answers about it.",
     "dq.assumptions": "Assumption: {text}",
     "dq.dates": "dates {start} – {end}",
     "dq.flagged": "{flagged} kept but flagged",
     "dq.how": "{file}: read with {choices}.",
     "dq.read": "{file}: {read} rows read, {rejected} left out",
     "dq.warnings": "Warnings",
+    "fact.after_sales_service": "After-sales service (installation, setup, repair)",
+    "fact.complex_product": "Complex, innovative or high-tech product",
+    "fact.products": "Products",
+    "fact.region_specifics": "Regions need their own approach",
+    "fact.regions": "Regions",
+    "fact.repeat_sales": "Repeat sales",
+    "fact.segment_distinct_behaviour": "Segments buy differently",
+    "fact.segments": "Client segments",
     "funnel.bench.brief_rate": "Meetings yielding a needs brief",
     "funnel.bench.meeting_to_contract": "Meetings ending in a contract",
     "funnel.bench.meetings_per_closer": "Meetings per closer a month",
@@ -332,15 +364,23 @@ MESSAGES: dict[str, str] = {
     "intake.target": "Revenue target per month",
     "language.en": "English",
     "language.ru": "Russian",
+    "m.assessed": "{n} of {total} diagnostic answers given: steps, typical mistakes and pillars are "
+    "judged on those only; the rest are open questions in the summary.",
     "m.channel": "Channel",
     "m.cycle_evidence": "Median cycle of won deals: {days, plural, one {# day} other {# days}} "
     "(project sales above 90 days).",
     "m.mode_evidence": "{share} of deals come from inbound channels ({channels}); above 60% the "
     "model is passive.",
-    "m.mode_no_data": "No channel data: the model is taken as {mode}.",
+    "m.mode_no_data": "No channel data: whether sales are active or passive is not assessed — ask, "
+    "or export the deal source.",
     "m.mode_override": "The consultant set the model to {mode}; the data suggest {auto}.",
+    "m.not_assessed": "Not assessed: the client file has no diagnostic answers, so no algorithm "
+    "step, typical mistake or pillar self-assessment is judged; ask the open "
+    "questions listed in the summary.",
     "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through "
     "partners: regional sales.",
+    "m.type_open": "The sales type is {type} for now: answers still open (cycle, regions, partners) "
+    "may change it.",
     "m.type_result": "Sales type: {type}.",
     "m.violation": "Step {step} is {status} while step {earlier} is missing: the algorithm is "
     "followed out of order.",
@@ -457,6 +497,32 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
+    "q.control.board": "Is there a board (leaderboard for the date)?",
+    "q.control.checkins_per_day": "How many 5-minute check-ins a day does the head hold?",
+    "q.control.crm": "CRM: “{name}” — yes or no?",
+    "q.control.daily_plan_fact": "Is there a daily plan/fact of payments?",
+    "q.control.morning_planning": "Is there a morning planning meeting?",
+    "q.model.algorithm": "Build-algorithm step {step} “{name}”: in place, partial or missing?",
+    "q.model.hiring": "Are sellers hired one by one or in batches?",
+    "q.model.last_review_months_ago": "How many months ago was the sales system last reviewed?",
+    "q.model.mode": "Does the company mainly reach out to clients itself (active) or do clients "
+    "come to it (passive)?",
+    "q.model.motivation": "Is there a bonus part in sellers' pay, or fixed pay only?",
+    "q.model.partners": "Do sales run through distributors or partners?",
+    "q.model.pillars": "Self-assessment of “{name}” from 0 to 4?",
+    "q.model.training": "Is internal training a system, ad hoc, or absent?",
+    "q.model.work_control": "How is the team's current work controlled: daily, weekly, or not at "
+    "all?",
+    "q.structure.after_sales_service": "Is there after-sales service (installation, setup, repair)?",
+    "q.structure.complex_product": "Is the product complex, innovative or high-tech?",
+    "q.structure.products": "How many product lines does the company sell?",
+    "q.structure.region_specifics": "Do regions need their own sales approach?",
+    "q.structure.regions": "In how many regions does the company sell?",
+    "q.structure.repeat_sales": "Do clients buy again (repeat sales), or is it a one-off service?",
+    "q.structure.segment_distinct_behaviour": "Do the segments buy differently enough to need their "
+    "own teams?",
+    "q.structure.segments": "How many client segments with their own buying factors are there?",
+    "q.technologies": "“{name}”: in place, partial or missing?",
     "reason.no_deals": "no deals table",
     "reason.no_plan": "no plan table",
     "reason.no_sales": "no sales or won deals to classify",
@@ -543,6 +609,8 @@ MESSAGES: dict[str, str] = {
     "st.rule.regional_matrix": "{regions, plural, one {# region} other {# regions}} with their own "
     "specifics → regional matrix.",
     "st.secondary": ", with a secondary split by {s}",
+    "st.undecided": "The structure cannot be recommended yet: it depends on answers not given — "
+    "{facts}.",
     "stage.contract": "Contract",
     "stage.first_contact": "Meeting with decision maker",
     "stage.needs_brief": "Needs brief",
@@ -551,6 +619,7 @@ MESSAGES: dict[str, str] = {
     "stage.target_list": "Target list",
     "status.in_place": "in place",
     "status.missing": "missing",
+    "status.not_assessed": "not assessed",
     "status.partial": "partial",
     "structure.customer_type": "customer type",
     "structure.functional_linear": "functional-linear",
@@ -560,11 +629,25 @@ MESSAGES: dict[str, str] = {
     "sum.algorithm": "{v, plural, one {# step of the build algorithm is} other {# steps of the "
     "build algorithm are}} out of order; {m, plural, one {# typical mistake} other "
     "{# typical mistakes}} found.",
+    "sum.algorithm_partial": "Among the answers given, {v, plural, one {# step of the build "
+    "algorithm is} other {# steps of the build algorithm are}} out of "
+    "order and {m, plural, one {# typical mistake is} other {# typical "
+    "mistakes are}} found; {k, plural, one {# mistake} other {# mistakes}} "
+    "and {s, plural, one {# step} other {# steps}} are not assessed.",
     "sum.forecast": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); "
     "{p} chance of reaching the target of {target}.",
     "sum.funnel": "Win rate {win}; the weakest step is {a} → {b} at {p}.",
     "sum.model": "Sales model: {mode}, {type} sales.",
+    "sum.model_type": "Sales type: {type}; active or passive selling is not assessed.",
+    "sum.open": "{n, plural, one {# question is} other {# questions are}} open for the next "
+    "workshop (listed below).",
+    "sum.questions_intro": "The client file leaves {n, plural, one {# question} other {# "
+    "questions}} open: ask at the next workshop. Until answered, none of "
+    "them is a finding, a mistake, a score or a recommendation.",
+    "sum.questions_none": "Every questionnaire item is answered: no open questions.",
     "sum.structure": "Recommended structure: {s}.",
+    "sum.structure_open": "Structure: not recommended yet — {n, plural, one {# answer decides} "
+    "other {# answers decide}} it (see the open questions).",
     "sum.team": "The target needs {need} sellers and {heads, plural, one {# head} other {# heads}}; "
     "the team has {now} sellers.",
     "sum.team_unknown": "The target needs {need} sellers and {heads, plural, one {# head} other {# "
@@ -605,6 +688,7 @@ MESSAGES: dict[str, str] = {
     "tbl.pillar": "Pillar",
     "tbl.plan": "Plan",
     "tbl.priority": "Priority",
+    "tbl.question": "Question",
     "tbl.reached": "Deals reached",
     "tbl.recommendation": "Recommendation",
     "tbl.revenue": "Revenue",
@@ -612,6 +696,7 @@ MESSAGES: dict[str, str] = {
     "tbl.rows_read": "Rows read",
     "tbl.rows_rejected": "Rows rejected",
     "tbl.score": "Score",
+    "tbl.section": "Section",
     "tbl.sellers": "Sellers",
     "tbl.share": "Share",
     "tbl.source": "Source",
@@ -623,6 +708,10 @@ MESSAGES: dict[str, str] = {
     "tbl.value": "Value",
     "tbl.version": "Version",
     "tbl.warning": "Warning",
+    "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
+    "rest are open questions in the summary.",
+    "tech.not_assessed": "Not assessed: no technology is rated in the client file; ask about the "
+    "{total} that apply (listed among the open questions in the summary).",
     "type.project": "project",
     "type.regional": "regional",
     "type.traditional": "traditional",

@@ -8,19 +8,36 @@ MESSAGES: dict[str, str] = {
     "algo.5": "Адаптация технологий к модели продаж",
     "algo.6": "Внутреннее обучение",
     "algo.7": "Анализ и модернизация отдела раз в 3 месяца",
+    "answer.distinct": "{fact}: {n} — по данным ({tables}).",
+    "answer.repeat_clients": "{fact}: да — по данным {n, plural, one {# клиент покупал} few {# "
+    "клиента покупали} many {# клиентов покупали} other {# клиента "
+    "покупали}} больше чем в одном месяце.",
+    "answer.repeat_current": "{fact}: да — в данных {n, plural, one {# сделка} few {# сделки} many "
+    "{# сделок} other {# сделки}} с текущими клиентами.",
     "assumption.as_of": "Дата аудита",
     "assumption.assume.date_order": "Порядок дня и месяца в датах",
     "assumption.assume.lost_stage": "Этап проигрыша проигранных сделок",
     "assumption.capacity.accounts_per_farmer": "Клиентов на фармера",
+    "assumption.capacity.attrition": "Годовая текучесть продавцов",
     "assumption.capacity.closer_meetings_per_month": "Встреч клоузера в месяц",
+    "assumption.capacity.hiring_batch": "Размер группы найма",
+    "assumption.capacity.hours_per_day": "Рабочих часов в день",
     "assumption.capacity.hunter_calls_per_hour": "Звонков хантера в час",
     "assumption.capacity.productive_share": "Доля продуктивного времени в рабочем дне",
+    "assumption.capacity.ramp_months": "Месяцев до полной производительности новичка",
     "assumption.capacity.rates.call_to_contact": "Конверсия звонок → контакт",
     "assumption.capacity.rates.contact_to_meeting": "Конверсия контакт → встреча",
     "assumption.capacity.rates.meeting_to_contract": "Конверсия встреча → договор",
+    "assumption.capacity.span": "Норма управляемости (продавцов на руководителя)",
+    "assumption.capacity.working_days_per_month": "Рабочих дней в месяце",
+    "assumption.compensation.target_earnings.closer": "Целевой доход в месяц: клоузер",
+    "assumption.compensation.target_earnings.farmer": "Целевой доход в месяц: фермер",
+    "assumption.compensation.target_earnings.head": "Целевой доход в месяц: руководитель отдела",
+    "assumption.compensation.target_earnings.hunter": "Целевой доход в месяц: хантер",
     "assumption.funnel": "Этапы воронки",
     "assumption.funnel.preset": "Этапы воронки",
     "assumption.lost_without_stage": "Этап проигрыша проигранных сделок",
+    "assumption.structure.repeat_sales": "Повторные продажи (нужны фермеры)",
     "assumption.targets.revenue_per_month": "Цель по выручке в месяц",
     "c.a_share": "{n, plural, one {# клиент класса A} few {# клиента класса A} many {# клиентов "
     "класса A} other {# клиента класса A}} ({share} клиентов) {n, plural, one {даёт} "
@@ -89,8 +106,11 @@ MESSAGES: dict[str, str] = {
     "звонка}} в день, около {h} в час за {hours, plural, one {# час} few {# часа} many "
     "{# часов} other {# часа}} (норматив: 15–20 в час).",
     "ct.checkins": "5-минутки в день (2–3: ~11:00, 14:00, 16:00)",
+    "ct.crm_not_assessed": "Готовность CRM не оценена: ни на один из {total} пунктов нет ответа.",
     "ct.crm_score": "Готовность CRM: выполнено {n} из {total, plural, one {# пункта} few {# "
     "пунктов} many {# пунктов} other {# пункта}}.",
+    "ct.crm_score_partial": "Готовность CRM: выполнено {n} из {total} отвеченных пунктов; не "
+    "оценено пунктов: {open}.",
     "ct.daily_plan_fact": "Ежедневный план/факт оплат",
     "ct.meetings": "Клоузеры проводят в среднем {v, plural, one {# встречу} few {# встречи} many {# "
     "встреч} other {# встречи}} в месяц (норматив: 40–45).",
@@ -100,12 +120,23 @@ MESSAGES: dict[str, str] = {
     "other {# сделки}} в месяц, дошедших до встречи: большинство встреч не "
     "заводятся сделками, и верх воронки в CRM занижен.",
     "ct.morning_planning": "Утренняя планёрка",
+    "ct.rhythm_assessed": "Ритм управления: дано ответов {n} из {total}, остальное — открытые "
+    "вопросы в итогах.",
+    "ct.rhythm_not_assessed": "Ритм управления не оценён: в файле клиента нет ответов о нём.",
     "dq.assumptions": "Допущение: {text}",
     "dq.dates": "даты {start} – {end}",
     "dq.flagged": "{flagged} оставлено с пометкой",
     "dq.how": "{file}: {choices}.",
     "dq.read": "{file}: прочитано строк — {read}, не учтено — {rejected}",
     "dq.warnings": "Предупреждений",
+    "fact.after_sales_service": "Послепродажный сервис (монтаж, настройка, ремонт)",
+    "fact.complex_product": "Сложный, инновационный или высокотехнологичный товар",
+    "fact.products": "Товарные направления",
+    "fact.region_specifics": "Регионам нужен свой подход",
+    "fact.regions": "Регионы",
+    "fact.repeat_sales": "Повторные продажи",
+    "fact.segment_distinct_behaviour": "Сегменты покупают по-разному",
+    "fact.segments": "Сегменты клиентов",
     "funnel.bench.brief_rate": "Встреч с заполненным брифом",
     "funnel.bench.meeting_to_contract": "Встреч, закончившихся договором",
     "funnel.bench.meetings_per_closer": "Встреч на продавца в месяц",
@@ -349,15 +380,23 @@ MESSAGES: dict[str, str] = {
     "intake.target": "Цель по выручке в месяц",
     "language.en": "английский",
     "language.ru": "русский",
+    "m.assessed": "Дано ответов диагностики: {n} из {total}. Шаги, типичные ошибки и опоры "
+    "оцениваются только по ним, остальное — открытые вопросы в итогах.",
     "m.channel": "Канал",
     "m.cycle_evidence": "Медианный цикл выигранных сделок: {days, plural, one {# день} few {# дня} "
     "many {# дней} other {# дня}} (проектные продажи — больше 90 дней).",
     "m.mode_evidence": "{share} сделок приходят из входящих каналов ({channels}); выше 60% модель "
     "пассивная.",
-    "m.mode_no_data": "Нет данных о каналах: модель принята как {mode}.",
+    "m.mode_no_data": "Нет данных о каналах: активные или пассивные продажи — не оценено; спросите "
+    "клиента или выгрузите источник сделки.",
     "m.mode_override": "Консультант задал модель «{mode}»; по данным — «{auto}».",
+    "m.not_assessed": "Не оценено: в файле клиента нет ответов диагностики, поэтому шаги алгоритма, "
+    "типичные ошибки и самооценка опор не оцениваются; задайте открытые вопросы "
+    "из итогов.",
     "m.regional_evidence": "{regions, plural, one {# регион} few {# региона} many {# регионов} "
     "other {# региона}} и продажи через партнёров: региональные продажи.",
+    "m.type_open": "Тип продаж пока — {type}: ответы на открытые вопросы (цикл, регионы, партнёры) "
+    "могут его изменить.",
     "m.type_result": "Тип продаж: {type}.",
     "m.violation": "Шаг {step} — «{status}», хотя шаг {earlier} отсутствует: нарушен порядок "
     "алгоритма.",
@@ -470,6 +509,33 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
+    "q.control.board": "Есть ли «доска» (рейтинг на дату)?",
+    "q.control.checkins_per_day": "Сколько 5-минутных сверок в день проводит руководитель?",
+    "q.control.crm": "CRM: «{name}» — да или нет?",
+    "q.control.daily_plan_fact": "Ведётся ли ежедневный план/факт оплат?",
+    "q.control.morning_planning": "Проводится ли утренняя планёрка?",
+    "q.model.algorithm": "Шаг {step} алгоритма «{name}»: есть, частично или нет?",
+    "q.model.hiring": "Продавцов нанимают по одному или группами?",
+    "q.model.last_review_months_ago": "Сколько месяцев назад систему продаж пересматривали в "
+    "последний раз?",
+    "q.model.mode": "Компания в основном сама выходит на клиентов (активные продажи) или клиенты "
+    "приходят сами (пассивные)?",
+    "q.model.motivation": "Есть ли у продавцов бонусная часть дохода или только оклад?",
+    "q.model.partners": "Идут ли продажи через дистрибьюторов или партнёров?",
+    "q.model.pillars": "Самооценка опоры «{name}» от 0 до 4?",
+    "q.model.training": "Внутреннее обучение — система, от случая к случаю или его нет?",
+    "q.model.work_control": "Как контролируется текущая работа команды: ежедневно, еженедельно или "
+    "никак?",
+    "q.structure.after_sales_service": "Есть ли послепродажный сервис (монтаж, настройка, ремонт)?",
+    "q.structure.complex_product": "Товар сложный, инновационный или высокотехнологичный?",
+    "q.structure.products": "Сколько товарных направлений продаёт компания?",
+    "q.structure.region_specifics": "Нужен ли регионам свой подход к продажам?",
+    "q.structure.regions": "В скольких регионах продаёт компания?",
+    "q.structure.repeat_sales": "Покупают ли клиенты повторно или это разовая услуга?",
+    "q.structure.segment_distinct_behaviour": "Покупают ли сегменты настолько по-разному, что им "
+    "нужны свои команды?",
+    "q.structure.segments": "Сколько сегментов клиентов со своими факторами покупки?",
+    "q.technologies": "«{name}»: есть, частично или нет?",
     "reason.no_deals": "нет таблицы сделок",
     "reason.no_plan": "нет таблицы плана",
     "reason.no_sales": "нет продаж для классификации",
@@ -556,6 +622,8 @@ MESSAGES: dict[str, str] = {
     "st.rule.regional_matrix": "{regions, plural, one {# регион} few {# региона} many {# регионов} "
     "other {# региона}} со своей спецификой → региональная матрица.",
     "st.secondary": ", с дополнительным делением: {s}",
+    "st.undecided": "Структуру пока нельзя рекомендовать: она зависит от ответов, которых нет, — "
+    "{facts}.",
     "stage.contract": "Договор",
     "stage.first_contact": "Встреча с ЛПР",
     "stage.needs_brief": "Бриф потребностей",
@@ -564,6 +632,7 @@ MESSAGES: dict[str, str] = {
     "stage.target_list": "Целевой список",
     "status.in_place": "есть",
     "status.missing": "нет",
+    "status.not_assessed": "не оценено",
     "status.partial": "частично",
     "structure.customer_type": "по типам клиентов",
     "structure.functional_linear": "линейно-функциональная",
@@ -572,11 +641,23 @@ MESSAGES: dict[str, str] = {
     "sum.abc": "{n, plural, one {# клиент класса A даёт} few {# клиента класса A дают} many {# "
     "клиентов класса A дают} other {# клиента класса A дают}} {share} выручки.",
     "sum.algorithm": "Шагов алгоритма вне порядка: {v}; типичных ошибок: {m}.",
+    "sum.algorithm_partial": "По данным ответам: шагов алгоритма вне порядка — {v}, типичных ошибок "
+    "— {m}; не оценено ошибок: {k}, шагов: {s}.",
     "sum.forecast": "Следующие {h} мес.: ожидается {p50} выручки от сделок (80% диапазон "
     "{p10}–{p90}); вероятность достичь цели {target} — {p}.",
     "sum.funnel": "Доля выигранных {win}; самый слабый переход — {a} → {b}: {p}.",
     "sum.model": "Модель продаж: {mode}, {type} продажи.",
+    "sum.model_type": "Тип продаж: {type}; активные или пассивные продажи — не оценено.",
+    "sum.open": "Открытых вопросов к следующей встрече: {n} (список ниже).",
+    "sum.questions_intro": "Файл клиента оставляет открытыми {n, plural, one {# вопрос} few {# "
+    "вопроса} many {# вопросов} other {# вопроса}}: задайте их на следующей "
+    "встрече. Пока ответа нет, ни один из них не становится выводом, "
+    "ошибкой, оценкой или рекомендацией.",
+    "sum.questions_none": "На все вопросы анкеты есть ответы: открытых вопросов нет.",
     "sum.structure": "Рекомендуемая структура: {s}.",
+    "sum.structure_open": "Структура: пока без рекомендации — она зависит от {n, plural, one {# "
+    "ответа} few {# ответов} many {# ответов} other {# ответа}} (см. открытые "
+    "вопросы).",
     "sum.team": "Для цели нужно продавцов: {need}, руководителей: {heads}; сейчас продавцов: {now}.",
     "sum.team_unknown": "Для цели нужно продавцов: {need}, руководителей: {heads}; текущая "
     "численность неизвестна (нет таблицы команды).",
@@ -616,6 +697,7 @@ MESSAGES: dict[str, str] = {
     "tbl.pillar": "Опора",
     "tbl.plan": "План",
     "tbl.priority": "Приоритет",
+    "tbl.question": "Вопрос",
     "tbl.reached": "Дошло сделок",
     "tbl.recommendation": "Рекомендация",
     "tbl.revenue": "Выручка",
@@ -623,6 +705,7 @@ MESSAGES: dict[str, str] = {
     "tbl.rows_read": "Прочитано строк",
     "tbl.rows_rejected": "Отклонено строк",
     "tbl.score": "Оценка",
+    "tbl.section": "Раздел",
     "tbl.sellers": "Продавцов",
     "tbl.share": "Доля",
     "tbl.source": "Источник",
@@ -634,6 +717,10 @@ MESSAGES: dict[str, str] = {
     "tbl.value": "Значение",
     "tbl.version": "Версия",
     "tbl.warning": "Предупреждение",
+    "tech.assessed": "Оценено технологий: {n} из {total} применимых. Покрытие считается только по "
+    "ним, остальное — открытые вопросы в итогах.",
+    "tech.not_assessed": "Не оценено: в файле клиента нет оценок технологий; спросите о {total} "
+    "применимых (они в списке открытых вопросов в итогах).",
     "type.project": "проектные",
     "type.regional": "региональные",
     "type.traditional": "традиционные",
