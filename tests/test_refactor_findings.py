@@ -22,6 +22,12 @@ MERGED = {
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
     r"summary\.headline\[\d+\]": "plural forms",
+    # answered vs defaulted (issue 8): new keys saying what is assessed; the demo answers all
+    r"model\.mistakes_not_assessed": "new key: typical mistakes the answers leave open",
+    r"technologies\.(assessed|applicable|not_assessed)": "new keys: rated technologies",
+    r"structure\.(facts|derived|not_assessed|deciding_open)": "new keys: structure facts",
+    r"control\.(crm_assessed|not_assessed)": "new keys: answered control items",
+    r"summary\.open_questions": "new key: the open questions for the next workshop",
 }
 
 
