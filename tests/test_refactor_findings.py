@@ -26,6 +26,12 @@ MERGED = {
     r"funnel\.stages\[\d+\]\.(identified|ambiguity)": "new key: conversion identifiable",
     r"funnel\.(stages_identified|stages_reason|meeting_to_contract_reason)": "new keys",
     r"as_of_source": "new key: how the audit date was chosen",
+    # answered vs defaulted (issue 8): new keys saying what is assessed; the demo answers all
+    r"model\.mistakes_not_assessed": "new key: typical mistakes the answers leave open",
+    r"technologies\.(assessed|applicable|not_assessed)": "new keys: rated technologies",
+    r"structure\.(facts|derived|not_assessed|deciding_open)": "new keys: structure facts",
+    r"control\.(crm_assessed|not_assessed)": "new keys: answered control items",
+    r"summary\.open_questions": "new key: the open questions for the next workshop",
 }
 
 

@@ -52,6 +52,14 @@ CHECKINS_PER_DAY = Norm(2.0, "§3.8", high=3.0)  # five-minute check-ins about 1
 RAMP_MONTHS = Norm(3.0, DEFAULT)  # a newcomer's linear ramp to full productivity (§3.1: adaptation)
 HIRING_BATCH = Norm(3.0, "§1")  # hire in groups, not one by one (the size 3 is our default)
 ATTRITION = Norm(0.25, DEFAULT)  # annual share of sellers who leave
+# monthly pay at plan per role (RUB); the methodology gives no figure
+TARGET_EARNINGS = {
+    "hunter": Norm(90000.0, DEFAULT),
+    "closer": Norm(150000.0, DEFAULT),
+    "farmer": Norm(120000.0, DEFAULT),
+    "head": Norm(250000.0, DEFAULT),
+}
+REPEAT_SALES = Norm(1.0, DEFAULT)  # repeat sales assumed (farmers sized) until answered or seen
 PAY_MIX = {"fixed": Norm(0.30, "§3.5"), "soft": Norm(0.10, "§3.5"), "bonus": Norm(0.60, "§3.5")}
 
 # --- §1 the sales model --------------------------------------------------------------------------

@@ -1,666 +1,757 @@
 """Every message of the report in English: key -> text (str.format placeholders)."""
 
-MESSAGES: dict[str, str] = {'algo.1': 'Choose and analyse the sales model',
- 'algo.2': 'Choose and analyse the sales technologies',
- 'algo.3': 'Recruit staff in batches',
- 'algo.4': 'Management and control of current work',
- 'algo.5': 'Adapt the technologies to the sales model',
- 'algo.6': 'Internal training',
- 'algo.7': 'Analyse and upgrade the department every 3 months',
- 'assumption.as_of': 'Audit date',
- 'assumption.assume.date_order': 'Date order',
- 'assumption.assume.lost_stage': 'Loss stage of lost deals',
- 'assumption.capacity.accounts_per_farmer': 'Accounts per farmer',
- 'assumption.capacity.closer_meetings_per_month': 'Meetings per closer a month',
- 'assumption.capacity.hunter_calls_per_hour': 'Calls per hunter an hour',
- 'assumption.capacity.productive_share': 'Productive share of the working day',
- 'assumption.capacity.rates.call_to_contact': 'Conversion call → contact',
- 'assumption.capacity.rates.contact_to_meeting': 'Conversion contact → meeting',
- 'assumption.capacity.rates.meeting_to_contract': 'Conversion meeting → contract',
- 'assumption.funnel': 'Funnel stages',
- 'assumption.funnel.preset': 'Funnel stages',
- 'assumption.lost_without_stage': 'Loss stage of lost deals',
- 'assumption.targets.revenue_per_month': 'Revenue target per month',
- 'c.a_share': '{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, '
-              'plural, one {brings} other {bring}} {rev} of revenue.',
- 'c.critical': 'Critical moves: {moves}.',
- 'c.degenerate': 'Even by quarter {share} of clients fall in class {cls}: the base is mostly '
-                 '{what}; regularity does not separate clients here.',
- 'c.lost': 'lost',
- 'c.moved_down': '{n, plural, one {# client} other {# clients}} moved down a revenue class since '
-                 'the previous window.',
- 'c.new': 'new',
- 'c.period.M': 'months',
- 'c.period.Q': 'quarters (one class held over 90% of clients by month)',
- 'c.rec.AX': 'AX: key accounts — a named farmer each, protect and grow.',
- 'c.rec.AZ': 'AY/AZ: large but irregular — find why purchases stop and plan the next order.',
- 'c.rec.CX': 'CX/BX: steady but small — cross-sell and up-sell.',
- 'c.rec.CZ': 'CZ: small one-offs — serve cheaply, re-activate by campaign only.',
- 'c.source_deals': 'No sales table: classified on won deals.',
- 'c.too_few_clients': 'Only {n, plural, one {# client} other {# clients}} paid in the window: '
-                      'too few for ABC-XYZ to say anything about the client base (it needs at '
-                      'least {min}). The classes below are a list, not a finding; give the '
-                      'payments (sales) table of a longer period to classify.',
- 'c.what.X': 'steady buyers',
- 'c.what.Y': 'irregular buyers',
- 'c.what.Z': 'one-off buyers',
- 'c.window': 'Window {a} – {b}, {n, plural, one {# paying client} other {# paying clients}}, '
-             'revenue {rev}; periods: {period}.',
- 'channel.cold_call': 'cold call',
- 'channel.exhibition': 'exhibition',
- 'channel.inbound_call': 'inbound call',
- 'channel.partner': 'partner',
- 'channel.referral': 'referral',
- 'channel.website': 'website',
- 'chart.abc': 'Clients and revenue by ABC class',
- 'chart.abcxyz': 'ABC-XYZ matrix: number of clients',
- 'chart.benchmark_band': 'Benchmark band',
- 'chart.channels': 'Deals by channel',
- 'chart.clients': 'Clients',
- 'chart.conversion': 'Conversion to the next stage',
- 'chart.coverage': 'Technology coverage by group',
- 'chart.deals': 'Deals',
- 'chart.fact': 'Fact',
- 'chart.funnel': 'Sales funnel: deals reaching each stage',
- 'chart.headcount': 'Headcount by role: now and needed',
- 'chart.inbound': 'inbound',
- 'chart.month': 'Month',
- 'chart.outbound': 'outbound',
- 'chart.people': 'People',
- 'chart.pillars': 'Four pillars health, 0–100',
- 'chart.plan': 'Plan',
- 'chart.plan_fact': 'Revenue: plan vs fact by month',
- 'chart.revenue': 'Revenue',
- 'chart.score': 'Score',
- 'chart.share': 'Share',
- 'chart.span': 'Sellers per head (span limit dashed)',
- 'crm.calls_recorded': 'All calls recorded',
- 'crm.configured': 'CRM configured',
- 'crm.counterparty_based': 'Work with counterparties, not separate deals',
- 'crm.enough_licences': 'Enough CRM licences',
- 'crm.methodology': 'Methodological materials for the CRM',
- 'crm.no_paper_orders': 'No orders on scraps of paper',
- 'crm.no_taskless_clients': 'No client without a task',
- 'crm.telephony_integrated': 'Telephony integrated',
- 'crm.website_integrated': 'CRM integrated with the website',
- 'ct.board': 'The board (leaderboard for the date)',
- 'ct.calls': 'Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour '
-             'over {hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).',
- 'ct.checkins': '5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)',
- 'ct.crm_score': 'CRM readiness: {n} of {total, plural, one {# check} other {# checks}} pass.',
- 'ct.daily_plan_fact': 'Daily plan/fact of payments',
- 'ct.meetings': 'Closers hold {v, plural, one {# meeting} other {# meetings}} a month on average '
-                '(methodology: 40–45).',
- 'ct.meetings_gap': 'The activity log shows {logged, plural, one {# meeting} other {# meetings}} '
-                    'a month per closer, but the CRM has only {crm, plural, one {# deal} other '
-                    '{# deals}} a month per seller reaching a meeting: most meetings never '
-                    'become deals in the CRM, so the funnel undercounts the top of the pipeline.',
- 'ct.morning_planning': 'Morning planning meeting',
- 'dq.assumptions': 'Assumption: {text}',
- 'dq.dates': 'dates {start} – {end}',
- 'dq.flagged': '{flagged} kept but flagged',
- 'dq.how': '{file}: read with {choices}.',
- 'dq.read': '{file}: {read} rows read, {rejected} left out',
- 'dq.warnings': 'Warnings',
- 'funnel.bench.brief_rate': 'Meetings yielding a needs brief',
- 'funnel.bench.meeting_to_contract': 'Meetings ending in a contract',
- 'funnel.bench.meetings_per_closer': 'Meetings per closer a month',
- 'funnel.chart.actual': 'Actual (won deals)',
- 'funnel.chart.better': '10% better',
- 'funnel.chart.capacity': 'Meetings the closers can hold',
- 'funnel.chart.cohort_row': '{month} · {n, plural, one {# deal} other {# deals}}, {open} open',
- 'funnel.chart.cohorts': 'Cohorts by month created: share of deals reaching each stage',
- 'funnel.chart.conv_effect': 'Conversion',
- 'funnel.chart.conversion': 'Conversion to next',
- 'funnel.chart.cut': '{metric} by {cut} (90% interval)',
- 'funnel.chart.daily': 'Payments this month: plan and fact, cumulative',
- 'funnel.chart.days': 'Days in stage',
- 'funnel.chart.forecast': 'Revenue forecast by month: P10–P90 range, median and target',
- 'funnel.chart.funnel': 'Funnel: deals reaching each stage and conversion to the next (90% '
-                        'interval)',
- 'funnel.chart.funnel_unidentified': 'The funnel: reach and open deals (stage conversions not '
-                                     'known)',
- 'funnel.chart.gap': 'Plan vs fact by month: the gap and its causes',
- 'funnel.chart.needed': 'Needed per month for the target',
- 'funnel.chart.open_now': 'Open deals at the stage now',
- 'funnel.chart.other_effect': 'Other payments',
- 'funnel.chart.p10_p90': 'P10–P90',
- 'funnel.chart.p50': 'Median (P50)',
- 'funnel.chart.reach': 'Deals reached',
- 'funnel.chart.reach_known': 'Deals known to have reached the stage',
- 'funnel.chart.revenue_change': 'Change in revenue',
- 'funnel.chart.sim_funnel': 'Deals per month at each stage',
- 'funnel.chart.size_effect': 'Deal size',
- 'funnel.chart.still_in': 'Still in stage',
- 'funnel.chart.target': 'Target',
- 'funnel.chart.time': 'Time in stage: share of deals still in the stage (open deals censored)',
- 'funnel.chart.today': 'Today',
- 'funnel.chart.tornado': 'Revenue over the next {h} months if one driver changes by 10%',
- 'funnel.chart.two_months': '2 months: a brief is due',
- 'funnel.chart.volume': 'New deals',
- 'funnel.chart.worse': '10% worse',
- 'funnel.cut.channel': 'channel',
- 'funnel.cut.client_type': 'new / current client',
- 'funnel.cut.manager': 'manager',
- 'funnel.cut.product': 'product',
- 'funnel.cut.region': 'region',
- 'funnel.cut.segment': 'target group',
- 'funnel.driver.conversion': 'Conversion {a} → {b}',
- 'funnel.driver.cycle': 'Sales cycle',
- 'funnel.driver.deal_size': 'Average deal',
- 'funnel.driver.new_deals': 'New deals per month',
- 'funnel.driver.win_rate': 'Win rate',
- 'funnel.h.band': 'Benchmark',
- 'funnel.h.censored': 'Still waiting',
- 'funnel.h.check': 'Check',
- 'funnel.h.current': 'Now',
- 'funnel.h.deals': 'Deals',
- 'funnel.h.driver': 'Driver',
- 'funnel.h.examples': 'Examples',
- 'funnel.h.gap': 'Gap',
- 'funnel.h.median': 'Median, days',
- 'funnel.h.n': 'Closed (n)',
- 'funnel.h.needed': 'Needed for target',
- 'funnel.h.open': 'Open now',
- 'funnel.h.p80': 'P80, days',
- 'funnel.h.plan_to_date': 'Plan to date',
- 'funnel.h.rank': 'Rank',
- 'funnel.h.realistic': 'Realistic?',
- 'funnel.h.share': '% of plan',
- 'funnel.h.status': 'Verdict',
- 'funnel.h.stays': 'Stays',
- 'funnel.h.value': 'Value',
- 'funnel.hyg.backwards': '{n, plural, one {# deal} other {# deals}} moved backwards',
- 'funnel.hyg.close_date_passed': '{n, plural, one {# open deal has} other {# open deals have}} a '
-                                 'close date already passed',
- 'funnel.hyg.lost_without_stage': '{n, plural, one {# lost deal has} other {# lost deals have}} '
-                                  'no loss stage',
- 'funnel.hyg.skipped_stages': '{n, plural, one {# deal} other {# deals}} skipped a stage',
- 'funnel.hyg.stale': '{n, plural, one {# deal is} other {# deals are}} open over {days} days '
-                     '(stale)',
- 'funnel.hyg.won_without_amount': '{n, plural, one {# won deal has} other {# won deals have}} no '
-                                  'amount',
- 'funnel.hyg.won_without_close_date': '{n, plural, one {# won deal has} other {# won deals '
-                                      'have}} no close date',
- 'funnel.hyg_label.backwards': 'Deals moved backwards',
- 'funnel.hyg_label.close_date_passed': 'Open deals have a close date already passed',
- 'funnel.hyg_label.lost_without_stage': 'Lost deals have no loss stage',
- 'funnel.hyg_label.skipped_stages': 'Deals skipped a stage',
- 'funnel.hyg_label.stale': 'Deals are open over {days} days (stale)',
- 'funnel.hyg_label.won_without_amount': 'Won deals have no amount',
- 'funnel.hyg_label.won_without_close_date': 'Won deals have no close date',
- 'funnel.kind.negative_binomial': 'negative binomial, as volumes swing',
- 'funnel.kind.payments': 'payments',
- 'funnel.kind.poisson': 'Poisson',
- 'funnel.kind.won_revenue': 'won deals',
- 'funnel.kpi.cycle': 'Median cycle, days',
- 'funnel.kpi.forecast': 'Forecast, {h} months (P50)',
- 'funnel.m2c': 'Meeting → contract',
- 'funnel.open': 'Open',
- 'funnel.other': 'other',
- 'funnel.overall': 'all deals',
- 'funnel.reason.no_amounts': 'no won deals with an amount',
- 'funnel.reason.no_close_dates': 'deals have no close dates',
- 'funnel.reason.no_cycle': 'no won deals with a close date',
- 'funnel.reason.no_deals': 'no deals table',
- 'funnel.reason.no_history': 'no stage history table',
- 'funnel.reason.no_plan': 'no plan table',
- 'funnel.reason.no_plan_months': 'no plan months up to the audit date',
- 'funnel.reason.no_sales': 'no payments table',
- 'funnel.reason.no_spells': 'no usable stage history',
- 'funnel.reason.no_target': 'no revenue target in client.yaml',
- 'funnel.reason.no_won_in_plan_months': 'no won deals in the plan months',
- 'funnel.reason.short_history': 'no complete month of deal history',
- 'funnel.s.board': 'The board leader this month is {name} with {fact}.',
- 'funnel.s.brief.below': "Only {v} {ci} of meetings yield a needs brief, below the methodology's "
-                         '50%.',
- 'funnel.s.brief.inside': "{v} {ci} of meetings yield a needs brief, meeting the methodology's "
-                          '50%.',
- 'funnel.s.cohort_range': 'Among finished cohorts, meetings reached ranges from {lo} ({lo_m}) to '
-                          '{hi} ({hi_m}).',
- 'funnel.s.cohort_young': 'Cohorts from {month} on still have over 20% of deals open: their '
-                          'figures are not final.',
- 'funnel.s.cut_few': 'By {cut}: {n} of {total, plural, one {# value} other {# values}} {n, '
-                     'plural, one {has} other {have}} too few deals to judge.',
- 'funnel.s.cut_none': 'The deals carry no cut columns (manager, channel, product, …).',
- 'funnel.s.cut_nosig': 'the intervals overlap, so the gap may be chance.',
- 'funnel.s.cut_sig': 'the gap is beyond chance.',
- 'funnel.s.cut_spread': 'By {cut}, {metric} ranges from {lo_v} ({lo_name}) to {hi_v} '
-                        '({hi_name}); {sig}',
- 'funnel.s.cycle': 'A won deal takes {median} days from creation to contract (median); 80% close '
-                   'within {p80} days.',
- 'funnel.s.cycle_refs': 'For reference: software sales take 4–5 months, industrial equipment '
-                        '18–24.',
- 'funnel.s.daily': 'Payments this month: {fact} against {plan} planned to date.',
- 'funnel.s.daily_next': 'Plan for the next working day: {tomorrow}.',
- 'funnel.s.daily_noplan': 'Payments this month so far: {fact}.',
- 'funnel.s.forecast': 'Over the next {h} months revenue is expected at {p50} (80% range {p10} – '
-                      '{p90}).',
- 'funnel.s.forecast_method': 'The forecast draws {n, plural, one {# scenario} other {# '
-                             "scenarios}}: {kind} new deals around {mean} a month, each stage's "
-                             'conversion from its own history, and {open, plural, one {# deal} '
-                             'other {# deals}} already open.',
- 'funnel.s.forecast_method_win': 'The forecast draws {n, plural, one {# scenario} other {# '
-                                 'scenarios}}: {kind} new deals around {mean} a month, each won '
-                                 'at the win rate (the stage conversions are not known), and '
-                                 '{open, plural, one {# deal} other {# deals}} already open, '
-                                 'valued at the same win rate whatever its stage.',
- 'funnel.s.goal_item': '{driver} {cur} → {need} ({why})',
- 'funnel.s.goal_met': 'The current run rate already meets the target of {target} a month.',
- 'funnel.s.goal_no': 'Not realistic alone: {items}.',
- 'funnel.s.goal_none': 'No single lever reaches {target} a month realistically: the plan needs '
-                       'several at once, or more closers.',
- 'funnel.s.goal_ok': 'To reach {target} a month by one lever alone, {driver} must go from {cur} '
-                     'to {need}: realistic.',
- 'funnel.s.hygiene': 'CRM hygiene: {items}.',
- 'funnel.s.hygiene_ok': 'The CRM records look clean: no hygiene problems found.',
- 'funnel.s.lost_without_stage': '{n, plural, one {# lost deal does not say at which stage it was '
-                                'lost; it counts} other {# lost deals do not say at which stage '
-                                'they were lost; they count}} as lost at the first stage.',
- 'funnel.s.m2c.above': 'Meetings end in a contract {v} {ci} of the time, above the 10–30% band: '
-                       'either the meetings are very well qualified or meetings are not all '
-                       'logged.',
- 'funnel.s.m2c.below': 'Meetings end in a contract {v} {ci} of the time, below the 10–30% band.',
- 'funnel.s.m2c.inside': 'Meetings end in a contract {v} {ci} of the time, inside the 10–30% '
-                        'band.',
- 'funnel.s.mpc.above': 'Each closer holds about {v, plural, one {# meeting} other {# meetings}} '
-                       "a month, above the methodology's 40–45: check the quality of the "
-                       'meetings.',
- 'funnel.s.mpc.below': 'Each closer holds about {v, plural, one {# meeting} other {# meetings}} '
-                       "a month, below the methodology's 40–45.",
- 'funnel.s.mpc.inside': 'Each closer holds about {v, plural, one {# meeting} other {# meetings}} '
-                        "a month, within the methodology's 40–45.",
- 'funnel.s.mpc_basis.activities': '(From the activity log.)',
- 'funnel.s.mpc_basis.crm': '(Counted as deals reaching the meeting stage in the CRM: meetings '
-                           'that never became deals are missing.)',
- 'funnel.s.no_cycle': 'The cycle cannot be measured: won deals have no close date.',
- 'funnel.s.no_history': 'Time in stage needs the stage history export.',
- 'funnel.s.not_identified': 'Of {lost} lost deals, {n, plural, one {# does not record its loss '
-                            'stage} other {# do not record their loss stage}}, so the conversion '
-                            'from stage to stage is not known and is not shown or used anywhere '
-                            'in this report (the win rate above is known). To see it, export the '
-                            "deals' stage history (deal, stage, date entered) or a «lost at "
-                            'stage» column — docs/presets.md says where each CRM keeps them.',
- 'funnel.s.open_mix': '{n, plural, one {# deal is} other {# deals are}} open now: {mix}.',
- 'funnel.s.overview': '{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, {open} '
-                      'still open. Win rate {wr} {ci}.',
- 'funnel.s.p_target': 'The chance of reaching the target of {target} a month ({total} in total) '
-                      'is {p}.',
- 'funnel.s.plan_effect': 'The weakest month, {month} ({gap}), fell short mainly on {effect} '
-                         '({value}).',
- 'funnel.s.plan_fact': 'Over {n, plural, one {# plan month} other {# plan months}}, {kind} total '
-                       '{fact} against a plan of {plan} ({gap}).',
- 'funnel.s.plan_other': "Payments beyond each month's won deals (repeat business, instalments) "
-                        'are {value} against their share of the plan.',
- 'funnel.s.plan_volume': "At today's conversion and average deal the plan needs {need} new deals "
-                         'a month; the team creates {have}.',
- 'funnel.s.time_censored': '{n, plural, one {# deal is} other {# deals are}} still waiting in a '
-                           'stage; counting only finished stays would understate the wait at '
-                           '«{stage}» by {diff} days.',
- 'funnel.s.time_slowest': 'Deals wait longest at «{stage}»: half leave it within {median} days, '
-                          '80% within {p80}.',
- 'funnel.s.too_few': 'Too few closed deals to judge: {stages}.',
- 'funnel.s.tornado': 'The strongest lever is {driver}: +10% adds {gain} over {h} months.',
- 'funnel.s.weakest': '{a} → {b} converts {v} {ci}: the weakest stage; +10% here adds {gain} over '
-                     '{h} months.',
- 'funnel.s.weakest_nogain': '{a} → {b} converts {v} {ci}: the weakest stage.',
- 'funnel.sim.average_deal': 'Average deal',
- 'funnel.sim.closers': 'Closers',
- 'funnel.sim.closers_needed': 'Closers needed: {n}',
- 'funnel.sim.cycle': 'Cycle, days',
- 'funnel.sim.forward': 'What if',
- 'funnel.sim.meetings': 'Meetings / closer',
- 'funnel.sim.mode': 'Mode',
- 'funnel.sim.new_deals': 'New deals / month',
- 'funnel.sim.p_target': 'P(target)',
- 'funnel.sim.reverse': 'From target',
- 'funnel.sim.reverse_summary': 'For {target} a month: {contracts} contracts, {meetings} meetings '
-                               'a month; closers needed {closers} (now {now}).',
- 'funnel.sim.summary': '{h}-month revenue: median {p50} (P10 {p10} – P90 {p90}); P(target) {p}; '
-                       'meetings {meet}/month against capacity {cap}.',
- 'funnel.sim.target': 'Target / month',
- 'funnel.status.above': 'above',
- 'funnel.status.below': 'below',
- 'funnel.status.inside': 'within',
- 'funnel.too_few_suffix': ' (too few to judge)',
- 'funnel.value.current': 'current',
- 'funnel.value.new': 'new',
- 'funnel.why.above_band': 'meeting → contract would exceed 30%',
- 'funnel.why.above_best': 'above what the best seller achieves today',
- 'funnel.why.above_one': 'a conversion above 100%',
- 'funnel.why.capacity': 'more meetings than the closers can hold',
- 'funnel.win_rate': 'Win rate',
- 'group.external': 'External',
- 'group.internal': 'Internal',
- 'group.marketing': 'Marketing',
- 'group.personnel': 'Personnel',
- 'impact.high': 'high',
- 'impact.low': 'low',
- 'impact.medium': 'medium',
- 'intake.as_of.activities.date': 'The latest fact in the data: a logged activity',
- 'intake.as_of.deals.closed_at': 'The latest fact in the data: the close of a won or lost deal '
-                                 '(planned close dates of open deals are not facts)',
- 'intake.as_of.deals.created_at': 'The latest fact in the data: the creation of a deal (planned '
-                                  'close dates of open deals are not facts)',
- 'intake.as_of.sales.date': 'The latest fact in the data: a payment',
- 'intake.as_of.stage_history.entered_at': 'The latest fact in the data: a stage change',
- 'intake.as_of.today': 'Today: the data hold no dated fact up to today',
- 'intake.client': 'Client',
- 'intake.language': 'Report language',
- 'intake.seed': 'Random seed',
- 'intake.tables': 'Tables supplied',
- 'intake.target': 'Revenue target per month',
- 'language.en': 'English',
- 'language.ru': 'Russian',
- 'm.channel': 'Channel',
- 'm.cycle_evidence': 'Median cycle of won deals: {days, plural, one {# day} other {# days}} '
-                     '(project sales above 90 days).',
- 'm.mode_evidence': '{share} of deals come from inbound channels ({channels}); above 60% the '
-                    'model is passive.',
- 'm.mode_no_data': 'No channel data: the model is taken as {mode}.',
- 'm.mode_override': 'The consultant set the model to {mode}; the data suggest {auto}.',
- 'm.regional_evidence': '{regions, plural, one {# region} other {# regions}} and sales through '
-                        'partners: regional sales.',
- 'm.type_result': 'Sales type: {type}.',
- 'm.violation': 'Step {step} is {status} while step {earlier} is missing: the algorithm is '
-                'followed out of order.',
- 'mistake.1': 'Steps 1–2 skipped: model and technologies not chosen first.',
- 'mistake.2': 'Staff hired one by one instead of in batches.',
- 'mistake.3': 'Current work of the team is not controlled.',
- 'mistake.4': 'Fixed pay only: relying on self-motivation.',
- 'mistake.5': 'Internal training is not a system.',
- 'mistake.6': 'The system is not reviewed every 3 months.',
- 'mode.active': 'active (outbound)',
- 'mode.passive': 'passive (inbound)',
- 'note.assume.date_order': "'{column}': dates read {order}, although every value fits both "
-                           'orders.',
- 'note.assume.lost_stage': '{count, plural, one {# lost deal} other {# lost deals}} without a '
-                           'known loss stage count as reaching only the first stage.',
- 'note.blank.rows': '{count, plural, one {# empty row} other {# empty rows}} skipped ({rows}).',
- 'note.blanked': "'{column}': {count, plural, one {# value} other {# values}} left empty "
-                 "({rows}): {reason}, e.g. '{value}'. {todo}",
- 'note.client_type.unknown': "'{column}': value(s) {names} ({rows}) are neither new nor current; "
-                             'left empty.',
- 'note.close.planned': '{count, plural, one {# open deal has} other {# open deals have}} a date '
-                       'in column «{column}»: on an open deal it is a planned close date, kept '
-                       'as the expected close, not as a close',
- 'note.closed_before_created': '{count, plural, one {# deal closes before it was} other {# deals '
-                               "close before they were}} created ({rows}, e.g. '{value}'); kept. "
-                               'Check the dates.',
- 'note.date.assumed': "'{column}': every date fits both day-first and month-first; assumed "
-                      '{order}. Set date_format in client.yaml if that is wrong.',
- 'note.date.cells': "'{column}': Excel date cells",
- 'note.date.declared': "'{column}': dates {order} (as set in client.yaml)",
- 'note.date.dots': "'{column}': dates {order}: every value fits both orders; dates with dots are "
-                   'day-first by convention',
- 'note.date.file': "'{column}': dates {order}, like column '{other}' of the same file (its own "
-                   'values fit both orders)',
- 'note.date.format': "'{column}': dates in format {fmt} (as set in client.yaml)",
- 'note.date.iso': "'{column}': dates year-first (values like '{example}')",
- 'note.date.mixed_order': "'{column}': read {order} like most values; {count, plural, one {# "
-                          'value} other {# values}} fit only the other order ({rows}, e.g. '
-                          "'{value}') and were left out. Export the column in one date format.",
- 'note.date.preset': "'{column}': dates {order}: every value fits both orders, and {preset} "
-                     'exports them {order}',
- 'note.date.seen': "'{column}': dates {order}, decided for the whole column: '{example}' (row "
-                   '{row}) can only be read that way',
- 'note.date.serial': "'{column}': Excel serial day numbers (values like '{example}')",
- 'note.date.tz': "'{column}': time-zone offsets ignored (times kept as written).",
- 'note.dec.declared': "'{column}': decimal {dec} (as set in client.yaml)",
- 'note.dec.file': "'{column}': decimal {dec} (like column '{other}' of the same file)",
- 'note.dec.seen': "'{column}': decimal {dec} (values like '{example}')",
- 'note.dec.whole': "'{column}': no fractions seen, so '{example}' is read as a whole number with "
-                   'thousands',
- 'note.delim.count': 'delimiter {delim} (every line splits into {fields} fields)',
- 'note.delim.declared': 'delimiter {delim} (as set in client.yaml)',
- 'note.delim.names': 'delimiter {delim} (it splits the header into the expected column names)',
- 'note.delim.none': 'one column (no delimiter found)',
- 'note.dup.header': "the file has more than one column named '{header}' (columns {letters}); "
-                    "used the first. Map '{header} (2)' to use the second.",
- 'note.dup.id': "'{column}': {count, plural, one {# duplicated value} other {# duplicated "
-                "values}} ({rows}, e.g. '{value}', first on row {first}); kept the first of "
-                'each, left out the rest.',
- 'note.enc.ascii': 'encoding ASCII (no letters beyond English)',
- 'note.enc.bom': 'encoding {enc} (the file starts with a byte-order mark)',
- 'note.enc.cp1251': 'encoding cp1251 (not valid UTF-8; the other bytes form Cyrillic words in '
-                    'cp1251)',
- 'note.enc.cp1252': 'encoding cp1252 (not valid UTF-8; the other bytes are single accented '
-                    'letters)',
- 'note.enc.declared': 'encoding {enc} (as set in client.yaml)',
- 'note.enc.utf16': 'encoding {enc} (every other byte is zero)',
- 'note.enc.utf8': 'encoding UTF-8 (the whole file is valid UTF-8)',
- 'note.format.text_in_xls': 'read as text: the file is a text table despite its name',
- 'note.format.xlsx_in_csv': 'read as Excel: the file is an Excel workbook despite its name',
- 'note.formula.link': "'{column}': {count, plural, one {# =HYPERLINK(...) formula} other {# "
-                      '=HYPERLINK(...) formulas}} replaced by the text they show ({rows}).',
- 'note.formula.other': "'{column}': {count, plural, one {# value} other {# values}} look like "
-                       "spreadsheet formulas ({rows}, e.g. '{value}'); kept as text. Export "
-                       'values, not formulas.',
- 'note.funnel.preset': 'funnel stages taken from preset {preset} (client.yaml has no funnel:).',
- 'note.future': "'{column}': {count, plural, one {# date} other {# dates}} after the audit date "
-                "{as_of} ({rows}, e.g. '{value}'); kept. Check the dates or the as_of date.",
- 'note.header.declared': 'header on row {row} (as set in client.yaml)',
- 'note.header.first': 'header on row {row}',
- 'note.header.title': 'header on row {row} (rows above it are a title block, skipped)',
- 'note.heads.missing': "'{column}': head(s) {names} are not managers in the team table ({rows}).",
- 'note.history.unknown_deals': '{count, plural, one {# row refers} other {# rows refer}} to '
-                               "deals that are not in the deals table ({rows}, e.g. '{value}'); "
-                               'kept.',
- 'note.ids.scientific': "'{column}': {count, plural, one {# id} other {# ids}} in scientific "
-                        "notation like '{value}' ({rows}): Excel has rounded them, so different "
-                        'records may share an id. Export the ids as text.',
- 'note.lost.no_stage': '{count, plural, one {# lost deal has} other {# lost deals have}} no '
-                       'known loss stage, in lost_stage or stage history ({rows}); the funnel '
-                       'section says which figures that leaves known.',
- 'note.managers.missing': '{count, plural, one {# manager name is} other {# manager names are}} '
-                          'not in the team table ({file2}): {names} ({rows}). Add them to the '
-                          'team file or fix the spelling.',
- 'note.neg.flagged': "'{column}': {count, plural, one {# negative amount} other {# negative "
-                     'amounts}} ({rows}, e.g. {value}); kept. Check whether they are refunds or '
-                     'typos.',
- 'note.neg.refunds': "'{column}': {count, plural, one {# negative amount} other {# negative "
-                     'amounts}} kept as refunds ({rows}), total {value}.',
- 'note.noheader.column': 'column {letter} has values but no header; ignored.',
- 'note.order.dayfirst': 'day-first',
- 'note.order.monthfirst': 'month-first',
- 'note.ragged': '{count, plural, one {# row} other {# rows}} left out ({rows}): {count, plural, '
-                'one {it has} other {they have}} a different number of fields than the header '
-                "({fields}), e.g. '{value}'. Check quotes and delimiters on those lines.",
- 'note.rejected': "'{column}': {count, plural, one {# row} other {# rows}} left out ({rows}): "
-                  "{reason}, e.g. '{value}'. {todo}",
- 'note.role.unknown': "'{column}': unknown role(s) {names} ({rows}); treated as universal. Roles "
-                      'are hunter, closer, farmer, universal, head.',
- 'note.sheet': "sheet '{sheet}'",
- 'note.status.mapped': 'stage of {count, plural, one {# deal} other {# deals}} set from column '
-                       "'{column}' (won → contract, lost → lost).",
- 'pillar.coaching': 'Sales coaching',
- 'pillar.operations': 'Sales operations',
- 'pillar.process': 'Sales process',
- 'pillar.training': 'Sales training',
- 'reason.no_deals': 'no deals table',
- 'reason.no_plan': 'no plan table',
- 'reason.no_sales': 'no sales or won deals to classify',
- 'reason.no_target': 'no revenue target in client.yaml',
- 'reason.no_team': 'no team table',
- 'reason.not_built': 'not built yet in this version',
- 'rec.batch': 'Hire in batches with group interviews, not one by one.',
- 'rec.head': 'Add a head of sales: {head} leads {n} sellers (span {span}).',
- 'rec.hire': 'Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the '
-             'target capacity.',
- 'rec.push': 'First push this lever: {driver}. +10% adds {v} over {h} months, the biggest gain '
-             "of the funnel's drivers.",
- 'rec.review': 'Review the sales system every 3 months; next review with this workbook.',
- 'rec.stage': 'Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.',
- 'rec.stage_plain': 'Work on {a} → {b}: it is the weakest step.',
- 'rec.tech': 'Technologies to introduce, from the top of the roadmap: {items}.',
- 'reject.bad_date': 'not a date',
- 'reject.bad_date.todo': 'Fix the dates in the file or set date_format in client.yaml.',
- 'reject.bad_number': 'not a number',
- 'reject.bad_number.todo': 'Leave only the number (currency signs and spaces are fine) or set '
-                           'decimal in client.yaml.',
- 'reject.empty': 'required value is empty',
- 'reject.empty.todo': 'Fill the value in the CRM and export again.',
- 'reject.order_mismatch': 'date fits only the other day/month order',
- 'reject.order_mismatch.todo': 'Export the column in one date format.',
- 'report.as_of': 'Audit date',
- 'report.contents': 'Contents',
- 'report.currency': 'Currency',
- 'report.generated': 'Generated',
- 'report.title': 'Sales department audit',
- 'role.closer': 'Closer',
- 'role.farmer': 'Farmer',
- 'role.head': 'Head of sales',
- 'role.hunter': 'Hunter',
- 'role.universal': 'Universal seller',
- 'role.unknown': 'Role not given',
- 'roles.hunter_closer_farmer': 'hunters, closers and farmers',
- 'roles.universal': 'universal sellers',
- 's.cost': 'Monthly cost of sales at target pay',
- 's.gap': 'The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} '
-          '({roles}) and {heads, plural, one {# head} other {# heads}}.',
- 's.gap_no_team': "No team table was given, so today's headcount is unknown; the plan needs "
-                  '{needed} sellers ({roles}) and {heads, plural, one {# head} other {# heads}}.',
- 's.headcount': 'Headcount',
- 's.hiring': 'Hiring plan, next 12 months',
- 's.no_average_deal': 'Team sizing needs the average deal: there are no won deal amounts in the '
-                      '12 months up to the audit date. Set capacity.average_deal in client.yaml '
-                      'to size the team.',
- 's.no_target': "No revenue target in client.yaml: sizing uses the last 12 months' average won "
-                'revenue.',
- 's.productive': 'Productive FTE',
- 's.rates_default': "Not the client's own figures: {rates}. The client's data cannot give them "
-                    '(no such stages, too few deals, or lost deals without a known stage); the '
-                    'sizing above changes with them — replace them under capacity.rates in '
-                    'client.yaml when the client knows better.',
- 's.summary': 'To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} '
-              'contacts, {calls} calls.',
- 's.workload.calls': 'Calls',
- 's.workload.contacts': 'Contacts reached',
- 's.workload.contracts': 'Contracts',
- 's.workload.meetings': 'Meetings with decision makers',
- 'section.00_intake': 'Intake and data quality',
- 'section.01_sales_model': 'Sales model',
- 'section.02_technologies': 'Sales technologies',
- 'section.03_structure': 'Structure',
- 'section.04_team': 'Team sizing',
- 'section.05_funnel': 'Sales funnel',
- 'section.06_customers': 'Customers: ABC-XYZ',
- 'section.07_control': 'Reporting and control',
- 'section.99_summary': 'Summary',
- 'source.data': 'the data (see data quality)',
- 'source.default': "salesaudit's default (the methodology gives no figure)",
- 'source.methodology': 'Methodology {section}',
- 'source.preset': 'the CRM preset',
- 'source.stage_reach': "the audit's rule for lost deals without a known stage",
- 'st.no_head': '{n, plural, one {# seller has} other {# sellers have}} no head: {names}.',
- 'st.no_head_label': '(no head)',
- 'st.ok': 'No span violations today.',
- 'st.over_span': '{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span '
-                 'of {span}: add a head.',
- 'st.recommended': 'Recommended: {main}{second}.',
- 'st.rule.customer_type': '{segments, plural, one {# client segment} other {# client segments}} '
-                          'with distinct buying behaviour → split by customer type.',
- 'st.rule.functional_linear': 'Few products, one region, no distinct segments → '
-                              'functional-linear.',
- 'st.rule.product_category': 'Complex product or after-sales service → split by product '
-                             'category.',
- 'st.rule.regional_matrix': '{regions, plural, one {# region} other {# regions}} with their own '
-                            'specifics → regional matrix.',
- 'st.secondary': ', with a secondary split by {s}',
- 'stage.contract': 'Contract',
- 'stage.first_contact': 'Meeting with decision maker',
- 'stage.needs_brief': 'Needs brief',
- 'stage.offer': 'Offer',
- 'stage.offer_defense': 'Offer defence',
- 'stage.target_list': 'Target list',
- 'status.in_place': 'in place',
- 'status.missing': 'missing',
- 'status.partial': 'partial',
- 'structure.customer_type': 'customer type',
- 'structure.functional_linear': 'functional-linear',
- 'structure.product_category': 'product category',
- 'structure.regional_matrix': 'regional matrix',
- 'sum.abc': '{n, plural, one {# A client brings} other {# A clients bring}} {share} of revenue.',
- 'sum.algorithm': '{v, plural, one {# step of the build algorithm is} other {# steps of the '
-                  'build algorithm are}} out of order; {m, plural, one {# typical mistake} other '
-                  '{# typical mistakes}} found.',
- 'sum.forecast': 'Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); '
-                 '{p} chance of reaching the target of {target}.',
- 'sum.funnel': 'Win rate {win}; the weakest step is {a} → {b} at {p}.',
- 'sum.funnel_unknown': 'Win rate {win}. Where in the funnel deals are lost is not known yet: the '
-                       'export does not say at which stage lost deals were lost. Ask for the '
-                       "deals' stage history first — it decides which stage to work on.",
- 'sum.model': 'Sales model: {mode}, {type} sales.',
- 'sum.structure': 'Recommended structure: {s}.',
- 'sum.team': 'The target needs {need, plural, one {# seller} other {# sellers}} and {heads, '
-             'plural, one {# head} other {# heads}}; the team has {now, plural, one {# seller} '
-             'other {# sellers}}.',
- 'sum.team_unknown': 'The target needs {need, plural, one {# seller} other {# sellers}} and '
-                     "{heads, plural, one {# head} other {# heads}}; today's headcount is "
-                     'unknown (no team table).',
- 'table.activities': 'Activities',
- 'table.deals': 'Deals',
- 'table.plan': 'Plan',
- 'table.sales': 'Sales',
- 'table.stage_history': 'Stage history',
- 'table.team': 'Team',
- 'tbl.answer': 'Answer',
- 'tbl.assumption': 'Assumption',
- 'tbl.benchmark': 'Benchmark',
- 'tbl.check': 'Check',
- 'tbl.choices': 'How it was read',
- 'tbl.class': 'Class',
- 'tbl.clients': 'Clients',
- 'tbl.conversion': 'Conversion to next',
- 'tbl.count': 'Count',
- 'tbl.coverage': 'Coverage',
- 'tbl.date_range': 'Dates',
- 'tbl.effect': 'Effect',
- 'tbl.fact': 'Fact',
- 'tbl.file': 'File',
- 'tbl.group': 'Group',
- 'tbl.head': 'Head',
- 'tbl.headline': 'Finding',
- 'tbl.hires': 'Hires',
- 'tbl.impact': 'Impact',
- 'tbl.interval': '90% interval',
- 'tbl.item': 'Item',
- 'tbl.manager': 'Manager',
- 'tbl.metric': 'Metric',
- 'tbl.month': 'Month',
- 'tbl.needed': 'Needed',
- 'tbl.now': 'Now',
- 'tbl.package': 'Package',
- 'tbl.pillar': 'Pillar',
- 'tbl.plan': 'Plan',
- 'tbl.priority': 'Priority',
- 'tbl.reached': 'Deals reached',
- 'tbl.reached_known': 'Known to have reached',
- 'tbl.recommendation': 'Recommendation',
- 'tbl.revenue': 'Revenue',
- 'tbl.role': 'Role',
- 'tbl.rows_read': 'Rows read',
- 'tbl.rows_rejected': 'Rows rejected',
- 'tbl.score': 'Score',
- 'tbl.sellers': 'Sellers',
- 'tbl.share': 'Share',
- 'tbl.source': 'Source',
- 'tbl.stage': 'Stage',
- 'tbl.status': 'Status',
- 'tbl.step': 'Step',
- 'tbl.table': 'Table',
- 'tbl.technology': 'Technology',
- 'tbl.value': 'Value',
- 'tbl.version': 'Version',
- 'tbl.warning': 'Warning',
- 'type.project': 'project',
- 'type.regional': 'regional',
- 'type.traditional': 'traditional',
- 'word.days': 'days',
- 'word.months': 'months',
- 'word.no': 'no',
- 'word.none': 'none',
- 'word.not_available': 'not available',
- 'word.not_identified': 'not known',
- 'word.too_few': 'too few to judge',
- 'word.yes': 'yes'}
+MESSAGES: dict[str, str] = {
+    "algo.1": "Choose and analyse the sales model",
+    "algo.2": "Choose and analyse the sales technologies",
+    "algo.3": "Recruit staff in batches",
+    "algo.4": "Management and control of current work",
+    "algo.5": "Adapt the technologies to the sales model",
+    "algo.6": "Internal training",
+    "algo.7": "Analyse and upgrade the department every 3 months",
+    "answer.distinct": "{fact}: {n}, counted in the data ({tables}).",
+    "answer.repeat_clients": "{fact}: yes — {n, plural, one {# client bought} other {# clients "
+    "bought}} in more than one month in the data.",
+    "answer.repeat_current": "{fact}: yes — {n, plural, one {# deal is} other {# deals are}} with "
+    "current clients in the data.",
+    "assumption.as_of": "Audit date",
+    "assumption.assume.date_order": "Date order",
+    "assumption.assume.lost_stage": "Loss stage of lost deals",
+    "assumption.capacity.accounts_per_farmer": "Accounts per farmer",
+    "assumption.capacity.attrition": "Annual attrition of sellers",
+    "assumption.capacity.closer_meetings_per_month": "Meetings per closer a month",
+    "assumption.capacity.hiring_batch": "Hiring batch size",
+    "assumption.capacity.hours_per_day": "Working hours a day",
+    "assumption.capacity.hunter_calls_per_hour": "Calls per hunter an hour",
+    "assumption.capacity.productive_share": "Productive share of the working day",
+    "assumption.capacity.ramp_months": "Months for a newcomer to reach full productivity",
+    "assumption.capacity.rates.call_to_contact": "Conversion call → contact",
+    "assumption.capacity.rates.contact_to_meeting": "Conversion contact → meeting",
+    "assumption.capacity.rates.meeting_to_contract": "Conversion meeting → contract",
+    "assumption.capacity.span": "Span of control (sellers per head)",
+    "assumption.capacity.working_days_per_month": "Working days a month",
+    "assumption.compensation.target_earnings.closer": "Target monthly earnings: closer",
+    "assumption.compensation.target_earnings.farmer": "Target monthly earnings: farmer",
+    "assumption.compensation.target_earnings.head": "Target monthly earnings: head of sales",
+    "assumption.compensation.target_earnings.hunter": "Target monthly earnings: hunter",
+    "assumption.funnel": "Funnel stages",
+    "assumption.funnel.preset": "Funnel stages",
+    "assumption.lost_without_stage": "Loss stage of lost deals",
+    "assumption.structure.repeat_sales": "Repeat sales (farmers are sized)",
+    "assumption.targets.revenue_per_month": "Revenue target per month",
+    "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
+    "plural, one {brings} other {bring}} {rev} of revenue.",
+    "c.critical": "Critical moves: {moves}.",
+    "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
+    "{what}; regularity does not separate clients here.",
+    "c.lost": "lost",
+    "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class since "
+    "the previous window.",
+    "c.new": "new",
+    "c.period.M": "months",
+    "c.period.Q": "quarters (one class held over 90% of clients by month)",
+    "c.rec.AX": "AX: key accounts — a named farmer each, protect and grow.",
+    "c.rec.AZ": "AY/AZ: large but irregular — find why purchases stop and plan the next order.",
+    "c.rec.CX": "CX/BX: steady but small — cross-sell and up-sell.",
+    "c.rec.CZ": "CZ: small one-offs — serve cheaply, re-activate by campaign only.",
+    "c.source_deals": "No sales table: classified on won deals.",
+    "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} paid in the window: "
+    "too few for ABC-XYZ to say anything about the client base (it needs at "
+    "least {min}). The classes below are a list, not a finding; give the "
+    "payments (sales) table of a longer period to classify.",
+    "c.what.X": "steady buyers",
+    "c.what.Y": "irregular buyers",
+    "c.what.Z": "one-off buyers",
+    "c.window": "Window {a} – {b}, {n, plural, one {# paying client} other {# paying clients}}, "
+    "revenue {rev}; periods: {period}.",
+    "channel.cold_call": "cold call",
+    "channel.exhibition": "exhibition",
+    "channel.inbound_call": "inbound call",
+    "channel.partner": "partner",
+    "channel.referral": "referral",
+    "channel.website": "website",
+    "chart.abc": "Clients and revenue by ABC class",
+    "chart.abcxyz": "ABC-XYZ matrix: number of clients",
+    "chart.benchmark_band": "Benchmark band",
+    "chart.channels": "Deals by channel",
+    "chart.clients": "Clients",
+    "chart.conversion": "Conversion to the next stage",
+    "chart.coverage": "Technology coverage by group",
+    "chart.deals": "Deals",
+    "chart.fact": "Fact",
+    "chart.funnel": "Sales funnel: deals reaching each stage",
+    "chart.headcount": "Headcount by role: now and needed",
+    "chart.inbound": "inbound",
+    "chart.month": "Month",
+    "chart.outbound": "outbound",
+    "chart.people": "People",
+    "chart.pillars": "Four pillars health, 0–100",
+    "chart.plan": "Plan",
+    "chart.plan_fact": "Revenue: plan vs fact by month",
+    "chart.revenue": "Revenue",
+    "chart.score": "Score",
+    "chart.share": "Share",
+    "chart.span": "Sellers per head (span limit dashed)",
+    "crm.calls_recorded": "All calls recorded",
+    "crm.configured": "CRM configured",
+    "crm.counterparty_based": "Work with counterparties, not separate deals",
+    "crm.enough_licences": "Enough CRM licences",
+    "crm.methodology": "Methodological materials for the CRM",
+    "crm.no_paper_orders": "No orders on scraps of paper",
+    "crm.no_taskless_clients": "No client without a task",
+    "crm.telephony_integrated": "Telephony integrated",
+    "crm.website_integrated": "CRM integrated with the website",
+    "ct.board": "The board (leaderboard for the date)",
+    "ct.calls": "Hunters make {v, plural, one {# call} other {# calls}} a day, about {h} an hour "
+    "over {hours, plural, one {# hour} other {# hours}} (methodology: 15–20 an hour).",
+    "ct.checkins": "5-minute check-ins a day (2–3: ~11:00, 14:00, 16:00)",
+    "ct.crm_not_assessed": "CRM readiness is not assessed: none of the {total} checks is answered.",
+    "ct.crm_score": "CRM readiness: {n} of {total, plural, one {# check} other {# checks}} pass.",
+    "ct.crm_score_partial": "CRM readiness: {n} of {total, plural, one {# answered check} other {# "
+    "answered checks}} pass; {open, plural, one {# check is} other {# "
+    "checks are}} not assessed.",
+    "ct.daily_plan_fact": "Daily plan/fact of payments",
+    "ct.meetings": "Closers hold {v, plural, one {# meeting} other {# meetings}} a month on average "
+    "(methodology: 40–45).",
+    "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} "
+    "a month per closer, but the CRM has only {crm, plural, one {# deal} other "
+    "{# deals}} a month per seller reaching a meeting: most meetings never "
+    "become deals in the CRM, so the funnel undercounts the top of the pipeline.",
+    "ct.morning_planning": "Morning planning meeting",
+    "ct.rhythm_assessed": "Management rhythm: {n} of {total} answers given; the rest are open "
+    "questions in the summary.",
+    "ct.rhythm_not_assessed": "The management rhythm is not assessed: the client file has no "
+    "answers about it.",
+    "dq.assumptions": "Assumption: {text}",
+    "dq.dates": "dates {start} – {end}",
+    "dq.flagged": "{flagged} kept but flagged",
+    "dq.how": "{file}: read with {choices}.",
+    "dq.read": "{file}: {read} rows read, {rejected} left out",
+    "dq.warnings": "Warnings",
+    "fact.after_sales_service": "After-sales service (installation, setup, repair)",
+    "fact.complex_product": "Complex, innovative or high-tech product",
+    "fact.products": "Products",
+    "fact.region_specifics": "Regions need their own approach",
+    "fact.regions": "Regions",
+    "fact.repeat_sales": "Repeat sales",
+    "fact.segment_distinct_behaviour": "Segments buy differently",
+    "fact.segments": "Client segments",
+    "funnel.bench.brief_rate": "Meetings yielding a needs brief",
+    "funnel.bench.meeting_to_contract": "Meetings ending in a contract",
+    "funnel.bench.meetings_per_closer": "Meetings per closer a month",
+    "funnel.chart.actual": "Actual (won deals)",
+    "funnel.chart.better": "10% better",
+    "funnel.chart.capacity": "Meetings the closers can hold",
+    "funnel.chart.cohort_row": "{month} · {n, plural, one {# deal} other {# deals}}, {open} open",
+    "funnel.chart.cohorts": "Cohorts by month created: share of deals reaching each stage",
+    "funnel.chart.conv_effect": "Conversion",
+    "funnel.chart.conversion": "Conversion to next",
+    "funnel.chart.cut": "{metric} by {cut} (90% interval)",
+    "funnel.chart.daily": "Payments this month: plan and fact, cumulative",
+    "funnel.chart.days": "Days in stage",
+    "funnel.chart.forecast": "Revenue forecast by month: P10–P90 range, median and target",
+    "funnel.chart.funnel": "Funnel: deals reaching each stage and conversion to the next (90% "
+    "interval)",
+    "funnel.chart.funnel_unidentified": "The funnel: reach and open deals (stage conversions not "
+    "known)",
+    "funnel.chart.gap": "Plan vs fact by month: the gap and its causes",
+    "funnel.chart.needed": "Needed per month for the target",
+    "funnel.chart.open_now": "Open deals at the stage now",
+    "funnel.chart.other_effect": "Other payments",
+    "funnel.chart.p10_p90": "P10–P90",
+    "funnel.chart.p50": "Median (P50)",
+    "funnel.chart.reach": "Deals reached",
+    "funnel.chart.reach_known": "Deals known to have reached the stage",
+    "funnel.chart.revenue_change": "Change in revenue",
+    "funnel.chart.sim_funnel": "Deals per month at each stage",
+    "funnel.chart.size_effect": "Deal size",
+    "funnel.chart.still_in": "Still in stage",
+    "funnel.chart.target": "Target",
+    "funnel.chart.time": "Time in stage: share of deals still in the stage (open deals censored)",
+    "funnel.chart.today": "Today",
+    "funnel.chart.tornado": "Revenue over the next {h} months if one driver changes by 10%",
+    "funnel.chart.two_months": "2 months: a brief is due",
+    "funnel.chart.volume": "New deals",
+    "funnel.chart.worse": "10% worse",
+    "funnel.cut.channel": "channel",
+    "funnel.cut.client_type": "new / current client",
+    "funnel.cut.manager": "manager",
+    "funnel.cut.product": "product",
+    "funnel.cut.region": "region",
+    "funnel.cut.segment": "target group",
+    "funnel.driver.conversion": "Conversion {a} → {b}",
+    "funnel.driver.cycle": "Sales cycle",
+    "funnel.driver.deal_size": "Average deal",
+    "funnel.driver.new_deals": "New deals per month",
+    "funnel.driver.win_rate": "Win rate",
+    "funnel.h.band": "Benchmark",
+    "funnel.h.censored": "Still waiting",
+    "funnel.h.check": "Check",
+    "funnel.h.current": "Now",
+    "funnel.h.deals": "Deals",
+    "funnel.h.driver": "Driver",
+    "funnel.h.examples": "Examples",
+    "funnel.h.gap": "Gap",
+    "funnel.h.median": "Median, days",
+    "funnel.h.n": "Closed (n)",
+    "funnel.h.needed": "Needed for target",
+    "funnel.h.open": "Open now",
+    "funnel.h.p80": "P80, days",
+    "funnel.h.plan_to_date": "Plan to date",
+    "funnel.h.rank": "Rank",
+    "funnel.h.realistic": "Realistic?",
+    "funnel.h.share": "% of plan",
+    "funnel.h.status": "Verdict",
+    "funnel.h.stays": "Stays",
+    "funnel.h.value": "Value",
+    "funnel.hyg.backwards": "{n, plural, one {# deal} other {# deals}} moved backwards",
+    "funnel.hyg.close_date_passed": "{n, plural, one {# open deal has} other {# open deals have}} a "
+    "close date already passed",
+    "funnel.hyg.lost_without_stage": "{n, plural, one {# lost deal has} other {# lost deals have}} "
+    "no loss stage",
+    "funnel.hyg.skipped_stages": "{n, plural, one {# deal} other {# deals}} skipped a stage",
+    "funnel.hyg.stale": "{n, plural, one {# deal is} other {# deals are}} open over {days} days "
+    "(stale)",
+    "funnel.hyg.won_without_amount": "{n, plural, one {# won deal has} other {# won deals have}} no "
+    "amount",
+    "funnel.hyg.won_without_close_date": "{n, plural, one {# won deal has} other {# won deals "
+    "have}} no close date",
+    "funnel.hyg_label.backwards": "Deals moved backwards",
+    "funnel.hyg_label.close_date_passed": "Open deals have a close date already passed",
+    "funnel.hyg_label.lost_without_stage": "Lost deals have no loss stage",
+    "funnel.hyg_label.skipped_stages": "Deals skipped a stage",
+    "funnel.hyg_label.stale": "Deals are open over {days} days (stale)",
+    "funnel.hyg_label.won_without_amount": "Won deals have no amount",
+    "funnel.hyg_label.won_without_close_date": "Won deals have no close date",
+    "funnel.kind.negative_binomial": "negative binomial, as volumes swing",
+    "funnel.kind.payments": "payments",
+    "funnel.kind.poisson": "Poisson",
+    "funnel.kind.won_revenue": "won deals",
+    "funnel.kpi.cycle": "Median cycle, days",
+    "funnel.kpi.forecast": "Forecast, {h} months (P50)",
+    "funnel.m2c": "Meeting → contract",
+    "funnel.open": "Open",
+    "funnel.other": "other",
+    "funnel.overall": "all deals",
+    "funnel.reason.no_amounts": "no won deals with an amount",
+    "funnel.reason.no_close_dates": "deals have no close dates",
+    "funnel.reason.no_cycle": "no won deals with a close date",
+    "funnel.reason.no_deals": "no deals table",
+    "funnel.reason.no_history": "no stage history table",
+    "funnel.reason.no_plan": "no plan table",
+    "funnel.reason.no_plan_months": "no plan months up to the audit date",
+    "funnel.reason.no_sales": "no payments table",
+    "funnel.reason.no_spells": "no usable stage history",
+    "funnel.reason.no_target": "no revenue target in client.yaml",
+    "funnel.reason.no_won_in_plan_months": "no won deals in the plan months",
+    "funnel.reason.short_history": "no complete month of deal history",
+    "funnel.s.board": "The board leader this month is {name} with {fact}.",
+    "funnel.s.brief.below": "Only {v} {ci} of meetings yield a needs brief, below the methodology's "
+    "50%.",
+    "funnel.s.brief.inside": "{v} {ci} of meetings yield a needs brief, meeting the methodology's "
+    "50%.",
+    "funnel.s.cohort_range": "Among finished cohorts, meetings reached ranges from {lo} ({lo_m}) to "
+    "{hi} ({hi_m}).",
+    "funnel.s.cohort_young": "Cohorts from {month} on still have over 20% of deals open: their "
+    "figures are not final.",
+    "funnel.s.cut_few": "By {cut}: {n} of {total, plural, one {# value} other {# values}} {n, "
+    "plural, one {has} other {have}} too few deals to judge.",
+    "funnel.s.cut_none": "The deals carry no cut columns (manager, channel, product, …).",
+    "funnel.s.cut_nosig": "the intervals overlap, so the gap may be chance.",
+    "funnel.s.cut_sig": "the gap is beyond chance.",
+    "funnel.s.cut_spread": "By {cut}, {metric} ranges from {lo_v} ({lo_name}) to {hi_v} "
+    "({hi_name}); {sig}",
+    "funnel.s.cycle": "A won deal takes {median} days from creation to contract (median); 80% close "
+    "within {p80} days.",
+    "funnel.s.cycle_refs": "For reference: software sales take 4–5 months, industrial equipment "
+    "18–24.",
+    "funnel.s.daily": "Payments this month: {fact} against {plan} planned to date.",
+    "funnel.s.daily_next": "Plan for the next working day: {tomorrow}.",
+    "funnel.s.daily_noplan": "Payments this month so far: {fact}.",
+    "funnel.s.forecast": "Over the next {h} months revenue is expected at {p50} (80% range {p10} – "
+    "{p90}).",
+    "funnel.s.forecast_method": "The forecast draws {n, plural, one {# scenario} other {# "
+    "scenarios}}: {kind} new deals around {mean} a month, each stage's "
+    "conversion from its own history, and {open, plural, one {# deal} "
+    "other {# deals}} already open.",
+    "funnel.s.forecast_method_win": "The forecast draws {n, plural, one {# scenario} other {# "
+    "scenarios}}: {kind} new deals around {mean} a month, each won "
+    "at the win rate (the stage conversions are not known), and "
+    "{open, plural, one {# deal} other {# deals}} already open, "
+    "valued at the same win rate whatever its stage.",
+    "funnel.s.goal_item": "{driver} {cur} → {need} ({why})",
+    "funnel.s.goal_met": "The current run rate already meets the target of {target} a month.",
+    "funnel.s.goal_no": "Not realistic alone: {items}.",
+    "funnel.s.goal_none": "No single lever reaches {target} a month realistically: the plan needs "
+    "several at once, or more closers.",
+    "funnel.s.goal_ok": "To reach {target} a month by one lever alone, {driver} must go from {cur} "
+    "to {need}: realistic.",
+    "funnel.s.hygiene": "CRM hygiene: {items}.",
+    "funnel.s.hygiene_ok": "The CRM records look clean: no hygiene problems found.",
+    "funnel.s.lost_without_stage": "{n, plural, one {# lost deal does not say at which stage it was "
+    "lost; it counts} other {# lost deals do not say at which stage "
+    "they were lost; they count}} as lost at the first stage.",
+    "funnel.s.m2c.above": "Meetings end in a contract {v} {ci} of the time, above the 10–30% band: "
+    "either the meetings are very well qualified or meetings are not all "
+    "logged.",
+    "funnel.s.m2c.below": "Meetings end in a contract {v} {ci} of the time, below the 10–30% band.",
+    "funnel.s.m2c.inside": "Meetings end in a contract {v} {ci} of the time, inside the 10–30% "
+    "band.",
+    "funnel.s.mpc.above": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, above the methodology's 40–45: check the quality of the "
+    "meetings.",
+    "funnel.s.mpc.below": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, below the methodology's 40–45.",
+    "funnel.s.mpc.inside": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
+    "a month, within the methodology's 40–45.",
+    "funnel.s.mpc_basis.activities": "(From the activity log.)",
+    "funnel.s.mpc_basis.crm": "(Counted as deals reaching the meeting stage in the CRM: meetings "
+    "that never became deals are missing.)",
+    "funnel.s.no_cycle": "The cycle cannot be measured: won deals have no close date.",
+    "funnel.s.no_history": "Time in stage needs the stage history export.",
+    "funnel.s.not_identified": "Of {lost} lost deals, {n, plural, one {# does not record its loss "
+    "stage} other {# do not record their loss stage}}, so the conversion "
+    "from stage to stage is not known and is not shown or used anywhere "
+    "in this report (the win rate above is known). To see it, export the "
+    "deals' stage history (deal, stage, date entered) or a «lost at "
+    "stage» column — docs/presets.md says where each CRM keeps them.",
+    "funnel.s.open_mix": "{n, plural, one {# deal is} other {# deals are}} open now: {mix}.",
+    "funnel.s.overview": "{n, plural, one {# deal} other {# deals}}: {won} won, {lost} lost, {open} "
+    "still open. Win rate {wr} {ci}.",
+    "funnel.s.p_target": "The chance of reaching the target of {target} a month ({total} in total) "
+    "is {p}.",
+    "funnel.s.plan_effect": "The weakest month, {month} ({gap}), fell short mainly on {effect} "
+    "({value}).",
+    "funnel.s.plan_fact": "Over {n, plural, one {# plan month} other {# plan months}}, {kind} total "
+    "{fact} against a plan of {plan} ({gap}).",
+    "funnel.s.plan_other": "Payments beyond each month's won deals (repeat business, instalments) "
+    "are {value} against their share of the plan.",
+    "funnel.s.plan_volume": "At today's conversion and average deal the plan needs {need} new deals "
+    "a month; the team creates {have}.",
+    "funnel.s.time_censored": "{n, plural, one {# deal is} other {# deals are}} still waiting in a "
+    "stage; counting only finished stays would understate the wait at "
+    "«{stage}» by {diff} days.",
+    "funnel.s.time_slowest": "Deals wait longest at «{stage}»: half leave it within {median} days, "
+    "80% within {p80}.",
+    "funnel.s.too_few": "Too few closed deals to judge: {stages}.",
+    "funnel.s.tornado": "The strongest lever is {driver}: +10% adds {gain} over {h} months.",
+    "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; +10% here adds {gain} over "
+    "{h} months.",
+    "funnel.s.weakest_nogain": "{a} → {b} converts {v} {ci}: the weakest stage.",
+    "funnel.sim.average_deal": "Average deal",
+    "funnel.sim.closers": "Closers",
+    "funnel.sim.closers_needed": "Closers needed: {n}",
+    "funnel.sim.cycle": "Cycle, days",
+    "funnel.sim.forward": "What if",
+    "funnel.sim.meetings": "Meetings / closer",
+    "funnel.sim.mode": "Mode",
+    "funnel.sim.new_deals": "New deals / month",
+    "funnel.sim.p_target": "P(target)",
+    "funnel.sim.reverse": "From target",
+    "funnel.sim.reverse_summary": "For {target} a month: {contracts} contracts, {meetings} meetings "
+    "a month; closers needed {closers} (now {now}).",
+    "funnel.sim.summary": "{h}-month revenue: median {p50} (P10 {p10} – P90 {p90}); P(target) {p}; "
+    "meetings {meet}/month against capacity {cap}.",
+    "funnel.sim.target": "Target / month",
+    "funnel.status.above": "above",
+    "funnel.status.below": "below",
+    "funnel.status.inside": "within",
+    "funnel.too_few_suffix": " (too few to judge)",
+    "funnel.value.current": "current",
+    "funnel.value.new": "new",
+    "funnel.why.above_band": "meeting → contract would exceed 30%",
+    "funnel.why.above_best": "above what the best seller achieves today",
+    "funnel.why.above_one": "a conversion above 100%",
+    "funnel.why.capacity": "more meetings than the closers can hold",
+    "funnel.win_rate": "Win rate",
+    "group.external": "External",
+    "group.internal": "Internal",
+    "group.marketing": "Marketing",
+    "group.personnel": "Personnel",
+    "impact.high": "high",
+    "impact.low": "low",
+    "impact.medium": "medium",
+    "intake.as_of.activities.date": "The latest fact in the data: a logged activity",
+    "intake.as_of.deals.closed_at": "The latest fact in the data: the close of a won or lost deal "
+    "(planned close dates of open deals are not facts)",
+    "intake.as_of.deals.created_at": "The latest fact in the data: the creation of a deal (planned "
+    "close dates of open deals are not facts)",
+    "intake.as_of.sales.date": "The latest fact in the data: a payment",
+    "intake.as_of.stage_history.entered_at": "The latest fact in the data: a stage change",
+    "intake.as_of.today": "Today: the data hold no dated fact up to today",
+    "intake.client": "Client",
+    "intake.language": "Report language",
+    "intake.seed": "Random seed",
+    "intake.tables": "Tables supplied",
+    "intake.target": "Revenue target per month",
+    "language.en": "English",
+    "language.ru": "Russian",
+    "m.assessed": "{n} of {total} diagnostic answers given: steps, typical mistakes and pillars are "
+    "judged on those only; the rest are open questions in the summary.",
+    "m.channel": "Channel",
+    "m.cycle_evidence": "Median cycle of won deals: {days, plural, one {# day} other {# days}} "
+    "(project sales above 90 days).",
+    "m.mode_evidence": "{share} of deals come from inbound channels ({channels}); above 60% the "
+    "model is passive.",
+    "m.mode_no_data": "No channel data: whether sales are active or passive is not assessed — ask, "
+    "or export the deal source.",
+    "m.mode_override": "The consultant set the model to {mode}; the data suggest {auto}.",
+    "m.not_assessed": "Not assessed: the client file has no diagnostic answers, so no algorithm "
+    "step, typical mistake or pillar self-assessment is judged; ask the open "
+    "questions listed in the summary.",
+    "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through "
+    "partners: regional sales.",
+    "m.type_open": "The sales type is {type} for now: answers still open (cycle, regions, partners) "
+    "may change it.",
+    "m.type_result": "Sales type: {type}.",
+    "m.violation": "Step {step} is {status} while step {earlier} is missing: the algorithm is "
+    "followed out of order.",
+    "mistake.1": "Steps 1–2 skipped: model and technologies not chosen first.",
+    "mistake.2": "Staff hired one by one instead of in batches.",
+    "mistake.3": "Current work of the team is not controlled.",
+    "mistake.4": "Fixed pay only: relying on self-motivation.",
+    "mistake.5": "Internal training is not a system.",
+    "mistake.6": "The system is not reviewed every 3 months.",
+    "mode.active": "active (outbound)",
+    "mode.passive": "passive (inbound)",
+    "note.assume.date_order": "'{column}': dates read {order}, although every value fits both "
+    "orders.",
+    "note.assume.lost_stage": "{count, plural, one {# lost deal} other {# lost deals}} without a "
+    "known loss stage count as reaching only the first stage.",
+    "note.blank.rows": "{count, plural, one {# empty row} other {# empty rows}} skipped ({rows}).",
+    "note.blanked": "'{column}': {count, plural, one {# value} other {# values}} left empty "
+    "({rows}): {reason}, e.g. '{value}'. {todo}",
+    "note.client_type.unknown": "'{column}': value(s) {names} ({rows}) are neither new nor current; "
+    "left empty.",
+    "note.close.planned": "{count, plural, one {# open deal has} other {# open deals have}} a date "
+    "in column «{column}»: on an open deal it is a planned close date, kept "
+    "as the expected close, not as a close",
+    "note.closed_before_created": "{count, plural, one {# deal closes before it was} other {# deals "
+    "close before they were}} created ({rows}, e.g. '{value}'); kept. "
+    "Check the dates.",
+    "note.date.assumed": "'{column}': every date fits both day-first and month-first; assumed "
+    "{order}. Set date_format in client.yaml if that is wrong.",
+    "note.date.cells": "'{column}': Excel date cells",
+    "note.date.declared": "'{column}': dates {order} (as set in client.yaml)",
+    "note.date.dots": "'{column}': dates {order}: every value fits both orders; dates with dots are "
+    "day-first by convention",
+    "note.date.file": "'{column}': dates {order}, like column '{other}' of the same file (its own "
+    "values fit both orders)",
+    "note.date.format": "'{column}': dates in format {fmt} (as set in client.yaml)",
+    "note.date.iso": "'{column}': dates year-first (values like '{example}')",
+    "note.date.mixed_order": "'{column}': read {order} like most values; {count, plural, one {# "
+    "value} other {# values}} fit only the other order ({rows}, e.g. "
+    "'{value}') and were left out. Export the column in one date format.",
+    "note.date.preset": "'{column}': dates {order}: every value fits both orders, and {preset} "
+    "exports them {order}",
+    "note.date.seen": "'{column}': dates {order}, decided for the whole column: '{example}' (row "
+    "{row}) can only be read that way",
+    "note.date.serial": "'{column}': Excel serial day numbers (values like '{example}')",
+    "note.date.tz": "'{column}': time-zone offsets ignored (times kept as written).",
+    "note.dec.declared": "'{column}': decimal {dec} (as set in client.yaml)",
+    "note.dec.file": "'{column}': decimal {dec} (like column '{other}' of the same file)",
+    "note.dec.seen": "'{column}': decimal {dec} (values like '{example}')",
+    "note.dec.whole": "'{column}': no fractions seen, so '{example}' is read as a whole number with "
+    "thousands",
+    "note.delim.count": "delimiter {delim} (every line splits into {fields} fields)",
+    "note.delim.declared": "delimiter {delim} (as set in client.yaml)",
+    "note.delim.names": "delimiter {delim} (it splits the header into the expected column names)",
+    "note.delim.none": "one column (no delimiter found)",
+    "note.dup.header": "the file has more than one column named '{header}' (columns {letters}); "
+    "used the first. Map '{header} (2)' to use the second.",
+    "note.dup.id": "'{column}': {count, plural, one {# duplicated value} other {# duplicated "
+    "values}} ({rows}, e.g. '{value}', first on row {first}); kept the first of "
+    "each, left out the rest.",
+    "note.enc.ascii": "encoding ASCII (no letters beyond English)",
+    "note.enc.bom": "encoding {enc} (the file starts with a byte-order mark)",
+    "note.enc.cp1251": "encoding cp1251 (not valid UTF-8; the other bytes form Cyrillic words in "
+    "cp1251)",
+    "note.enc.cp1252": "encoding cp1252 (not valid UTF-8; the other bytes are single accented "
+    "letters)",
+    "note.enc.declared": "encoding {enc} (as set in client.yaml)",
+    "note.enc.utf16": "encoding {enc} (every other byte is zero)",
+    "note.enc.utf8": "encoding UTF-8 (the whole file is valid UTF-8)",
+    "note.format.text_in_xls": "read as text: the file is a text table despite its name",
+    "note.format.xlsx_in_csv": "read as Excel: the file is an Excel workbook despite its name",
+    "note.formula.link": "'{column}': {count, plural, one {# =HYPERLINK(...) formula} other {# "
+    "=HYPERLINK(...) formulas}} replaced by the text they show ({rows}).",
+    "note.formula.other": "'{column}': {count, plural, one {# value} other {# values}} look like "
+    "spreadsheet formulas ({rows}, e.g. '{value}'); kept as text. Export "
+    "values, not formulas.",
+    "note.funnel.preset": "funnel stages taken from preset {preset} (client.yaml has no funnel:).",
+    "note.future": "'{column}': {count, plural, one {# date} other {# dates}} after the audit date "
+    "{as_of} ({rows}, e.g. '{value}'); kept. Check the dates or the as_of date.",
+    "note.header.declared": "header on row {row} (as set in client.yaml)",
+    "note.header.first": "header on row {row}",
+    "note.header.title": "header on row {row} (rows above it are a title block, skipped)",
+    "note.heads.missing": "'{column}': head(s) {names} are not managers in the team table ({rows}).",
+    "note.history.unknown_deals": "{count, plural, one {# row refers} other {# rows refer}} to "
+    "deals that are not in the deals table ({rows}, e.g. '{value}'); "
+    "kept.",
+    "note.ids.scientific": "'{column}': {count, plural, one {# id} other {# ids}} in scientific "
+    "notation like '{value}' ({rows}): Excel has rounded them, so different "
+    "records may share an id. Export the ids as text.",
+    "note.lost.no_stage": "{count, plural, one {# lost deal has} other {# lost deals have}} no "
+    "known loss stage, in lost_stage or stage history ({rows}); the funnel "
+    "section says which figures that leaves known.",
+    "note.managers.missing": "{count, plural, one {# manager name is} other {# manager names are}} "
+    "not in the team table ({file2}): {names} ({rows}). Add them to the "
+    "team file or fix the spelling.",
+    "note.neg.flagged": "'{column}': {count, plural, one {# negative amount} other {# negative "
+    "amounts}} ({rows}, e.g. {value}); kept. Check whether they are refunds or "
+    "typos.",
+    "note.neg.refunds": "'{column}': {count, plural, one {# negative amount} other {# negative "
+    "amounts}} kept as refunds ({rows}), total {value}.",
+    "note.noheader.column": "column {letter} has values but no header; ignored.",
+    "note.order.dayfirst": "day-first",
+    "note.order.monthfirst": "month-first",
+    "note.ragged": "{count, plural, one {# row} other {# rows}} left out ({rows}): {count, plural, "
+    "one {it has} other {they have}} a different number of fields than the header "
+    "({fields}), e.g. '{value}'. Check quotes and delimiters on those lines.",
+    "note.rejected": "'{column}': {count, plural, one {# row} other {# rows}} left out ({rows}): "
+    "{reason}, e.g. '{value}'. {todo}",
+    "note.role.unknown": "'{column}': unknown role(s) {names} ({rows}); treated as universal. Roles "
+    "are hunter, closer, farmer, universal, head.",
+    "note.sheet": "sheet '{sheet}'",
+    "note.status.mapped": "stage of {count, plural, one {# deal} other {# deals}} set from column "
+    "'{column}' (won → contract, lost → lost).",
+    "pillar.coaching": "Sales coaching",
+    "pillar.operations": "Sales operations",
+    "pillar.process": "Sales process",
+    "pillar.training": "Sales training",
+    "q.control.board": "Is there a board (leaderboard for the date)?",
+    "q.control.checkins_per_day": "How many 5-minute check-ins a day does the head hold?",
+    "q.control.crm": "CRM: “{name}” — yes or no?",
+    "q.control.daily_plan_fact": "Is there a daily plan/fact of payments?",
+    "q.control.morning_planning": "Is there a morning planning meeting?",
+    "q.model.algorithm": "Build-algorithm step {step} “{name}”: in place, partial or missing?",
+    "q.model.hiring": "Are sellers hired one by one or in batches?",
+    "q.model.last_review_months_ago": "How many months ago was the sales system last reviewed?",
+    "q.model.mode": "Does the company mainly reach out to clients itself (active) or do clients "
+    "come to it (passive)?",
+    "q.model.motivation": "Is there a bonus part in sellers' pay, or fixed pay only?",
+    "q.model.partners": "Do sales run through distributors or partners?",
+    "q.model.pillars": "Self-assessment of “{name}” from 0 to 4?",
+    "q.model.training": "Is internal training a system, ad hoc, or absent?",
+    "q.model.work_control": "How is the team's current work controlled: daily, weekly, or not at "
+    "all?",
+    "q.structure.after_sales_service": "Is there after-sales service (installation, setup, repair)?",
+    "q.structure.complex_product": "Is the product complex, innovative or high-tech?",
+    "q.structure.products": "How many product lines does the company sell?",
+    "q.structure.region_specifics": "Do regions need their own sales approach?",
+    "q.structure.regions": "In how many regions does the company sell?",
+    "q.structure.repeat_sales": "Do clients buy again (repeat sales), or is it a one-off service?",
+    "q.structure.segment_distinct_behaviour": "Do the segments buy differently enough to need their "
+    "own teams?",
+    "q.structure.segments": "How many client segments with their own buying factors are there?",
+    "q.technologies": "“{name}”: in place, partial or missing?",
+    "reason.no_deals": "no deals table",
+    "reason.no_plan": "no plan table",
+    "reason.no_sales": "no sales or won deals to classify",
+    "reason.no_target": "no revenue target in client.yaml",
+    "reason.no_team": "no team table",
+    "reason.not_built": "not built yet in this version",
+    "rec.batch": "Hire in batches with group interviews, not one by one.",
+    "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
+    "rec.hire": "Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the "
+    "target capacity.",
+    "rec.push": "First push this lever: {driver}. +10% adds {v} over {h} months, the biggest gain "
+    "of the funnel's drivers.",
+    "rec.review": "Review the sales system every 3 months; next review with this workbook.",
+    "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
+    "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
+    "rec.tech": "Technologies to introduce, from the top of the roadmap: {items}.",
+    "reject.bad_date": "not a date",
+    "reject.bad_date.todo": "Fix the dates in the file or set date_format in client.yaml.",
+    "reject.bad_number": "not a number",
+    "reject.bad_number.todo": "Leave only the number (currency signs and spaces are fine) or set "
+    "decimal in client.yaml.",
+    "reject.empty": "required value is empty",
+    "reject.empty.todo": "Fill the value in the CRM and export again.",
+    "reject.order_mismatch": "date fits only the other day/month order",
+    "reject.order_mismatch.todo": "Export the column in one date format.",
+    "report.as_of": "Audit date",
+    "report.contents": "Contents",
+    "report.currency": "Currency",
+    "report.generated": "Generated",
+    "report.title": "Sales department audit",
+    "role.closer": "Closer",
+    "role.farmer": "Farmer",
+    "role.head": "Head of sales",
+    "role.hunter": "Hunter",
+    "role.universal": "Universal seller",
+    "role.unknown": "Role not given",
+    "roles.hunter_closer_farmer": "hunters, closers and farmers",
+    "roles.universal": "universal sellers",
+    "s.cost": "Monthly cost of sales at target pay",
+    "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
+    "({roles}) and {heads, plural, one {# head} other {# heads}}.",
+    "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
+    "{needed} sellers ({roles}) and {heads, plural, one {# head} other {# heads}}.",
+    "s.headcount": "Headcount",
+    "s.hiring": "Hiring plan, next 12 months",
+    "s.no_average_deal": "Team sizing needs the average deal: there are no won deal amounts in the "
+    "12 months up to the audit date. Set capacity.average_deal in client.yaml "
+    "to size the team.",
+    "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
+    "revenue.",
+    "s.productive": "Productive FTE",
+    "s.rates_default": "Not the client's own figures: {rates}. The client's data cannot give them "
+    "(no such stages, too few deals, or lost deals without a known stage); the "
+    "sizing above changes with them — replace them under capacity.rates in "
+    "client.yaml when the client knows better.",
+    "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
+    "contacts, {calls} calls.",
+    "s.workload.calls": "Calls",
+    "s.workload.contacts": "Contacts reached",
+    "s.workload.contracts": "Contracts",
+    "s.workload.meetings": "Meetings with decision makers",
+    "section.00_intake": "Intake and data quality",
+    "section.01_sales_model": "Sales model",
+    "section.02_technologies": "Sales technologies",
+    "section.03_structure": "Structure",
+    "section.04_team": "Team sizing",
+    "section.05_funnel": "Sales funnel",
+    "section.06_customers": "Customers: ABC-XYZ",
+    "section.07_control": "Reporting and control",
+    "section.99_summary": "Summary",
+    "source.data": "the data (see data quality)",
+    "source.default": "salesaudit's default (the methodology gives no figure)",
+    "source.methodology": "Methodology {section}",
+    "source.preset": "the CRM preset",
+    "source.stage_reach": "the audit's rule for lost deals without a known stage",
+    "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
+    "st.no_head_label": "(no head)",
+    "st.ok": "No span violations today.",
+    "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span "
+    "of {span}: add a head.",
+    "st.recommended": "Recommended: {main}{second}.",
+    "st.rule.customer_type": "{segments, plural, one {# client segment} other {# client segments}} "
+    "with distinct buying behaviour → split by customer type.",
+    "st.rule.functional_linear": "Few products, one region, no distinct segments → "
+    "functional-linear.",
+    "st.rule.product_category": "Complex product or after-sales service → split by product "
+    "category.",
+    "st.rule.regional_matrix": "{regions, plural, one {# region} other {# regions}} with their own "
+    "specifics → regional matrix.",
+    "st.secondary": ", with a secondary split by {s}",
+    "st.undecided": "The structure cannot be recommended yet: it depends on answers not given — "
+    "{facts}.",
+    "stage.contract": "Contract",
+    "stage.first_contact": "Meeting with decision maker",
+    "stage.needs_brief": "Needs brief",
+    "stage.offer": "Offer",
+    "stage.offer_defense": "Offer defence",
+    "stage.target_list": "Target list",
+    "status.in_place": "in place",
+    "status.missing": "missing",
+    "status.not_assessed": "not assessed",
+    "status.partial": "partial",
+    "structure.customer_type": "customer type",
+    "structure.functional_linear": "functional-linear",
+    "structure.product_category": "product category",
+    "structure.regional_matrix": "regional matrix",
+    "sum.abc": "{n, plural, one {# A client brings} other {# A clients bring}} {share} of revenue.",
+    "sum.algorithm": "{v, plural, one {# step of the build algorithm is} other {# steps of the "
+    "build algorithm are}} out of order; {m, plural, one {# typical mistake} other "
+    "{# typical mistakes}} found.",
+    "sum.algorithm_partial": "Among the answers given, {v, plural, one {# step of the build "
+    "algorithm is} other {# steps of the build algorithm are}} out of "
+    "order and {m, plural, one {# typical mistake is} other {# typical "
+    "mistakes are}} found; {k, plural, one {# mistake} other {# mistakes}} "
+    "and {s, plural, one {# step} other {# steps}} are not assessed.",
+    "sum.forecast": "Next {h} months: {p50} of won-deal revenue expected (80% range {p10}–{p90}); "
+    "{p} chance of reaching the target of {target}.",
+    "sum.funnel": "Win rate {win}; the weakest step is {a} → {b} at {p}.",
+    "sum.funnel_unknown": "Win rate {win}. Where in the funnel deals are lost is not known yet: the "
+    "export does not say at which stage lost deals were lost. Ask for the "
+    "deals' stage history first — it decides which stage to work on.",
+    "sum.model": "Sales model: {mode}, {type} sales.",
+    "sum.model_type": "Sales type: {type}; active or passive selling is not assessed.",
+    "sum.open": "{n, plural, one {# question is} other {# questions are}} open for the next "
+    "workshop (listed below).",
+    "sum.questions_intro": "The client file leaves {n, plural, one {# question} other {# "
+    "questions}} open: ask at the next workshop. Until answered, none of "
+    "them is a finding, a mistake, a score or a recommendation.",
+    "sum.questions_none": "Every questionnaire item is answered: no open questions.",
+    "sum.structure": "Recommended structure: {s}.",
+    "sum.structure_open": "Structure: not recommended yet — {n, plural, one {# answer decides} "
+    "other {# answers decide}} it (see the open questions).",
+    "sum.team": "The target needs {need, plural, one {# seller} other {# sellers}} and {heads, "
+    "plural, one {# head} other {# heads}}; the team has {now, plural, one {# seller} "
+    "other {# sellers}}.",
+    "sum.team_unknown": "The target needs {need, plural, one {# seller} other {# sellers}} and "
+    "{heads, plural, one {# head} other {# heads}}; today's headcount is "
+    "unknown (no team table).",
+    "table.activities": "Activities",
+    "table.deals": "Deals",
+    "table.plan": "Plan",
+    "table.sales": "Sales",
+    "table.stage_history": "Stage history",
+    "table.team": "Team",
+    "tbl.answer": "Answer",
+    "tbl.assumption": "Assumption",
+    "tbl.benchmark": "Benchmark",
+    "tbl.check": "Check",
+    "tbl.choices": "How it was read",
+    "tbl.class": "Class",
+    "tbl.clients": "Clients",
+    "tbl.conversion": "Conversion to next",
+    "tbl.count": "Count",
+    "tbl.coverage": "Coverage",
+    "tbl.date_range": "Dates",
+    "tbl.effect": "Effect",
+    "tbl.fact": "Fact",
+    "tbl.file": "File",
+    "tbl.group": "Group",
+    "tbl.head": "Head",
+    "tbl.headline": "Finding",
+    "tbl.hires": "Hires",
+    "tbl.impact": "Impact",
+    "tbl.interval": "90% interval",
+    "tbl.item": "Item",
+    "tbl.manager": "Manager",
+    "tbl.metric": "Metric",
+    "tbl.month": "Month",
+    "tbl.needed": "Needed",
+    "tbl.now": "Now",
+    "tbl.package": "Package",
+    "tbl.pillar": "Pillar",
+    "tbl.plan": "Plan",
+    "tbl.priority": "Priority",
+    "tbl.question": "Question",
+    "tbl.reached": "Deals reached",
+    "tbl.reached_known": "Known to have reached",
+    "tbl.recommendation": "Recommendation",
+    "tbl.revenue": "Revenue",
+    "tbl.role": "Role",
+    "tbl.rows_read": "Rows read",
+    "tbl.rows_rejected": "Rows rejected",
+    "tbl.score": "Score",
+    "tbl.section": "Section",
+    "tbl.sellers": "Sellers",
+    "tbl.share": "Share",
+    "tbl.source": "Source",
+    "tbl.stage": "Stage",
+    "tbl.status": "Status",
+    "tbl.step": "Step",
+    "tbl.table": "Table",
+    "tbl.technology": "Technology",
+    "tbl.value": "Value",
+    "tbl.version": "Version",
+    "tbl.warning": "Warning",
+    "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
+    "rest are open questions in the summary.",
+    "tech.not_assessed": "Not assessed: no technology is rated in the client file; ask about the "
+    "{total} that apply (listed among the open questions in the summary).",
+    "type.project": "project",
+    "type.regional": "regional",
+    "type.traditional": "traditional",
+    "word.days": "days",
+    "word.months": "months",
+    "word.no": "no",
+    "word.none": "none",
+    "word.not_available": "not available",
+    "word.not_identified": "not known",
+    "word.too_few": "too few to judge",
+    "word.yes": "yes",
+}

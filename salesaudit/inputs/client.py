@@ -95,29 +95,29 @@ class TargetsConfig(_Model):
 
 
 class PillarsConfig(_Model):
-    """Self-assessment 0–4 of the four pillars."""
+    """Self-assessment 0–4 of the four pillars (an unanswered pillar is not assessed)."""
 
-    operations: int = Field(2, ge=0, le=4)
-    process: int = Field(2, ge=0, le=4)
-    coaching: int = Field(2, ge=0, le=4)
-    training: int = Field(2, ge=0, le=4)
+    operations: int | None = Field(None, ge=0, le=4)
+    process: int | None = Field(None, ge=0, le=4)
+    coaching: int | None = Field(None, ge=0, le=4)
+    training: int | None = Field(None, ge=0, le=4)
 
 
 class ModelConfig(_Model):
-    """Diagnostic answers of DESIGN §7.1."""
+    """Diagnostic answers of DESIGN §7.1: `None` is not assessed; `auto` is derived from the data."""
 
     mode: Literal["auto", "active", "passive"] = "auto"
     inbound_channels: list[str] = Field(
         default_factory=lambda: ["website", "referral", "inbound_call"]
     )
-    partners: bool = False
+    partners: bool | None = None
     sales_type: Literal["auto", "traditional", "project", "regional"] = "auto"
     algorithm: dict[int, Status] = Field(default_factory=dict)
-    hiring: Literal["batch", "one_by_one"] = "one_by_one"
-    work_control: Literal["daily", "weekly", "none"] = "weekly"
-    training: Literal["system", "ad_hoc", "none"] = "ad_hoc"
-    motivation: Literal["mixed", "fixed_only"] = "mixed"
-    last_review_months_ago: int = Field(12, ge=0)
+    hiring: Literal["batch", "one_by_one"] | None = None
+    work_control: Literal["daily", "weekly", "none"] | None = None
+    training: Literal["system", "ad_hoc", "none"] | None = None
+    motivation: Literal["mixed", "fixed_only"] | None = None
+    last_review_months_ago: int | None = Field(None, ge=0)
     pillars: PillarsConfig = Field(default_factory=PillarsConfig)
 
     @field_validator("algorithm")
@@ -130,16 +130,16 @@ class ModelConfig(_Model):
 
 
 class StructureConfig(_Model):
-    """Facts that decide the structure (DESIGN §7.3)."""
+    """Facts that decide the structure (DESIGN §7.3): `None` is not assessed (or derived from data)."""
 
-    products: int = Field(1, ge=1)
-    regions: int = Field(1, ge=1)
-    region_specifics: bool = False
-    complex_product: bool = False
-    after_sales_service: bool = False
-    segments: int = Field(1, ge=1)
-    segment_distinct_behaviour: bool = False
-    repeat_sales: bool = True
+    products: int | None = Field(None, ge=1)
+    regions: int | None = Field(None, ge=1)
+    region_specifics: bool | None = None
+    complex_product: bool | None = None
+    after_sales_service: bool | None = None
+    segments: int | None = Field(None, ge=1)
+    segment_distinct_behaviour: bool | None = None
+    repeat_sales: bool | None = None
 
 
 class RatesConfig(_Model):
@@ -168,26 +168,26 @@ class CapacityConfig(_Model):
 
 
 class CrmChecklist(_Model):
-    """CRM readiness checklist (METHODOLOGY §3.9)."""
+    """CRM readiness checklist (METHODOLOGY §3.9): `None` is not assessed."""
 
-    no_paper_orders: bool = False
-    no_taskless_clients: bool = False
-    counterparty_based: bool = False
-    methodology: bool = False
-    website_integrated: bool = False
-    enough_licences: bool = False
-    telephony_integrated: bool = False
-    calls_recorded: bool = False
-    configured: bool = False
+    no_paper_orders: bool | None = None
+    no_taskless_clients: bool | None = None
+    counterparty_based: bool | None = None
+    methodology: bool | None = None
+    website_integrated: bool | None = None
+    enough_licences: bool | None = None
+    telephony_integrated: bool | None = None
+    calls_recorded: bool | None = None
+    configured: bool | None = None
 
 
 class ControlConfig(_Model):
-    """Management rhythm answers (DESIGN §7.8)."""
+    """Management rhythm answers (DESIGN §7.8): `None` is not assessed."""
 
-    morning_planning: bool = False
-    checkins_per_day: int = Field(0, ge=0, le=10)
-    daily_plan_fact: bool = False
-    board: bool = False
+    morning_planning: bool | None = None
+    checkins_per_day: int | None = Field(None, ge=0, le=10)
+    daily_plan_fact: bool | None = None
+    board: bool | None = None
     crm: CrmChecklist = Field(default_factory=CrmChecklist)
 
 
@@ -218,12 +218,7 @@ class CompensationConfig(_Model):
 
     mix: MixConfig = Field(default_factory=MixConfig)
     target_earnings: dict[str, float] = Field(
-        default_factory=lambda: {
-            "hunter": 90000.0,
-            "closer": 150000.0,
-            "farmer": 120000.0,
-            "head": 250000.0,
-        }
+        default_factory=lambda: {role: n.value for role, n in C.TARGET_EARNINGS.items()}
     )
     threshold: float = Field(0.7, ge=0, le=2)
     accelerator: AcceleratorConfig = Field(default_factory=AcceleratorConfig)

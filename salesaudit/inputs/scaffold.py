@@ -7,6 +7,54 @@ from pathlib import Path
 from salesaudit.core.errors import InputError
 from salesaudit.inputs import presets
 
+# The questionnaire part of a new client file: every answer commented out, so that each one is
+# "not assessed" until the consultant fills it in (DESIGN §5). Norms follow with their defaults.
+QUESTIONNAIRE = """\
+# --- Questionnaire (DESIGN §5) -------------------------------------------------------------
+# Every answer is optional and has NO default: an unanswered item is *not assessed* — never a
+# finding, a typical mistake, a score or a recommendation — and the report lists it among the
+# open questions for the next workshop. Uncomment a line and answer what the client told you.
+# model:
+#   mode: auto                       # auto (from the deals' channel) | active | passive
+#   inbound_channels: [website, referral, inbound_call]   # channel values that count as inbound
+#   partners: false                  # do sales run through distributors / partners?
+#   sales_type: auto                 # auto (cycle, regions, partners) | traditional | project | regional
+#   algorithm: {1: in_place, 2: partial, 3: missing}   # steps 1-7: in_place | partial | missing
+#   hiring: batch                    # batch | one_by_one
+#   work_control: weekly             # daily | weekly | none
+#   training: ad_hoc                 # system | ad_hoc | none
+#   motivation: mixed                # mixed (a bonus part) | fixed_only
+#   last_review_months_ago: 6
+#   pillars: {operations: 2, process: 2, coaching: 2, training: 2}   # self-assessment 0-4
+#
+# technologies:                      # `salesaudit technologies` lists the keys
+#   operational_reporting: partial   # in_place | partial | missing
+#
+# structure:                         # regions, segments, products and repeat sales are read
+#   products: 1                      # from the data when left out (the report shows how)
+#   regions: 1
+#   region_specifics: false          # do regions need their own approach?
+#   complex_product: false           # complex / innovative / high-tech goods
+#   after_sales_service: false       # installation, setup, repair
+#   segments: 1                      # client types with their own buying factors
+#   segment_distinct_behaviour: false
+#   repeat_sales: true               # false for one-off services: no farmers
+#
+# control:
+#   morning_planning: true
+#   checkins_per_day: 1              # the methodology asks for 2-3
+#   daily_plan_fact: false
+#   board: false
+#   crm: {no_paper_orders: true, no_taskless_clients: false, counterparty_based: true,
+#         methodology: false, website_integrated: true, enough_licences: true,
+#         telephony_integrated: false, calls_recorded: false, configured: true}
+#
+# Norms: the methodology's defaults apply when left out, each listed in the assumptions log.
+# capacity: {closer_meetings_per_month: 40, hunter_calls_per_hour: 15, span: 7,
+#            ramp_months: 3, hiring_batch: 3, attrition: 0.25}
+# compensation: {target_earnings: {hunter: 90000, closer: 150000, farmer: 120000, head: 250000}}
+"""
+
 
 def new_client(folder: Path, name: str, preset: str | None = None) -> Path:
     """Create folder/client.yaml and folder/data/; never overwrite an existing client file."""
@@ -17,7 +65,7 @@ def new_client(folder: Path, name: str, preset: str | None = None) -> Path:
             file=str(path),
             hint="Choose another name or edit the existing file.",
         )
-    text = presets.client_yaml(name, preset)
+    text = presets.client_yaml(name, preset).rstrip("\n") + "\n\n" + QUESTIONNAIRE
     (folder / "data").mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path

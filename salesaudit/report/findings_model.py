@@ -20,6 +20,8 @@ Count = Annotated[int, Field(ge=0)]
 Date = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$")]
 Month = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
 Status = Literal["in_place", "partial", "missing"]
+StepStatus = Literal["in_place", "partial", "missing", "not_assessed"]
+Pillar = Annotated[int, Field(ge=0, le=100)] | None
 StructureKind = Literal["functional_linear", "regional_matrix", "product_category", "customer_type"]
 Roles = Literal["universal", "hunter_closer_farmer"]
 StageKey = Literal[
@@ -51,7 +53,7 @@ class AlgorithmStep(_Section):
     """One step of the seven-step sales algorithm and its status."""
 
     step: Annotated[int, Field(ge=1, le=7)]
-    status: Status
+    status: StepStatus
 
 
 class OrderViolation(_Section):
@@ -62,23 +64,29 @@ class OrderViolation(_Section):
 
 
 class Pillars(_Section):
-    """The four pillars, scored 0–100."""
+    """The four pillars, scored 0–100 (null: neither a self-assessment nor data evidence)."""
 
-    operations: Annotated[int, Field(ge=0, le=100)]
-    process: Annotated[int, Field(ge=0, le=100)]
-    coaching: Annotated[int, Field(ge=0, le=100)]
-    training: Annotated[int, Field(ge=0, le=100)]
+    operations: Pillar
+    process: Pillar
+    coaching: Pillar
+    training: Pillar
 
 
 class ModelFindings(_Section):
     """The `model` section: sales mode, sales type, algorithm, mistakes, pillars."""
 
-    mode: Literal["active", "passive"]
+    mode: Literal["active", "passive"] | None = Field(
+        description="null: mode auto and no channel data (an open question)"
+    )
     sales_type: Literal["traditional", "project", "regional"]
     inbound_share: Share | None
     algorithm: Annotated[list[AlgorithmStep], Field(min_length=7, max_length=7)]
     order_violations: list[OrderViolation]
     mistakes: list[str]
+    mistakes_not_assessed: list[Annotated[int, Field(ge=1, le=6)]] = Field(
+        default_factory=list,
+        description="typical mistakes (1–6) the answers can neither show nor rule out",
+    )
     pillars: Pillars
 
 
@@ -86,12 +94,12 @@ class ModelFindings(_Section):
 
 
 class Coverage(_Section):
-    """Share of each technology group in place."""
+    """Share of each group's rated technologies in place (null: none rated in the group)."""
 
-    internal: Share
-    external: Share
-    marketing: Share
-    personnel: Share
+    internal: Share | None
+    external: Share | None
+    marketing: Share | None
+    personnel: Share | None
 
 
 class TechnologiesFindings(_Section):
@@ -100,6 +108,15 @@ class TechnologiesFindings(_Section):
     coverage: Coverage
     gaps: list[str]
     unknown_keys: list[str]
+    assessed: dict[str, Count] = Field(
+        default_factory=dict, description="rated technologies per group"
+    )
+    applicable: dict[str, Count] = Field(
+        default_factory=dict, description="technologies per group that apply to the sales type"
+    )
+    not_assessed: list[str] = Field(
+        default_factory=list, description="applicable technologies left unrated"
+    )
 
 
 # --------------------------------------------------------------------------- structure
@@ -118,8 +135,18 @@ class SpanViolation(_Section):
 class StructureFindings(_Section):
     """The `structure` section."""
 
-    recommended: StructureKind
+    recommended: StructureKind | None = Field(
+        description="null while unanswered facts decide it (see deciding_open)"
+    )
     secondary: StructureKind | None
+    facts: dict[str, int | bool | None] = Field(
+        default_factory=dict, description="the structure facts: given, derived, or null"
+    )
+    derived: list[str] = Field(default_factory=list, description="facts read from the data")
+    not_assessed: list[str] = Field(default_factory=list)
+    deciding_open: list[str] = Field(
+        default_factory=list, description="unanswered facts the recommendation waits for"
+    )
     roles: Roles | None
     span: Annotated[int, Field(ge=1)]
     heads: Count | None
@@ -445,20 +472,22 @@ class AbcXyzFindings(_Section):
 
 
 class Rhythm(_Section):
-    """The management rhythm answers."""
+    """The management rhythm answers (null: not assessed)."""
 
-    morning_planning: bool
-    checkins_per_day: Count
-    daily_plan_fact: bool
-    board: bool
+    morning_planning: bool | None
+    checkins_per_day: Count | None
+    daily_plan_fact: bool | None
+    board: bool | None
 
 
 class ControlFindings(_Section):
     """The `control` section."""
 
     rhythm: Rhythm
-    crm_readiness: Share
+    crm_readiness: Share | None = Field(description="over the answered checks; null: none answered")
     crm_missing: list[str]
+    crm_assessed: Count | None = Field(None, description="CRM checks answered")
+    not_assessed: list[str] = Field(default_factory=list)
     activity: dict[str, float | None]
 
 
@@ -469,11 +498,20 @@ class Recommendation(_Section):
     impact: float | None
 
 
+class OpenQuestion(_Section):
+    """A questionnaire item not assessed, as a question for the next workshop."""
+
+    section: str = Field(description="report section, e.g. 03_structure")
+    item: str = Field(description="the item's path in client.yaml, e.g. structure.regions")
+    question: str = Field(description="the question in the report language")
+
+
 class SummaryFindings(_Section):
     """The `summary` section."""
 
     headline: list[str]
     recommendations: list[Recommendation]
+    open_questions: list[OpenQuestion] = Field(default_factory=list)
 
 
 # --------------------------------------------------------------------------- changes (--previous)
@@ -483,8 +521,8 @@ class StepChange(_Section):
     """An algorithm step whose status changed."""
 
     step: int
-    before: Status | None
-    now: Status
+    before: StepStatus | None
+    now: StepStatus
 
 
 class Change(_Section):

@@ -11,7 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps import customers, intake, sizing, structure, technologies
+from salesaudit.steps import customers, intake, sizing, structure, summary, technologies
 from salesaudit.steps.funnel import analysis as funnel
 
 FORMULA_START = ("=", "+", "-", "@")
@@ -26,6 +26,9 @@ def key_tables(audit: Audit) -> dict[str, pd.DataFrame]:
         "Technology roadmap": technologies.roadmap(technologies.status_table(audit)),
         "Span of control": structure.span_table(audit),
     }
+    questions = summary.open_questions_list(audit)
+    if questions:
+        out["Open questions"] = pd.DataFrame(questions)
     sized = sizing.plan(audit)
     if sized is not None:
         out["Sizing workload"] = pd.DataFrame([sized["workload"]])

@@ -13,9 +13,11 @@ from salesaudit.steps.control.compute import (
     activity_norms,
     crm_checks,
     crm_meetings_per_seller,
+    crm_score,
     findings,
     observations,
     rhythm,
+    rhythm_finding,
 )
 from salesaudit.steps.control.text import crm_table, notes, rhythm_table, sentence
 
@@ -26,12 +28,14 @@ __all__ = [
     "RhythmCheck",
     "activity_norms",
     "crm_checks",
+    "crm_score",
     "crm_meetings_per_seller",
     "crm_table",
     "findings",
     "notes",
     "observations",
     "rhythm",
+    "rhythm_finding",
     "rhythm_table",
     "sentence",
 ]

@@ -10,13 +10,14 @@ from typing import Any
 
 from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
+from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel.compute import logged_activity, meeting_rate
 
 MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
 CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
 CHECKINS_NORM = int(C.CHECKINS_PER_DAY.value)
-RHYTHM = ("morning_planning", "checkins_per_day", "daily_plan_fact", "board")
+RHYTHM = answers.RHYTHM_ITEMS
 
 
 @dataclass(frozen=True)
@@ -24,24 +25,46 @@ class RhythmCheck:
     """One management-rhythm check: the client's answer and whether it meets the methodology."""
 
     key: str  # morning_planning, checkins_per_day, daily_plan_fact, board
-    answer: bool | int
-    ok: bool
+    answer: bool | int | None  # None: not assessed
+    ok: bool | None  # None: not assessed
 
 
 def rhythm(audit: Audit) -> list[RhythmCheck]:
     """The management rhythm: what the client answered and whether it meets the norm."""
-    c = audit.config.control
-    return [
-        RhythmCheck("morning_planning", c.morning_planning, c.morning_planning),
-        RhythmCheck("checkins_per_day", c.checkins_per_day, c.checkins_per_day >= CHECKINS_NORM),
-        RhythmCheck("daily_plan_fact", c.daily_plan_fact, c.daily_plan_fact),
-        RhythmCheck("board", c.board, c.board),
-    ]
+    out = []
+    for key, a in answers.rhythm(audit.config).items():
+        v = a.value
+        ok = None if v is None else v >= CHECKINS_NORM if key == "checkins_per_day" else bool(v)
+        out.append(RhythmCheck(key, v, ok))
+    return out
 
 
-def crm_checks(audit: Audit) -> dict[str, bool]:
-    """The CRM readiness checklist answers."""
-    return audit.config.control.crm.model_dump()
+def crm_checks(audit: Audit) -> dict[str, bool | None]:
+    """The CRM readiness checklist answers (None: not assessed)."""
+    return {k: a.value for k, a in answers.crm(audit.config).items()}
+
+
+def crm_score(audit: Audit) -> Finding:
+    """Checks passed over the checks answered (`ct.crm_score`, `ct.crm_score_partial`,
+    `ct.crm_not_assessed`)."""
+    crm = crm_checks(audit)
+    rated = [v for v in crm.values() if v is not None]
+    if not rated:
+        return Finding("ct.crm_not_assessed", {"total": len(crm)}, "warning")
+    params = {"n": sum(rated), "total": len(rated)}
+    if len(rated) == len(crm):
+        return Finding("ct.crm_score", params)
+    return Finding("ct.crm_score_partial", {**params, "open": len(crm) - len(rated)}, "warning")
+
+
+def rhythm_finding(audit: Audit) -> Finding | None:
+    """How many rhythm answers are given (`ct.rhythm_*`), or None when all are."""
+    n = sum(r.answer is not None for r in rhythm(audit))
+    if n == len(RHYTHM):
+        return None
+    if n == 0:
+        return Finding("ct.rhythm_not_assessed", {}, "warning")
+    return Finding("ct.rhythm_assessed", {"n": n, "total": len(RHYTHM)}, "warning")
 
 
 def _calls_per_hunter_day(audit: Audit) -> float | None:
@@ -81,8 +104,9 @@ def observations(audit: Audit) -> list[Finding]:
     if calls is not None:
         hours = audit.config.capacity.hours_per_day
         out.append(Finding("ct.calls", {"v": calls, "hours": hours, "h": calls / hours}))
-    crm = crm_checks(audit)
-    out.append(Finding("ct.crm_score", {"n": sum(crm.values()), "total": len(crm)}))
+    rf = rhythm_finding(audit)
+    out += [] if rf is None else [rf]
+    out.append(crm_score(audit))
     crm_meetings = crm_meetings_per_seller(audit)
     if crm_meetings is not None and logged is not None and logged > 1.5 * crm_meetings:
         out.append(Finding("ct.meetings_gap", {"logged": logged, "crm": crm_meetings}, "warning"))
@@ -90,12 +114,17 @@ def observations(audit: Audit) -> list[Finding]:
 
 
 def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `control` section."""
+    """The findings.json `control` section (null = not assessed; readiness over answered checks)."""
     crm = crm_checks(audit)
+    rated = [v for v in crm.values() if v is not None]
     norms = activity_norms(audit)
+    rhythm_ = {r.key: r.answer for r in rhythm(audit)}
     return {
-        "rhythm": {r.key: r.answer for r in rhythm(audit)},
-        "crm_readiness": round(sum(crm.values()) / len(crm), 3),
-        "crm_missing": [k for k, v in crm.items() if not v],
+        "rhythm": rhythm_,
+        "crm_readiness": round(sum(rated) / len(rated), 3) if rated else None,
+        "crm_missing": [k for k, v in crm.items() if v is False],
+        "crm_assessed": len(rated),
+        "not_assessed": [k for k, v in rhythm_.items() if v is None]
+        + [f"crm.{k}" for k, v in crm.items() if v is None],
         "activity": {k: (None if v is None else round(v, 2)) for k, v in norms.items()},
     }

@@ -17,13 +17,15 @@ _RHYTHM_LABEL = {
 }
 
 
-def mark(ok: bool) -> str:
-    """✓ or ✗."""
-    return "✓" if ok else "✗"
+def mark(ok: bool | None) -> str:
+    """✓, ✗, or ? when not assessed."""
+    return "?" if ok is None else "✓" if ok else "✗"
 
 
-def answer(value: bool | int, lang: str) -> str:
-    """A yes/no answer in lang, or a count as written."""
+def answer(value: bool | int | None, lang: str) -> str:
+    """A yes/no answer in lang, a count as written, or 'not assessed'."""
+    if value is None:
+        return t("status.not_assessed", lang)
     if isinstance(value, bool):
         return t("word.yes" if value else "word.no", lang)
     return str(value)
@@ -45,14 +47,14 @@ def rhythm_table(audit: Audit) -> pd.DataFrame:
 
 
 def crm_table(audit: Audit) -> pd.DataFrame:
-    """The CRM checklist for display."""
+    """The CRM checklist for display ('?' and 'not assessed' for unanswered checks)."""
     lang = audit.lang
-    return pd.DataFrame(
-        [
-            {t("tbl.check", lang): t(f"crm.{k}", lang), "": mark(v)}
-            for k, v in crm_checks(audit).items()
-        ]
-    )
+    checks = crm_checks(audit)
+    rows = [{t("tbl.check", lang): t(f"crm.{k}", lang), "": mark(v)} for k, v in checks.items()]
+    df = pd.DataFrame(rows)
+    if any(v is None for v in checks.values()):
+        df.insert(1, t("tbl.answer", lang), [answer(v, lang) for v in checks.values()])
+    return df
 
 
 def sentence(finding: Finding, lang: str) -> str:

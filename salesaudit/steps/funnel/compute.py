@@ -779,7 +779,8 @@ def thin_steps(st: pd.DataFrame | None) -> tuple[tuple[str, str], ...]:
         return ()
     keys = list(st["key"])
     few = st.iloc[:-1]
-    few = few[few["too_few"] & few["identified"]]  # an unknown conversion is not "too few"
+    known = few["identified"] if "identified" in few else True  # unknown is not "too few"
+    few = few[few["too_few"] & known]
     return tuple((str(k), str(keys[keys.index(k) + 1])) for k in few["key"])
 
 

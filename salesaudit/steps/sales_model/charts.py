@@ -39,10 +39,12 @@ def channel_chart(audit: Audit) -> go.Figure | None:
     return styled(fig, t("chart.channels", lang), lang, height=380)
 
 
-def pillars_chart(audit: Audit) -> go.Figure:
-    """The four pillars as horizontal bars 0–100."""
+def pillars_chart(audit: Audit) -> go.Figure | None:
+    """The assessed pillars as horizontal bars 0–100 (None when none is assessed)."""
     lang = audit.lang
-    sc = pillars(audit)
+    sc = {k: v for k, v in pillars(audit).items() if v is not None}
+    if not sc:
+        return None
     names = [t(f"pillar.{k}", lang) for k in sc]
     colors = [GOOD if v >= 60 else BAD if v < 40 else NEUTRAL for v in sc.values()]
     fig = go.Figure(

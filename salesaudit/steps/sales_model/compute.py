@@ -10,18 +10,18 @@ from typing import Any
 
 from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS, REVIEW_MONTHS
 from salesaudit.core.results import Finding
+from salesaudit.inputs import answers
+from salesaudit.inputs.answers import NOT_ASSESSED, PILLARS
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import compute as funnel
-
-PILLARS = ("operations", "process", "coaching", "training")
 
 
 @dataclass(frozen=True)
 class ModelResult:
     """The sales-model decision with its evidence (codes `m.*` with raw values)."""
 
-    mode: str
-    mode_auto: str
+    mode: str | None  # None: active or passive is not assessed (mode auto and no channel data)
+    mode_auto: str | None
     inbound_share: float | None
     sales_type: str
     sales_type_auto: str
@@ -48,39 +48,52 @@ def inbound_share(audit: Audit) -> float | None:
     return float(ch.isin(inbound).mean())
 
 
-def _sales_type(audit: Audit, median_cycle: float | None) -> str:
-    """The sales type the data and answers suggest: project, regional or traditional."""
-    cfg = audit.config
+def _any(*conds: bool | None) -> bool | None:
+    """Three-valued OR: True if any condition holds, False if all are answered and fail, else None."""
+    if any(c is True for c in conds):
+        return True
+    return False if all(c is False for c in conds) else None
+
+
+def _sales_type(audit: Audit, median_cycle: float | None) -> tuple[str, bool]:
+    """The sales type the data and answers suggest, and whether open answers could change it."""
+    regions = answers.structure(audit)["regions"].value
+    partners = audit.config.model.partners
     if median_cycle is not None and median_cycle > PROJECT_CYCLE_DAYS:
-        return "project"
-    if cfg.structure.regions > 1 and cfg.model.partners:
-        return "regional"
-    return "traditional"
+        return "project", False
+    regional = regions > 1 and partners if regions is not None and partners is not None else None
+    if regional:
+        return "regional", False
+    open_ = median_cycle is None or (regional is None and regions != 1 and partners is not False)
+    return "traditional", open_
 
 
 def _decide(audit: Audit) -> ModelResult:
     """Decide mode and sales type from the answers and the data (DESIGN §7.1)."""
     cfg = audit.config
     share = inbound_share(audit)
-    mode_auto = "passive" if share is not None and share > PASSIVE_SHARE else "active"
+    mode_auto = None if share is None else "passive" if share > PASSIVE_SHARE else "active"
     evidence: list[Finding] = []
     if share is not None:
         channels = tuple(cfg.model.inbound_channels)
         evidence.append(Finding("m.mode_evidence", {"share": share, "channels": channels}))
-    else:
-        evidence.append(Finding("m.mode_no_data", {"mode": mode_auto}))
+    elif cfg.model.mode == "auto":
+        evidence.append(Finding("m.mode_no_data", {}))
     mode = mode_auto if cfg.model.mode == "auto" else cfg.model.mode
-    if mode != mode_auto:
+    if mode_auto is not None and mode != mode_auto:
         evidence.append(Finding("m.mode_override", {"mode": mode, "auto": mode_auto}, "warning"))
     deals = audit.table("deals")
     med = funnel.cycle_summary(deals)["median"] if deals is not None else None
-    type_auto = _sales_type(audit, med)
+    type_auto, uncertain = _sales_type(audit, med)
     if med is not None:
         evidence.append(Finding("m.cycle_evidence", {"days": med}))
     if type_auto == "regional":
-        evidence.append(Finding("m.regional_evidence", {"regions": cfg.structure.regions}))
+        regions = answers.structure(audit)["regions"].value
+        evidence.append(Finding("m.regional_evidence", {"regions": regions}))
     stype = type_auto if cfg.model.sales_type == "auto" else cfg.model.sales_type
     evidence.append(Finding("m.type_result", {"type": stype}))
+    if uncertain and cfg.model.sales_type == "auto":
+        evidence.append(Finding("m.type_open", {"type": stype}, "warning"))
     return ModelResult(mode, mode_auto, share, stype, type_auto, med, tuple(evidence))
 
 
@@ -90,16 +103,16 @@ def decide(audit: Audit) -> ModelResult:
 
 
 def algorithm(audit: Audit) -> list[dict[str, Any]]:
-    """The seven steps with their status (missing where not answered)."""
-    answers = audit.config.model.algorithm
-    return [{"step": s, "status": answers.get(s, "missing")} for s in range(1, 8)]
+    """The seven steps with their status (`not_assessed` where not answered)."""
+    steps = answers.algorithm(audit.config)
+    return [{"step": s, "status": a.value or NOT_ASSESSED} for s, a in steps.items()]
 
 
 def order_violations(steps: list[dict[str, Any]]) -> list[dict[str, int]]:
-    """Steps in place or partial while an earlier step is missing."""
+    """Steps in place or partial while an earlier step is answered missing."""
     out = []
     for i, s in enumerate(steps):
-        if s["status"] == "missing":
+        if s["status"] not in ("in_place", "partial"):
             continue
         earlier = [e["step"] for e in steps[:i] if e["status"] == "missing"]
         if earlier:
@@ -107,24 +120,37 @@ def order_violations(steps: list[dict[str, Any]]) -> list[dict[str, int]]:
     return out
 
 
+def mistake_status(audit: Audit) -> dict[int, bool | None]:
+    """Each typical mistake (1–6): True shown by the answers, False ruled out, None not assessed."""
+    m = answers.model_items(audit.config)
+    st: dict[int, bool | None] = {
+        s["step"]: None if s["status"] == NOT_ASSESSED else s["status"] == "missing"
+        for s in algorithm(audit)
+    }
+
+    def is_(key: str, *values: object) -> bool | None:
+        v = m[key].value
+        return None if v is None else v in values
+
+    review = m["last_review_months_ago"].value
+    return {
+        1: _any(st[1], st[2]),
+        2: is_("hiring", "one_by_one"),
+        3: _any(is_("work_control", "none"), st[4]),
+        4: is_("motivation", "fixed_only"),
+        5: _any(is_("training", "ad_hoc", "none"), st[6]),
+        6: _any(None if review is None else review > REVIEW_MONTHS, st[7]),
+    }
+
+
 def mistakes(audit: Audit) -> list[int]:
     """The methodology's typical mistakes (1–6) that the answers show."""
-    m = audit.config.model
-    st = {s["step"]: s["status"] for s in algorithm(audit)}
-    found = []
-    if st[1] == "missing" or st[2] == "missing":
-        found.append(1)
-    if m.hiring == "one_by_one":
-        found.append(2)
-    if m.work_control == "none" or st[4] == "missing":
-        found.append(3)
-    if m.motivation == "fixed_only":
-        found.append(4)
-    if m.training != "system" or st[6] == "missing":
-        found.append(5)
-    if m.last_review_months_ago > REVIEW_MONTHS or st[7] == "missing":
-        found.append(6)
-    return found
+    return [n for n, found in mistake_status(audit).items() if found]
+
+
+def mistakes_not_assessed(audit: Audit) -> list[int]:
+    """The typical mistakes the answers can neither show nor rule out."""
+    return [n for n, found in mistake_status(audit).items() if found is None]
 
 
 def problems(audit: Audit) -> list[Finding]:
@@ -143,18 +169,43 @@ def problems(audit: Audit) -> list[Finding]:
     return out
 
 
-def pillars(audit: Audit) -> dict[str, int]:
-    """Four pillars 0–100: the self-assessment, averaged with data evidence where it exists."""
-    p = audit.config.model.pillars
-    score = {k: getattr(p, k) / 4 * 100 for k in PILLARS}
-    has = {name: audit.table(name) is not None for name in ("plan", "activities", "stage_history")}
-    ops_evidence = 50 * has["plan"] + 50 * has["activities"]
-    score["operations"] = (score["operations"] + ops_evidence) / 2
+def assessed(audit: Audit) -> Finding | None:
+    """How much of the diagnostic is answered (`m.assessed`, `m.not_assessed`); None when all is."""
+    items = [
+        *answers.algorithm(audit.config).values(),
+        *answers.model_items(audit.config).values(),
+        *answers.pillars(audit.config).values(),
+    ]
+    n = sum(a.assessed for a in items)
+    if n == len(items):
+        return None
+    if n == 0:
+        return Finding("m.not_assessed", {}, "warning")
+    return Finding("m.assessed", {"n": n, "total": len(items)}, "warning")
+
+
+def _evidence_scores(audit: Audit) -> dict[str, float]:
+    """Pillar scores 0–100 the data support: operations (plan, activities), process (history)."""
+    out: dict[str, float] = {}
+    has = {name: audit.table(name) is not None for name in ("plan", "activities")}
+    if any(has.values()):
+        out["operations"] = 50.0 * has["plan"] + 50.0 * has["activities"]
     hist, deals = audit.table("stage_history"), audit.table("deals")
     if hist is not None and deals is not None:
-        covered = deals["deal_id"].isin(hist["deal_id"]).mean() * 100
-        score["process"] = (score["process"] + covered) / 2
-    return {k: int(round(v)) for k, v in score.items()}
+        out["process"] = float(deals["deal_id"].isin(hist["deal_id"]).mean() * 100)
+    return out
+
+
+def pillars(audit: Audit) -> dict[str, int | None]:
+    """Four pillars 0–100: the self-assessment averaged with data evidence; None when neither."""
+    answered = answers.pillars(audit.config)
+    evidence = _evidence_scores(audit)
+    out: dict[str, int | None] = {}
+    for k in PILLARS:
+        parts = [] if answered[k].value is None else [answered[k].value / 4 * 100]
+        parts += [evidence[k]] if k in evidence else []
+        out[k] = int(round(sum(parts) / len(parts))) if parts else None
+    return out
 
 
 def channel_counts(audit: Audit) -> ChannelCounts | None:

@@ -13,8 +13,10 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed, keyed_list
 from salesaudit.steps.sales_model.compute import (
     algorithm,
+    assessed,
     decide,
     mistakes,
+    mistakes_not_assessed,
     order_violations,
     problems,
 )
@@ -49,8 +51,10 @@ def evidence(audit: Audit) -> list[str]:
 
 
 def notes(audit: Audit) -> list[str]:
-    """Order violations and typical mistakes as sentences."""
-    return [sentence(f, audit.lang) for f in problems(audit)]
+    """How much is assessed (when not all), order violations and typical mistakes as sentences."""
+    done = assessed(audit)
+    found = ([] if done is None else [done]) + problems(audit)
+    return [sentence(f, audit.lang) for f in found]
 
 
 def algorithm_table(audit: Audit) -> pd.DataFrame:
@@ -69,7 +73,7 @@ def algorithm_table(audit: Audit) -> pd.DataFrame:
 
 
 def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `model` section (the mistakes as English sentences)."""
+    """The findings.json `model` section (mistakes as English sentences; null = not assessed)."""
     r = decide(audit)
     steps = algorithm(audit)
     return {
@@ -79,5 +83,6 @@ def findings(audit: Audit) -> dict[str, Any]:
         "algorithm": steps,
         "order_violations": order_violations(steps),
         "mistakes": [t(f"mistake.{m}", "en") for m in mistakes(audit)],
+        "mistakes_not_assessed": mistakes_not_assessed(audit),
         "pillars": pillar_scores(audit),
     }

@@ -14,8 +14,9 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
+from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.client import CapacityConfig
+from salesaudit.inputs.client import CapacityConfig, CompensationConfig
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 
@@ -31,8 +32,14 @@ RATE_DEFAULTS: dict[str, C.Norm] = {
 CAPACITY_DEFAULTS: dict[str, C.Norm] = {
     "closer_meetings_per_month": C.MEETINGS_PER_CLOSER,
     "hunter_calls_per_hour": C.CALLS_PER_HOUR,
+    "hours_per_day": C.HOURS_PER_DAY,
+    "working_days_per_month": C.WORKING_DAYS_PER_MONTH,
     "productive_share": C.PRODUCTIVE_SHARE,
     "accounts_per_farmer": C.ACCOUNTS_PER_FARMER,
+    "span": C.SPAN,
+    "ramp_months": C.RAMP_MONTHS,
+    "hiring_batch": C.HIRING_BATCH,
+    "attrition": C.ATTRITION,
 }
 NO_TARGET = "no_target"  # the source of a revenue target taken from the last 12 months
 
@@ -214,6 +221,25 @@ def capacity_defaults(cap: CapacityConfig) -> list[Default]:
     ]
 
 
+def earnings_defaults(comp: CompensationConfig) -> list[Default]:
+    """The target earnings per role left at salesaudit's default (they price the team's cost)."""
+    if "target_earnings" in comp.model_fields_set:
+        return []
+    return [
+        Default(f"compensation.target_earnings.{role}", norm.value, norm.source, "low")
+        for role, norm in C.TARGET_EARNINGS.items()
+    ]
+
+
+def repeat_sales(audit: Audit) -> tuple[bool, Default | None]:
+    """Whether farmers are sized: the answer or the data, else the default (logged)."""
+    fact = answers.structure(audit)["repeat_sales"]
+    if fact.assessed:
+        return bool(fact.value), None
+    norm = C.REPEAT_SALES
+    return bool(norm.value), Default("structure.repeat_sales", norm.value, norm.source, "medium")
+
+
 def target(audit: Audit, avg: float) -> tuple[float, Default | None]:
     """The monthly revenue target, else the last 12 months' won revenue a month (else `avg`)."""
     given = audit.config.targets.revenue_per_month
@@ -246,6 +272,10 @@ def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
     avg = average_deal(audit)
     rate, log = rates(audit)
     log += capacity_defaults(cap)
+    log += earnings_defaults(audit.config.compensation)
+    _, repeat_default = repeat_sales(audit)
+    if repeat_default is not None:
+        log.append(repeat_default)
     goal, goal_default = target(audit, avg)
     if goal_default is not None:
         log.append(goal_default)
@@ -365,7 +395,7 @@ def _plan(audit: Audit) -> Plan:
     inp, log = inputs(audit)
     cap = audit.config.capacity
     work = workload(inp)
-    staff = required(inp, work, audit.config.structure.repeat_sales, cap.span)
+    staff = required(inp, work, repeat_sales(audit)[0], cap.span)
     cur = current(audit)
     now = sum(cur.get(r, 0) for r in SELLER_ROLES)
     months = pd.period_range(audit.as_of + pd.offsets.MonthBegin(1), periods=12, freq="M")

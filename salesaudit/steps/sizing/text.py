@@ -34,7 +34,10 @@ def source_text(source: str, lang: str) -> str:
 
 def assumption(d: Default, lang: str) -> Assumption:
     """One sizing default as a row of the assumptions log."""
-    value = fmt_num(d.value, lang) if d.source == NO_TARGET else _short(d.value, lang)
+    if d.key == "structure.repeat_sales":
+        value = t("word.yes" if d.value else "word.no", lang)
+    else:
+        value = fmt_num(d.value, lang) if d.source == NO_TARGET else _short(d.value, lang)
     return Assumption(d.key, value, source_text(d.source, lang), d.impact)
 
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from salesaudit.steps.structure.charts import span_chart
 from salesaudit.steps.structure.compute import (
+    RULES,
+    deciding_open,
     findings,
     matches,
     recommend,
+    rule_status,
     rules,
     span_findings,
     span_table,
@@ -25,11 +28,14 @@ from salesaudit.steps.structure.text import (
 )
 
 __all__ = [
+    "RULES",
+    "deciding_open",
     "findings",
     "matches",
     "rationale",
     "recommend",
     "recommended_table",
+    "rule_status",
     "rules",
     "sentence",
     "span_chart",

@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from salesaudit.core.results import Finding
+from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps import sizing
 
@@ -28,33 +29,94 @@ def _heads(team: pd.DataFrame) -> pd.Series:
     return team["head"].fillna("")
 
 
+RULES = ("regional_matrix", "product_category", "customer_type")
+# the facts each rule reads (DESIGN §7.3)
+RULE_FACTS = {
+    "regional_matrix": ("regions", "region_specifics"),
+    "product_category": ("complex_product", "after_sales_service"),
+    "customer_type": ("segments", "segment_distinct_behaviour"),
+}
+
+
+def _all(*conds: bool | None) -> bool | None:
+    """Three-valued AND: False if any condition fails, True if all hold, else None."""
+    if any(c is False for c in conds):
+        return False
+    return True if all(c is True for c in conds) else None
+
+
+def _any(*conds: bool | None) -> bool | None:
+    """Three-valued OR: True if any condition holds, False if all fail, else None."""
+    if any(c is True for c in conds):
+        return True
+    return False if all(c is False for c in conds) else None
+
+
+def rule_status(audit: Audit) -> dict[str, bool | None]:
+    """Whether each structure rule holds (None: a fact it reads is not assessed)."""
+    f = {k: a.value for k, a in answers.structure(audit).items()}
+    regions, segments = f["regions"], f["segments"]
+    return {
+        "regional_matrix": _all(None if regions is None else regions > 1, f["region_specifics"]),
+        "product_category": _any(f["complex_product"], f["after_sales_service"]),
+        "customer_type": _all(
+            None if segments is None else 2 <= segments <= 5, f["segment_distinct_behaviour"]
+        ),
+    }
+
+
 def matches(audit: Audit) -> list[str]:
-    """Structures whose conditions hold, in rule order (functional_linear always last)."""
-    s = audit.config.structure
-    out = []
-    if s.regions > 1 and s.region_specifics:
-        out.append("regional_matrix")
-    if s.complex_product or s.after_sales_service:
-        out.append("product_category")
-    if 2 <= s.segments <= 5 and s.segment_distinct_behaviour:
-        out.append("customer_type")
-    out.append("functional_linear")
-    return out
+    """Structures whose conditions are known to hold, in rule order (functional_linear always last)."""
+    status = rule_status(audit)
+    return [k for k in RULES if status[k]] + ["functional_linear"]
 
 
-def recommend(audit: Audit) -> tuple[str, str | None]:
-    """The recommended structure and the secondary split (if a second rule matched)."""
-    m = matches(audit)
-    secondary = m[1] if len(m) > 1 and m[1] != "functional_linear" else None
-    return m[0], secondary
+def recommend(audit: Audit) -> tuple[str | None, str | None]:
+    """The recommended structure and the secondary split; (None, None) while open answers decide it.
+
+    First match wins: a rule counts only when every rule before it is answered and fails.
+    """
+    status = rule_status(audit)
+    chosen: list[str] = []
+    for k in RULES:
+        if status[k] is None:
+            break
+        if status[k]:
+            chosen.append(k)
+            if len(chosen) == 2:
+                break
+    else:
+        if not chosen:
+            chosen.append("functional_linear")
+    if not chosen:
+        return None, None
+    return chosen[0], chosen[1] if len(chosen) > 1 else None
+
+
+def deciding_open(audit: Audit) -> tuple[str, ...]:
+    """The unanswered facts of the rules still undecided (empty when all rules are decided)."""
+    status, facts = rule_status(audit), answers.structure(audit)
+    return tuple(
+        f for k in RULES if status[k] is None for f in RULE_FACTS[k] if not facts[f].assessed
+    )
 
 
 def rules(audit: Audit) -> list[Finding]:
-    """The rules that decided (`st.rule.<structure>`) and the result (`st.recommended`)."""
-    s = audit.config.structure
-    main, second = recommend(audit)
+    """Facts read from the data (`st.derived`), the rules that decided (`st.rule.<structure>`)
+    and the result (`st.recommended`), or which answers decide it (`st.undecided`)."""
+    facts = answers.structure(audit)
     out = [
-        Finding(f"st.rule.{k}", {"regions": s.regions, "segments": s.segments})
+        Finding("st.derived", {"fact": k, "note": a.evidence})
+        for k, a in facts.items()
+        if a.source == answers.DERIVED and a.evidence is not None
+    ]
+    main, second = recommend(audit)
+    if main is None:
+        out.append(Finding("st.undecided", {"facts": deciding_open(audit)}, "warning"))
+        return out
+    params = {"regions": facts["regions"].value, "segments": facts["segments"].value}
+    out += [
+        Finding(f"st.rule.{k}", params)
         for k in matches(audit)
         if k != "functional_linear" or main == "functional_linear"
     ]
@@ -119,12 +181,17 @@ def team_rows(audit: Audit) -> pd.DataFrame | None:
 
 
 def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `structure` section."""
+    """The findings.json `structure` section (recommended null while open answers decide it)."""
     main, second = recommend(audit)
     p = sizing.plan(audit)
+    facts = answers.structure(audit)
     return {
         "recommended": main,
         "secondary": second,
+        "facts": {k: a.value for k, a in facts.items()},
+        "derived": [k for k, a in facts.items() if a.source == answers.DERIVED],
+        "not_assessed": [k for k, a in facts.items() if not a.assessed],
+        "deciding_open": list(deciding_open(audit)),
         "roles": p["roles"] if p else None,
         "span": audit.config.capacity.span,
         "heads": p["heads"] if p else None,

@@ -7,6 +7,7 @@ import pandas as pd
 from salesaudit.core.results import Finding
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
+from salesaudit.present.labels import keyed_list
 from salesaudit.steps import sizing
 from salesaudit.steps.structure.compute import rules, span_findings, team_rows
 
@@ -16,9 +17,22 @@ def head_label(head: str, lang: str) -> str:
     return head or t("st.no_head_label", lang)
 
 
+def evidence_text(note: Finding, fact: str, lang: str) -> str:
+    """Why a structure fact was read from the data, as a sentence."""
+    p = dict(note.params)
+    if "tables" in p:
+        p["tables"] = keyed_list("table", p["tables"], lang)
+    return t(note.code, lang, fact=t(f"fact.{fact}", lang), **p)
+
+
 def sentence(finding: Finding, lang: str) -> str:
     """One structure finding as a sentence in lang."""
     p = dict(finding.params)
+    if finding.code == "st.derived":
+        return evidence_text(p["note"], p["fact"], lang)
+    if finding.code == "st.undecided":
+        facts = "; ".join(t(f"fact.{f}", lang).lower() for f in p["facts"])
+        return t(finding.code, lang, facts=facts)
     if finding.code == "st.recommended":
         second = p["second"]
         sec = t("st.secondary", lang, s=t(f"structure.{second}", lang)) if second else ""

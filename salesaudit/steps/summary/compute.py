@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from salesaudit.core.results import Finding
+from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps import customers, sizing, structure, technologies
+from salesaudit.steps import control, customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.compute import Weakest
@@ -30,6 +31,20 @@ class Lever:
     kind: str
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     impact: float | None = None
+
+
+@dataclass(frozen=True)
+class Question:
+    """One not-assessed questionnaire item, asked at the next workshop.
+
+    `code` is the catalogue key of the question (`q.*`); `params` hold raw keys (a step number,
+    a technology or CRM-check key) that the text renders in the report language.
+    """
+
+    section: str  # the report section: 01_sales_model, 02_technologies, 03_structure, 07_control
+    item: str  # the item's path in client.yaml, e.g. "structure.region_specifics"
+    code: str
+    params: dict[str, Any] = field(default_factory=dict, hash=False)
 
 
 @dataclass(frozen=True)
@@ -79,10 +94,81 @@ def _team(audit: Audit) -> Finding | None:
     return Finding("sum.team_unknown", {"need": p.sellers, "heads": p.heads})
 
 
+def _model_questions(audit: Audit) -> list[Question]:
+    """The sales-model items not assessed: mode (without data), partners, steps, answers, pillars."""
+    cfg, sec = audit.config, "01_sales_model"
+    out = []
+    if model.decide(audit).mode is None:
+        out.append(Question(sec, "model.mode", "q.model.mode"))
+    if cfg.model.partners is None:
+        out.append(Question(sec, "model.partners", "q.model.partners"))
+    for step, a in answers.algorithm(cfg).items():
+        if not a.assessed:
+            out.append(Question(sec, a.key, "q.model.algorithm", {"step": step}))
+    out += [
+        Question(sec, a.key, f"q.{a.key}")
+        for a in answers.model_items(cfg).values()
+        if not a.assessed
+    ]
+    out += [
+        Question(sec, a.key, "q.model.pillars", {"pillar": k})
+        for k, a in answers.pillars(cfg).items()
+        if not a.assessed
+    ]
+    return out
+
+
+def open_questions(audit: Audit) -> tuple[Question, ...]:
+    """Every questionnaire item not assessed (neither answered nor read from the data), by section."""
+    return audit.memo(("summary.open_questions",), lambda: _open_questions(audit))
+
+
+def _open_questions(audit: Audit) -> tuple[Question, ...]:
+    """The open questions (uncached; see :func:`open_questions`)."""
+    out = _model_questions(audit)
+    out += [
+        Question("02_technologies", f"technologies.{k}", "q.technologies", {"key": k})
+        for k in technologies.assess(audit).not_assessed
+    ]
+    out += [
+        Question("03_structure", a.key, f"q.{a.key}")
+        for a in answers.structure(audit).values()
+        if not a.assessed
+    ]
+    out += [
+        Question("07_control", f"control.{r.key}", f"q.control.{r.key}")
+        for r in control.rhythm(audit)
+        if r.answer is None
+    ]
+    out += [
+        Question("07_control", f"control.crm.{k}", "q.control.crm", {"key": k})
+        for k, v in control.crm_checks(audit).items()
+        if v is None
+    ]
+    return tuple(out)
+
+
+def _algorithm(audit: Audit) -> Finding | None:
+    """Order violations and typical mistakes, with how many mistakes are not assessed (None: nothing is)."""
+    v = len(model.order_violations(model.algorithm(audit)))
+    m, open_ = len(model.mistakes(audit)), len(model.mistakes_not_assessed(audit))
+    steps_open = sum(s["status"] == answers.NOT_ASSESSED for s in model.algorithm(audit))
+    if open_ == len(model.mistake_status(audit)) and steps_open == len(answers.ALGORITHM_STEPS):
+        return None
+    if open_ == 0 and steps_open == 0:
+        return Finding("sum.algorithm", {"v": v, "m": m})
+    return Finding("sum.algorithm_partial", {"v": v, "m": m, "k": open_, "s": steps_open})
+
+
 def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     """The headline findings, in the order the summary tells them."""
     m = model.decide(audit)
-    out: list[Finding | None] = [Finding("sum.model", {"mode": m.mode, "type": m.sales_type})]
+    head = (
+        Finding("sum.model", {"mode": m.mode, "type": m.sales_type})
+        if m.mode is not None
+        else Finding("sum.model_type", {"type": m.sales_type})
+    )
+    out: list[Finding | None] = [head]
     weak = _weakest(audit)
     if weak:
         c = analyse(audit).counts
@@ -95,12 +181,17 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
             out.append(Finding("sum.funnel_unknown", {"win_rate": c.win_rate}, "warning"))
     out += [_forecast(audit), _team(audit)]
     main, second = structure.recommend(audit)
-    out.append(Finding("sum.structure", {"main": main, "second": second}))
-    violations = len(model.order_violations(model.algorithm(audit)))
-    out.append(Finding("sum.algorithm", {"v": violations, "m": len(model.mistakes(audit))}))
+    if main is not None:
+        out.append(Finding("sum.structure", {"main": main, "second": second}))
+    else:
+        out.append(Finding("sum.structure_open", {"n": len(structure.deciding_open(audit))}))
+    out.append(_algorithm(audit))
     ov = customers.overview(audit)
     if ov is not None and ov.enough:
         out.append(Finding("sum.abc", {"n": ov.a_clients, "share": ov.a_revenue_share}))
+    n_open = len(open_questions(audit))
+    if n_open:
+        out.append(Finding("sum.open", {"n": n_open}, "warning"))
     return tuple(f for f in out if f is not None)
 
 

@@ -12,7 +12,7 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence
 from salesaudit.steps import technologies
 from salesaudit.steps.funnel.text import driver_label
-from salesaudit.steps.summary.compute import Lever, summary
+from salesaudit.steps.summary.compute import Lever, Question, open_questions, summary
 
 
 def _structure(main: str, second: str | None, lang: str) -> str:
@@ -26,6 +26,8 @@ def finding_text(f: Finding, lang: str, currency: str) -> str:
     p = f.params
     if f.code == "sum.model":
         return t(f.code, lang, mode=t(f"mode.{p['mode']}", lang), type=t(f"type.{p['type']}", lang))
+    if f.code == "sum.model_type":
+        return t(f.code, lang, type=t(f"type.{p['type']}", lang))
     if f.code == "sum.funnel":
         a, b = t(f"stage.{p['stage']}", lang), t(f"stage.{p['next']}", lang)
         win, conv = fmt_pct(p["win_rate"], lang, 1), fmt_pct(p["conversion"], lang)
@@ -94,6 +96,52 @@ def recommendations_table(audit: Audit) -> pd.DataFrame:
     )
 
 
+def question_text(q: Question, lang: str) -> str:
+    """One open question in lang."""
+    p = q.params
+    if "step" in p:
+        return t(q.code, lang, step=p["step"], name=t(f"algo.{p['step']}", lang))
+    if "pillar" in p:
+        return t(q.code, lang, name=t(f"pillar.{p['pillar']}", lang))
+    if q.code == "q.technologies":
+        return t(q.code, lang, name=technologies.technology_label(p["key"], lang))
+    if q.code == "q.control.crm":
+        return t(q.code, lang, name=t(f"crm.{p['key']}", lang))
+    return t(q.code, lang)
+
+
+def open_questions_list(audit: Audit) -> list[dict[str, str]]:
+    """The open questions for the next workshop: section key, client.yaml item, question in lang."""
+    return [
+        {"section": q.section, "item": q.item, "question": question_text(q, audit.lang)}
+        for q in open_questions(audit)
+    ]
+
+
+def open_questions_note(audit: Audit) -> list[str]:
+    """One sentence introducing the open questions (or saying there are none)."""
+    n = len(open_questions(audit))
+    return [t("sum.questions_intro" if n else "sum.questions_none", audit.lang, n=n)]
+
+
+def open_questions_table(audit: Audit) -> pd.DataFrame | None:
+    """The open questions grouped by report section, for display (None when there are none)."""
+    lang = audit.lang
+    rows = open_questions_list(audit)
+    if not rows:
+        return None
+    return pd.DataFrame(
+        {
+            t("tbl.section", lang): [t(f"section.{r['section']}", lang) for r in rows],
+            t("tbl.question", lang): [r["question"] for r in rows],
+        }
+    )
+
+
 def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `summary` section."""
-    return {"headline": headline(audit), "recommendations": recommendations(audit)}
+    """The findings.json `summary` section (open questions in the report language)."""
+    return {
+        "headline": headline(audit),
+        "recommendations": recommendations(audit),
+        "open_questions": open_questions_list(audit),
+    }

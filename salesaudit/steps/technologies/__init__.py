@@ -11,6 +11,7 @@ from salesaudit.steps.technologies.compute import (
     Technologies,
     applies,
     assess,
+    assessed_finding,
     coverage,
     findings,
     roadmap,
@@ -18,6 +19,7 @@ from salesaudit.steps.technologies.compute import (
 )
 from salesaudit.steps.technologies.text import (
     listing,
+    notes,
     roadmap_display,
     status_table,
     technology_label,
@@ -28,10 +30,12 @@ __all__ = [
     "Technologies",
     "applies",
     "assess",
+    "assessed_finding",
     "coverage",
     "coverage_chart",
     "findings",
     "listing",
+    "notes",
     "roadmap",
     "roadmap_display",
     "status_table",

@@ -10,15 +10,18 @@ from salesaudit.present.style import BAD, GOOD, NEUTRAL, styled
 from salesaudit.steps.technologies.compute import GROUPS, assess
 
 
-def coverage_chart(audit: Audit) -> go.Figure:
-    """Coverage per group as bars 0–100%."""
+def coverage_chart(audit: Audit) -> go.Figure | None:
+    """Coverage per group as bars 0–100%, rated groups only (None when nothing is rated)."""
     lang = audit.lang
     cov = assess(audit).coverage
-    vals = [cov[g] for g in GROUPS]
+    groups = [g for g in GROUPS if cov[g] is not None]
+    if not groups:
+        return None
+    vals = [float(cov[g] or 0.0) for g in groups]
     colors = [GOOD if v >= 0.7 else BAD if v < 0.4 else NEUTRAL for v in vals]
     fig = go.Figure(
         go.Bar(
-            x=[t(f"group.{g}", lang) for g in GROUPS],
+            x=[t(f"group.{g}", lang) for g in groups],
             y=vals,
             marker_color=colors,
             text=[fmt_pct(v, lang) for v in vals],

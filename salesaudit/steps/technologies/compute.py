@@ -10,6 +10,8 @@ from typing import Any
 
 import pandas as pd
 
+from salesaudit.core.results import Finding
+from salesaudit.inputs.answers import NOT_ASSESSED
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.catalogue import catalogue
 from salesaudit.steps import sales_model as model
@@ -25,9 +27,12 @@ class Technologies:
 
     sales_type: str
     table: pd.DataFrame  # key, group, status: one row per applicable technology, catalogue order
-    coverage: dict[str, float]
-    gaps: tuple[str, ...]  # keys of the missing technologies, catalogue order
+    coverage: dict[str, float | None]  # over the rated technologies; None: none rated in the group
+    gaps: tuple[str, ...]  # keys of the technologies answered missing, catalogue order
     unknown_keys: tuple[str, ...]  # keys rated in client.yaml that the catalogue lacks
+    assessed: dict[str, int]  # rated technologies per group
+    applicable: dict[str, int]  # technologies per group that apply to the sales type
+    not_assessed: tuple[str, ...]  # keys of the applicable technologies left unrated
 
 
 def applies(entry: dict[str, Any], sales_type: str) -> bool:
@@ -36,28 +41,28 @@ def applies(entry: dict[str, Any], sales_type: str) -> bool:
 
 
 def statuses(audit: Audit, sales_type: str) -> pd.DataFrame:
-    """Every technology applicable to sales_type with its status (key, group, status)."""
+    """Every technology applicable to sales_type with its status (`not_assessed` if unrated)."""
     given = audit.config.technologies
     rows = [
-        {"key": k, "group": e["group"], "status": given.get(k, "missing")}
+        {"key": k, "group": e["group"], "status": given.get(k, NOT_ASSESSED)}
         for k, e in catalogue().items()
         if applies(e, sales_type)
     ]
     return pd.DataFrame(rows, columns=["key", "group", "status"])
 
 
-def coverage(table: pd.DataFrame) -> dict[str, float]:
-    """Share of applicable technologies in place per group (partial counts half)."""
-    out = {}
+def coverage(table: pd.DataFrame) -> dict[str, float | None]:
+    """Share of the rated technologies in place per group (partial counts half; None if none rated)."""
+    out: dict[str, float | None] = {}
     for g in GROUPS:
-        sub = table[table["group"] == g]
-        out[g] = round(float(sub["status"].map(SCORE).mean()), 3) if len(sub) else 0.0
+        rated = table[(table["group"] == g) & (table["status"] != NOT_ASSESSED)]
+        out[g] = round(float(rated["status"].map(SCORE).mean()), 3) if len(rated) else None
     return out
 
 
 def roadmap(table: pd.DataFrame) -> pd.DataFrame:
     """Missing and partial technologies, missing first, internal before external (other columns kept)."""
-    todo = table[table["status"] != "in_place"].copy()
+    todo = table[table["status"].isin(["missing", "partial"])].copy()
     todo["rank"] = todo["status"].map({"missing": 0, "partial": 1}) * 10 + todo["group"].map(
         GROUP_PRIORITY
     )
@@ -69,6 +74,7 @@ def roadmap(table: pd.DataFrame) -> pd.DataFrame:
 def _assess(audit: Audit, sales_type: str) -> Technologies:
     """Statuses, coverage and gaps for one sales type."""
     table = statuses(audit, sales_type)
+    rated = table["status"] != NOT_ASSESSED
     return Technologies(
         sales_type=sales_type,
         table=table,
@@ -76,6 +82,9 @@ def _assess(audit: Audit, sales_type: str) -> Technologies:
         gaps=tuple(table.loc[table["status"] == "missing", "key"]),
         # the config rejects unknown keys, so this stays empty; findings.json keeps the field
         unknown_keys=tuple(sorted(set(audit.config.technologies) - set(catalogue()))),
+        assessed={g: int((rated & (table["group"] == g)).sum()) for g in GROUPS},
+        applicable={g: int((table["group"] == g).sum()) for g in GROUPS},
+        not_assessed=tuple(table.loc[~rated, "key"]),
     )
 
 
@@ -85,7 +94,25 @@ def assess(audit: Audit, sales_type: str | None = None) -> Technologies:
     return audit.memo(("technologies.assess", stype), lambda: _assess(audit, stype))
 
 
-def findings(audit: Audit) -> dict[str, Any]:
-    """The findings.json `technologies` section."""
+def assessed_finding(audit: Audit) -> Finding | None:
+    """How many applicable technologies are rated (`tech.assessed`, `tech.not_assessed`); None: all."""
     r = assess(audit)
-    return {"coverage": r.coverage, "gaps": list(r.gaps), "unknown_keys": list(r.unknown_keys)}
+    n, total = sum(r.assessed.values()), sum(r.applicable.values())
+    if n == total:
+        return None
+    if n == 0:
+        return Finding("tech.not_assessed", {"total": total}, "warning")
+    return Finding("tech.assessed", {"n": n, "total": total}, "warning")
+
+
+def findings(audit: Audit) -> dict[str, Any]:
+    """The findings.json `technologies` section (coverage over rated technologies only)."""
+    r = assess(audit)
+    return {
+        "coverage": r.coverage,
+        "gaps": list(r.gaps),
+        "unknown_keys": list(r.unknown_keys),
+        "assessed": r.assessed,
+        "applicable": r.applicable,
+        "not_assessed": list(r.not_assessed),
+    }

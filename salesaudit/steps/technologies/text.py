@@ -9,7 +9,7 @@ import pandas as pd
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.catalogue import catalogue
-from salesaudit.steps.technologies.compute import assess, roadmap
+from salesaudit.steps.technologies.compute import assess, assessed_finding, roadmap
 
 
 def technology_label(key: str, lang: str) -> str:
@@ -37,6 +37,12 @@ def roadmap_display(audit: Audit) -> pd.DataFrame:
             t("tbl.status", lang): [t(f"status.{s}", lang) for s in r["status"]],
         }
     )
+
+
+def notes(audit: Audit) -> list[str]:
+    """How many applicable technologies are rated, when not all of them (else nothing)."""
+    f = assessed_finding(audit)
+    return [] if f is None else [t(f.code, audit.lang, **f.params)]
 
 
 def listing(lang: str = "en") -> pd.DataFrame:
