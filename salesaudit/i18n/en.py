@@ -289,16 +289,30 @@ MESSAGES: dict[str, str] = {
     "funnel.sim.closers_needed": "Closers needed: {n}",
     "funnel.sim.cycle": "Cycle, days",
     "funnel.sim.forward": "What if",
+    "funnel.sim.intro": "It starts from the report's own forecast. Move the sliders: new deals a "
+    "month, each stage's conversion, the average deal, the cycle, the closers "
+    "and their meetings; the funnel and the revenue fan redraw at once, with "
+    'the chance of reaching the target. "From target" turns it around: set the '
+    "revenue target and see the deals each stage needs every month and the "
+    "closers to hold the meetings (the reverse funnel team sizing uses).",
     "funnel.sim.meetings": "Meetings / closer",
+    "funnel.sim.method": "The forecast draws thousands of scenarios: new deals around the chosen "
+    "rate, each conversion uncertain around its slider value as much as the "
+    "client's history allows, deal sizes and cycles resampled from the "
+    "client's won deals, and the open pipeline. New deals beyond the meetings "
+    "the closers can hold (compared with the start) are lost at the meeting "
+    "stage.",
     "funnel.sim.mode": "Mode",
     "funnel.sim.new_deals": "New deals / month",
     "funnel.sim.p_target": "P(target)",
     "funnel.sim.reverse": "From target",
-    "funnel.sim.reverse_summary": "For {target} a month: {contracts} contracts, {meetings} meetings "
-    "a month; closers needed {closers} (now {now}).",
+    "funnel.sim.reverse_summary": "For {target} a month: {contracts, plural, one {# contract} other "
+    "{# contracts}} and {meetings, plural, one {# meeting} other {# "
+    "meetings}} a month; closers needed: {closers} (now {now}).",
     "funnel.sim.summary": "{h}-month revenue: median {p50} (P10 {p10} – P90 {p90}); P(target) {p}; "
     "meetings {meet}/month against capacity {cap}.",
     "funnel.sim.target": "Target / month",
+    "funnel.sim.title": "Funnel simulator",
     "funnel.status.above": "above",
     "funnel.status.below": "below",
     "funnel.status.inside": "within",
