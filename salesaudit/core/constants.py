@@ -22,7 +22,7 @@ class Norm:
 DEFAULT = "default"  # the source of a figure the methodology does not give: salesaudit's default
 DAYS_PER_MONTH = 30.4375  # mean Gregorian month
 
-# --- statistics (the audit's own conventions, DESIGN §7.6) ---------------------------------
+# --- statistics (the audit's own conventions, docs/methodology.md §6.5) ---------------------------------
 LEVEL = 0.90  # every conversion carries a 90% Wilson interval
 MIN_N = 30  # fewer deals than this in a denominator: "too few to judge", never ranked
 
@@ -52,8 +52,10 @@ ATTRITION = Norm(0.25, DEFAULT)  # annual share of sellers who leave
 PAY_MIX = {"fixed": Norm(0.30, "§3.5"), "soft": Norm(0.10, "§3.5"), "bonus": Norm(0.60, "§3.5")}
 
 # --- §1 the sales model --------------------------------------------------------------------------
-PASSIVE_SHARE = 0.60  # over 60% of deals from inbound channels: a passive model (DESIGN §7.1)
-PROJECT_CYCLE_DAYS = 90  # a median won cycle over 90 days: project sales (DESIGN §7.1)
+PASSIVE_SHARE = (
+    0.60  # over 60% of deals from inbound channels: a passive model (docs/methodology.md §6.1)
+)
+PROJECT_CYCLE_DAYS = 90  # a median won cycle over 90 days: project sales (docs/methodology.md §6.1)
 REVIEW_MONTHS = 3  # the system is reviewed at least every three months (§1)
 
 # --- §3.8 customers: ABC-XYZ ---------------------------------------------------------------------

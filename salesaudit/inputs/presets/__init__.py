@@ -133,7 +133,9 @@ def client_yaml(name: str, preset: str | None = None) -> str:
     currency = p["currency"] if p else "RUB"
     title = p["title"] if p else ""
     out = [
-        f"# Client file for {name}" + (f", pre-filled from the {title} export preset" if p else "") + ".",
+        f"# Client file for {name}"
+        + (f", pre-filled from the {title} export preset" if p else "")
+        + ".",
         "# Paths are relative to this file. Every key is described in docs/client-file.md of the",
         "# salesaudit repository (how each CRM exports its tables: docs/presets.md);",
         "# `salesaudit validate client.yaml` checks it and every data file.",
