@@ -205,7 +205,7 @@ def allowed(ann: Any, f: FieldInfo | None = None) -> str:
     origin, args = typing.get_origin(ann), typing.get_args(ann)
     bounds = _bounds(f) if f is not None else ""
     if origin is Literal:
-        return "one of " + ", ".join(f"`{a}`" for a in args)
+        return ("one of " if len(args) > 1 else "") + ", ".join(f"`{a}`" for a in args)
     if origin in (typing.Union, types.UnionType):
         parts = [allowed(a, f) for a in args if a is not type(None)]
         return " or ".join(parts) + (" (or empty)" if type(None) in args else "")
@@ -236,6 +236,8 @@ def default(f: FieldInfo) -> str:
         return "the six canonical stages, each its own CRM name"
     if value == {}:
         return "empty"
+    if isinstance(value, str):
+        return f"`{value}`"
     return f"`{json.dumps(value, ensure_ascii=False, default=str)}`"
 
 
