@@ -228,6 +228,7 @@ def _value_labels(key: str, book: Book) -> dict[str, Callable[[Any], Any]]:
     lang, stages = book.lang, book.stages
 
     def stage(v: Any) -> Any:
+        """A stage key's name (other values as they are)."""
         return ft.stage_label(v, lang) if v in stages else v
 
     labels: dict[str, Callable[[Any], Any]] = {

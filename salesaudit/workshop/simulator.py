@@ -439,6 +439,7 @@ def state_from_sliders(state: SimState, sliders: dict[str, Any]) -> SimState:
     """The state the sliders now describe (a lever left alone keeps its exact starting value)."""
 
     def read(key: str, now: float) -> float:
+        """The slider's value, or the exact current one when the slider only rounded it."""
         v = float(sliders[key].value)
         return now if abs(v - now) <= float(sliders[key].step) / 2 else v
 
