@@ -144,7 +144,7 @@ def parser() -> argparse.ArgumentParser:
         "--only",
         nargs="+",
         metavar="STEP",
-        help=f"run only these steps (the report keeps their sections): {', '.join(STEPS)}",
+        help=f"run only these steps: {', '.join(STEPS)}",
     )
     r.add_argument(
         "--previous",
