@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test test-fast lint bench schema clean
+.PHONY: setup demo test test-fast lint bench schema docs clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test-fast: setup
 # findings.schema.json is generated from the typed model (report/findings_model.py)
 schema: setup
 	$(BIN)/python -m salesaudit.report.findings_model > salesaudit/report/schema/findings.schema.json
+
+# docs/client-file.md is generated from the client file's models (inputs/client.py)
+docs: setup
+	$(BIN)/python -m salesaudit.inputs.client_docs > docs/client-file.md
 
 bench: setup
 	$(BIN)/python benchmarks/demo.py

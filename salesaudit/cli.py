@@ -10,6 +10,7 @@ import warnings
 from pathlib import Path
 
 from salesaudit.core.errors import InputError
+from salesaudit.core.names import STEPS
 from salesaudit.inputs import presets
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
@@ -90,14 +91,29 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
 
 def cmd_workshop(args: argparse.Namespace) -> int:
-    """Open the trainer's funnel simulator (Voilà, or JupyterLab with --lab)."""
+    """Open the trainer's funnel simulator (Voilà, or JupyterLab on a working copy with --lab)."""
+    import importlib.util
+
     from salesaudit.workshop import simulator
 
     if args.client:
         from salesaudit.inputs import client as config
 
         config.load(args.client)  # a bad client file is reported before the browser opens
-    return simulator.launch(args.client, args.lab)
+    server = "jupyterlab" if args.lab else "voila"
+    if importlib.util.find_spec(server) is None:
+        raise InputError(
+            f"{server} is not installed.",
+            hint="Install the workshop extra: pip install 'salesaudit[workshop]'.",
+        )
+    code = simulator.launch(args.client, args.lab)
+    if code not in (0, -2, 130):  # -2 / 130: stopped with Ctrl+C
+        print(
+            f"salesaudit: the workshop server ({server}) stopped with exit code {code}; its messages are above.",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+    return EXIT_OK
 
 
 def cmd_technologies(args: argparse.Namespace) -> int:
@@ -124,8 +140,17 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("client", help="path to client.yaml")
     r.add_argument("--out", help="output folder (default: out/<client>)")
     r.add_argument("--lang", choices=["en", "ru"])
-    r.add_argument("--only", nargs="+", metavar="SECTION")
-    r.add_argument("--previous", metavar="OLD/findings.json")
+    r.add_argument(
+        "--only",
+        nargs="+",
+        metavar="STEP",
+        help=f"run only these steps: {', '.join(STEPS)}",
+    )
+    r.add_argument(
+        "--previous",
+        metavar="OLD/findings.json",
+        help="the previous audit's findings.json: what changed since then",
+    )
     r.add_argument("--workers", type=int, default=2)
     r.set_defaults(func=cmd_run)
     v = sub.add_parser("validate", help="check client.yaml and the data files only")
@@ -135,7 +160,9 @@ def parser() -> argparse.ArgumentParser:
     n = sub.add_parser("new", help="scaffold clients/NAME/")
     n.add_argument("name")
     n.add_argument(
-        "--preset", choices=presets.list_presets(), help="pre-fill from a CRM export preset"
+        "--preset",
+        choices=presets.list_presets(),
+        help="pre-fill the column and stage names from a CRM export preset",
     )
     n.add_argument("--dir", default="clients", help="parent folder (default: clients/)")
     n.set_defaults(func=cmd_new)
@@ -146,7 +173,12 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(func=cmd_batch)
     w = sub.add_parser("workshop", help="open the funnel simulator for a live session")
     w.add_argument("client", nargs="?", help="client.yaml to start from (default: the demo)")
-    w.add_argument("--lab", action="store_true", help="open in JupyterLab instead of Voilà")
+    w.add_argument(
+        "--lab",
+        action="store_true",
+        help="open JupyterLab instead of Voilà, on a working copy of the notebooks in the "
+        "client's folder (notebooks/)",
+    )
     w.set_defaults(func=cmd_workshop)
     t = sub.add_parser("technologies", help="list the technology catalogue keys")
     t.add_argument("--lang", choices=["en", "ru"], default="en")

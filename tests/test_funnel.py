@@ -337,13 +337,6 @@ def test_findings_without_target_and_without_deals(synth_audit) -> None:
         assert story(fa_empty) == [funnel_text.reason_text("no_deals", "en")]
 
 
-def test_tables_sheet_names(synth_audit) -> None:
-    tb = analysis.tables(synth_audit)
-    assert "Funnel" in tb and "Forecast" in tb and "Sensitivity" in tb
-    assert all(len(k) <= 31 for k in tb)
-    assert all(isinstance(v, pd.DataFrame) for v in tb.values())
-
-
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_figures_and_story_in_both_languages(synth_audit, lang: str) -> None:
     from dataclasses import replace

@@ -140,3 +140,86 @@ def test_notebook_runs_headless_under_nbval(client_file: Path) -> None:
     )
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
     assert "passed" in r.stdout
+
+
+def test_starts_from_the_reports_forecast(demo_dir: Path) -> None:
+    """Same client, same seed: the simulator's first forecast is the report's, and its target."""
+    from salesaudit.inputs.audit import open_audit
+    from salesaudit.steps.funnel.analysis import analyse
+
+    client = demo_dir / "client.yaml"
+    fa = analyse(open_audit(client))
+    state, model = sim.initial(str(client))
+    out = sim.update(model, state)
+    assert fa.forecast is not None
+    assert out.result.total_q[1] == fa.forecast.total_q[1]
+    assert list(out.result.monthly_q[1]) == list(fa.forecast.monthly_q[1])
+    assert state.target == fa.target and out.new_deals_effective == state.new_deals
+
+
+def test_labels_and_numbers_in_the_session_language(client_file: Path) -> None:
+    state, model = sim.initial(str(client_file))
+    app = sim.Simulator(state, model)
+    assert "Симулятор воронки" in app.widget.children[0].value
+    shown = app.values["average_deal"].value
+    assert "," in shown and "тыс." in shown and "RUB" in shown  # 174,2 тыс. RUB
+    assert all(not s.description for k, s in app.sliders.items())  # labels live in the rows
+
+
+def test_lab_opens_a_working_copy_as_root(client_file: Path, monkeypatch) -> None:
+    folder = sim.working_copy(str(client_file))
+    assert folder == client_file.parent / "notebooks"
+    copy = folder / "simulator.ipynb"
+    assert copy.is_file() and str(client_file.resolve()) in copy.read_text("utf-8")
+    copy.write_text(copy.read_text("utf-8") + " ", "utf-8")
+    sim.working_copy(str(client_file))  # kept, never overwritten
+    assert copy.read_text("utf-8").endswith(" ")
+    monkeypatch.setattr(sim.os, "geteuid", lambda: 0)
+    cmd = sim.workshop_command(str(client_file), lab=True, folder=folder)
+    assert "--allow-root" in cmd and cmd[-1] == str(copy)
+    assert str(sim.PACKAGE) not in " ".join(cmd[3:])
+
+
+def test_voila_template_loads_nothing_from_a_network() -> None:
+    cmd = sim.workshop_command(None, lab=False)
+    assert f"--template={sim.VOILA_TEMPLATE}" in cmd
+    env = sim.workshop_env(None)
+    assert env["JUPYTER_PATH"].split(os.pathsep)[0] == str(sim.JUPYTER_DATA)
+    tpl = sim.JUPYTER_DATA / "voila" / "templates" / sim.VOILA_TEMPLATE / "index.html.j2"
+    assert tpl.is_file()
+
+
+@pytest.mark.slow
+def test_voila_page_fetches_nothing_from_a_network(client_file: Path) -> None:
+    """The served page (Voilà with the package's template) names no http(s) resource to load."""
+    import re
+    import socket
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    cmd = [*sim.workshop_command(str(client_file)), "--no-browser", f"--port={port}"]
+    proc = subprocess.Popen(
+        cmd,
+        env=sim.workshop_env(str(client_file)),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = ""
+        for _ in range(90):
+            time.sleep(1)
+            try:
+                page = (
+                    urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=120).read().decode()
+                )
+                break
+            except OSError:
+                continue
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert "jp-Notebook" in page
+    fetched = re.findall(r"""(?:src=|href=|import\()["'](https?://[^"']+)""", page)
+    assert not fetched, fetched

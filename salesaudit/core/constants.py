@@ -22,7 +22,7 @@ class Norm:
 DEFAULT = "default"  # the source of a figure the methodology does not give: salesaudit's default
 DAYS_PER_MONTH = 30.4375  # mean Gregorian month
 
-# --- statistics (the audit's own conventions, DESIGN §7.6) ---------------------------------
+# --- statistics (the audit's own conventions, docs/methodology.md §6.5) ---------------------------------
 LEVEL = 0.90  # every conversion carries a 90% Wilson interval
 MIN_N = 30  # fewer deals than this in a denominator: "too few to judge", never ranked
 # A stage conversion is identifiable when the lost deals whose loss stage is unknown could move
@@ -63,8 +63,10 @@ REPEAT_SALES = Norm(1.0, DEFAULT)  # repeat sales assumed (farmers sized) until 
 PAY_MIX = {"fixed": Norm(0.30, "§3.5"), "soft": Norm(0.10, "§3.5"), "bonus": Norm(0.60, "§3.5")}
 
 # --- §1 the sales model --------------------------------------------------------------------------
-PASSIVE_SHARE = 0.60  # over 60% of deals from inbound channels: a passive model (DESIGN §7.1)
-PROJECT_CYCLE_DAYS = 90  # a median won cycle over 90 days: project sales (DESIGN §7.1)
+PASSIVE_SHARE = (
+    0.60  # over 60% of deals from inbound channels: a passive model (docs/methodology.md §6.1)
+)
+PROJECT_CYCLE_DAYS = 90  # a median won cycle over 90 days: project sales (docs/methodology.md §6.1)
 REVIEW_MONTHS = 3  # the system is reviewed at least every three months (§1)
 
 # --- §3.8 customers: ABC-XYZ ---------------------------------------------------------------------

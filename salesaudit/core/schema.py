@@ -1,4 +1,4 @@
-"""The canonical tables of DESIGN §6: which columns each has and of what type."""
+"""The canonical tables (their columns: docs/client-file.md): which columns each has and of what type."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The questionnaire (DESIGN §5): each answer is given, derived from the data, or not assessed.
+"""The questionnaire (docs/client-file.md): each answer is given, derived from the data, or not assessed.
 
 An answer the client file leaves out has no default: it is *not assessed* and becomes an open
 question for the next workshop. A few structure facts can be read from the data (distinct

@@ -1,4 +1,4 @@
-"""The technology catalogue (METHODOLOGY §2), shipped as package data with en and ru labels."""
+"""The technology catalogue (docs/methodology.md §2), shipped as package data with en and ru labels."""
 
 from __future__ import annotations
 

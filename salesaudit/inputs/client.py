@@ -1,4 +1,4 @@
-"""The client file (`client.yaml`): pydantic models of DESIGN §5 and its loader."""
+"""The client file (`client.yaml`): pydantic models documented in docs/client-file.md and its loader."""
 
 from __future__ import annotations
 
@@ -104,7 +104,7 @@ class PillarsConfig(_Model):
 
 
 class ModelConfig(_Model):
-    """Diagnostic answers of DESIGN §7.1: `None` is not assessed; `auto` is derived from the data."""
+    """Diagnostic answers (docs/methodology.md §6.1): `None` is not assessed, `auto` from data."""
 
     mode: Literal["auto", "active", "passive"] = "auto"
     inbound_channels: list[str] = Field(
@@ -130,7 +130,7 @@ class ModelConfig(_Model):
 
 
 class StructureConfig(_Model):
-    """Facts that decide the structure (DESIGN §7.3): `None` is not assessed (or derived from data)."""
+    """Facts that decide the structure (docs/methodology.md §6.2): `None` is not assessed."""
 
     products: int | None = Field(None, ge=1)
     regions: int | None = Field(None, ge=1)
@@ -151,7 +151,7 @@ class RatesConfig(_Model):
 
 
 class CapacityConfig(_Model):
-    """Team sizing inputs (DESIGN §7.4)."""
+    """Team sizing inputs (docs/methodology.md §6.3)."""
 
     average_deal: float | Literal["auto"] = "auto"
     rates: RatesConfig = Field(default_factory=RatesConfig)
@@ -168,7 +168,7 @@ class CapacityConfig(_Model):
 
 
 class CrmChecklist(_Model):
-    """CRM readiness checklist (METHODOLOGY §3.9): `None` is not assessed."""
+    """CRM readiness checklist (docs/methodology.md §3.9): `None` is not assessed."""
 
     no_paper_orders: bool | None = None
     no_taskless_clients: bool | None = None
@@ -182,7 +182,7 @@ class CrmChecklist(_Model):
 
 
 class ControlConfig(_Model):
-    """Management rhythm answers (DESIGN §7.8): `None` is not assessed."""
+    """Management rhythm answers (docs/methodology.md §6.7): `None` is not assessed."""
 
     morning_planning: bool | None = None
     checkins_per_day: int | None = Field(None, ge=0, le=10)
@@ -214,7 +214,7 @@ class AcceleratorConfig(_Model):
 
 
 class CompensationConfig(_Model):
-    """Pay design (DESIGN §7.5)."""
+    """Pay design (docs/methodology.md §6.4)."""
 
     mix: MixConfig = Field(default_factory=MixConfig)
     target_earnings: dict[str, float] = Field(
@@ -226,7 +226,7 @@ class CompensationConfig(_Model):
 
 
 class CustomersConfig(_Model):
-    """ABC-XYZ settings (DESIGN §7.7)."""
+    """ABC-XYZ settings (docs/methodology.md §6.6)."""
 
     window_months: int = Field(12, ge=1, le=60)
     period: Literal["M", "Q"] = "M"

@@ -8,9 +8,9 @@ from salesaudit.core.errors import InputError
 from salesaudit.inputs import presets
 
 # The questionnaire part of a new client file: every answer commented out, so that each one is
-# "not assessed" until the consultant fills it in (DESIGN §5). Norms follow with their defaults.
+# "not assessed" until the consultant fills it in (docs/client-file.md). Norms follow with their defaults.
 QUESTIONNAIRE = """\
-# --- Questionnaire (DESIGN §5) -------------------------------------------------------------
+# --- Questionnaire (docs/client-file.md) -------------------------------------------------------------
 # Every answer is optional and has NO default: an unanswered item is *not assessed* — never a
 # finding, a typical mistake, a score or a recommendation — and the report lists it among the
 # open questions for the next workshop. Uncomment a line and answer what the client told you.

@@ -1,4 +1,4 @@
-"""findings.json: assemble every section (DESIGN §8), validate through the typed model."""
+"""findings.json: assemble every section (docs/methodology.md §6.8), validate through the typed model."""
 
 from __future__ import annotations
 

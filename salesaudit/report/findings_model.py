@@ -1,4 +1,4 @@
-"""The typed model of findings.json (DESIGN §8): one pydantic class per section.
+"""The typed model of findings.json (docs/methodology.md §6.8): one pydantic class per section.
 
 findings.json is validated through `Findings`; the JSON Schema shipped for users
 (`report/schema/findings.schema.json`) is generated from it (`findings_schema()`), never edited

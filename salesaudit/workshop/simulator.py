@@ -12,14 +12,17 @@ example rates.
 
 from __future__ import annotations
 
+import json
 import math
 import os
+import re
 import sys
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+import nbformat
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -33,10 +36,13 @@ from salesaudit.steps.funnel import text as ft
 from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.charts import fan_chart
 from salesaudit.steps.funnel.reverse import closers_needed, stage_activity
+from salesaudit.steps.sizing.compute import target as sizing_target
 
 ENV_CLIENT = "SALESAUDIT_CLIENT"
 PACKAGE = Path(__file__).resolve().parents[1]
 NOTEBOOK = PACKAGE / "notebooks" / "simulator.ipynb"
+JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter"  # its voila/templates/<VOILA_TEMPLATE>
+VOILA_TEMPLATE = "salesaudit-workshop"
 DEMO_CLIENT = PACKAGE.parent / "data" / "demo" / "client.yaml"  # in a checkout
 EXAMPLE: dict[str, Any] = {  # stated example rates when there is no client and no demo
     "new_deals": 120.0,
@@ -67,6 +73,7 @@ class SimState:
     currency: str = ""
     mode: str = "forward"  # forward | reverse
     source: str = "example"
+    start: dict[str, Any] = field(default_factory=dict)  # the levers as the model has them
 
 
 @dataclass
@@ -89,6 +96,7 @@ class SimOutput:
 
 
 def _first_contact(stages: list[str]) -> int | None:
+    """The index of the first-contact stage (meetings), if the funnel has one."""
     return stages.index("first_contact") if "first_contact" in stages else None
 
 
@@ -98,6 +106,56 @@ def meetings_per_month(state: SimState) -> float:
     if i is None:
         return float(state.new_deals)
     return float(state.new_deals * np.prod(state.conversions[:i]))
+
+
+LEVERS = (
+    "new_deals",
+    "conversions",
+    "average_deal",
+    "cycle_days",
+    "closers",
+    "meetings_per_closer",
+)
+
+
+def _levers_of(state: SimState) -> dict[str, Any]:
+    """The lever values of a state (what :attr:`SimState.start` records)."""
+    return {k: getattr(state, k) for k in LEVERS}
+
+
+def _served(state: SimState, levers: dict[str, Any]) -> float:
+    """The share of the meetings new deals call for that the closers can hold (≤ 1)."""
+    s = replace(state, **levers)
+    meetings = meetings_per_month(s)
+    capacity = float(s.closers * s.meetings_per_closer)
+    return min(1.0, capacity / meetings) if meetings > 0 else 1.0
+
+
+def effective_new_deals(state: SimState) -> float:
+    """New deals a month the closers can serve, relative to the start: the history already
+    reflects the closers the client had, so only fewer meetings than at the start lose deals."""
+    base = _served(state, state.start) if state.start else 1.0
+    return state.new_deals * min(1.0, _served(state, _levers_of(state)) / base)
+
+
+def _changed(a: Any, b: Any) -> bool:
+    """Whether a lever moved from its starting value (beyond rounding)."""
+    return not np.allclose(np.asarray(a, dtype=float), np.asarray(b, dtype=float), rtol=1e-9)
+
+
+def lever_changes(state: SimState, new_eff: float) -> dict[str, Any]:
+    """`ForecastModel.with_levers` arguments for the levers moved since the start (none: the
+    model as the report has it, so the first forecast is the report's)."""
+    start = state.start
+    now = {**_levers_of(state), "new_deals": new_eff}
+    out = {
+        k: now[k]
+        for k in ("new_deals", "conversions", "average_deal", "cycle_days")
+        if k not in start or _changed(now[k], start[k])
+    }
+    if "conversions" in out:
+        out["conversions"] = list(out["conversions"])
+    return out
 
 
 def initial(
@@ -130,6 +188,7 @@ def initial(
         lang=lang or "en",
         source="example",
     )
+    state.start = _levers_of(state)
     return state, model
 
 
@@ -147,22 +206,24 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
     stages = audit.stage_keys
     closers = fa.meeting_rate.sellers if fa.meeting_rate is not None else None
     cfg = audit.config
-    run = model.run_rate()
+    goal, _ = sizing_target(audit, model.mean_size)  # the target team sizing uses
     state = SimState(
         stages=stages,
-        new_deals=round(model.inflow_mean, 1),
-        conversions=[round(float(x), 3) for x in model.conv_mean],
-        average_deal=round(model.mean_size, -2) or model.mean_size,
-        cycle_days=round(model.median_cycle or 30.0, 0),
+        new_deals=float(model.inflow_mean),
+        conversions=[float(x) for x in model.conv_mean],
+        average_deal=float(model.mean_size),
+        cycle_days=float(model.median_cycle or 30.0),
         closers=int(closers or 1),
         meetings_per_closer=float(cfg.capacity.closer_meetings_per_month),
-        target=float(cfg.targets.revenue_per_month or round(run * 1.2, -3) or 1.0),
+        target=float(fa.target or goal or 1.0),
         horizon=cfg.funnel.horizon_months,
+        scenarios=cfg.funnel.scenarios,
         seed=cfg.seed,
         lang=audit.lang,
         currency=cfg.currency,
         source=str(path),
     )
+    state.start = _levers_of(state)
     return state, model
 
 
@@ -220,13 +281,9 @@ def update(model: fmod.ForecastModel, state: SimState) -> SimOutput:
     lang = state.lang
     meetings = meetings_per_month(state)
     capacity = float(state.closers * state.meetings_per_closer)
-    new_eff = state.new_deals * (min(1.0, capacity / meetings) if meetings > 0 else 1.0)
-    m = model.with_levers(
-        new_deals=new_eff,
-        conversions=state.conversions,
-        average_deal=state.average_deal,
-        cycle_days=state.cycle_days,
-    )
+    new_eff = effective_new_deals(state)
+    changes = lever_changes(state, new_eff)
+    m = model.with_levers(**changes) if changes else model
     t1 = time.perf_counter()
     res = fmod.simulate(
         m,
@@ -267,10 +324,10 @@ def update(model: fmod.ForecastModel, state: SimState) -> SimOutput:
             "funnel.sim.reverse_summary",
             lang,
             target=fmt_money(state.target, lang, state.currency),
-            contracts=fmt_num(needed[-1]["needed"], lang, 1),
-            meetings=fmt_num(needed[i if i is not None else 0]["needed"], lang),
-            closers=n_closers,
-            now=state.closers,
+            contracts=round(float(needed[-1]["needed"]), 1),
+            meetings=round(float(needed[i if i is not None else 0]["needed"])),
+            closers=fmt_num(n_closers, lang),
+            now=fmt_num(state.closers, lang),
         )
     return SimOutput(
         result=res,
@@ -293,125 +350,147 @@ def update(model: fmod.ForecastModel, state: SimState) -> SimOutput:
 # the widgets
 
 
+def _slider_specs(state: SimState) -> dict[str, tuple[str, float, float, float, float]]:
+    """Each lever's label, value, minimum, maximum and step, ranged around the starting values."""
+    lang = state.lang
+    deal_step = 10 ** max(int(math.log10(max(state.average_deal, 1))) - 2, 0)
+    target_hi = max(state.target * 3, state.new_deals * state.average_deal)
+    target_step = max(deal_step, 10 ** max(int(math.log10(max(target_hi, 1))) - 2, 0))
+    specs = {
+        "new_deals": (t("funnel.sim.new_deals", lang), state.new_deals, 0.0,
+                      max(10.0, state.new_deals * 3), 0.1),
+        "average_deal": (t("funnel.sim.average_deal", lang), state.average_deal, deal_step,
+                         state.average_deal * 3, deal_step),
+        "cycle_days": (t("funnel.sim.cycle", lang), state.cycle_days, 1.0,
+                       max(30.0, state.cycle_days * 3), 1.0),
+        "closers": (t("funnel.sim.closers", lang), state.closers, 1, max(20, state.closers * 3), 1),
+        "meetings_per_closer": (t("funnel.sim.meetings", lang), state.meetings_per_closer, 5.0,
+                                80.0, 1.0),
+        "target": (t("funnel.sim.target", lang), state.target, 0.0, target_hi, target_step),
+    }  # fmt: skip
+    for k, c in zip(state.stages[:-1], state.conversions, strict=True):
+        nxt = state.stages[state.stages.index(k) + 1]
+        label = f"{ft.stage_label(k, lang)} → {ft.stage_label(nxt, lang)}"
+        specs[f"conv.{k}"] = (label, c, 0.01, 1.0, 0.001)
+    return specs
+
+
+def readout(key: str, value: float, state: SimState) -> str:
+    """A slider's value as the session language writes it (money with the currency, %)."""
+    lang = state.lang
+    if key.startswith("conv."):
+        return fmt_pct(value, lang, 1)
+    if key in ("average_deal", "target"):
+        return fmt_money(value, lang, state.currency)
+    return fmt_num(value, lang, 1 if key == "new_deals" else 0)
+
+
 def _sliders(state: SimState) -> dict[str, Any]:
-    """One widget per lever, ranged around the starting values."""
+    """One widget per lever (its own readout hidden: the row shows it formatted)."""
     import ipywidgets as w
 
     lang = state.lang
-    style = {"description_width": "19em"}
-    layout = w.Layout(width="40em")
-
-    def fs(
-        desc: str, value: float, lo: float, hi: float, step: float, fmt: str = ".0f"
-    ) -> w.FloatSlider:
-        return w.FloatSlider(
-            value=value,
-            min=lo,
-            max=hi,
-            step=step,
-            description=desc,
-            readout_format=fmt,
-            continuous_update=False,
-            style=style,
-            layout=layout,
-        )
-
-    def isl(desc: str, value: int, lo: int, hi: int) -> w.IntSlider:
-        return w.IntSlider(
-            value=value,
-            min=lo,
-            max=hi,
-            description=desc,
-            continuous_update=False,
-            style=style,
-            layout=layout,
-        )
-
-    deal_step = 10 ** max(int(math.log10(max(state.average_deal, 1))) - 2, 0)
-    target_hi = max(state.target * 3, state.new_deals * state.average_deal)
-    s: dict[str, Any] = {
+    out: dict[str, Any] = {
         "mode": w.ToggleButtons(
             options=[
                 (t("funnel.sim.forward", lang), "forward"),
                 (t("funnel.sim.reverse", lang), "reverse"),
             ],
             value=state.mode,
-            description=t("funnel.sim.mode", lang),
-            style=style,
-        ),
-        "new_deals": fs(
-            t("funnel.sim.new_deals", lang), state.new_deals, 0, max(10.0, state.new_deals * 3), 1
-        ),
-        "average_deal": fs(
-            t("funnel.sim.average_deal", lang),
-            state.average_deal,
-            deal_step,
-            state.average_deal * 3,
-            deal_step,
-        ),
-        "cycle_days": fs(
-            t("funnel.sim.cycle", lang), state.cycle_days, 1, max(30.0, state.cycle_days * 3), 1
-        ),
-        "closers": isl(t("funnel.sim.closers", lang), state.closers, 1, max(20, state.closers * 3)),
-        "meetings_per_closer": fs(
-            t("funnel.sim.meetings", lang), state.meetings_per_closer, 5, 80, 1
-        ),
-        "target": fs(
-            t("funnel.sim.target", lang),
-            state.target,
-            0,
-            target_hi,
-            max(deal_step, 10 ** max(int(math.log10(max(target_hi, 1))) - 2, 0)),
-        ),
-    }
-    for k, c in zip(state.stages[:-1], state.conversions, strict=True):
-        nxt = state.stages[state.stages.index(k) + 1]
-        s[f"conv.{k}"] = fs(
-            f"{ft.stage_label(k, lang)} → {ft.stage_label(nxt, lang)}", c, 0.01, 1.0, 0.01, ".0%"
+            style={"button_width": "auto"},
         )
-    return s
+    }
+    for key, (_label, value, lo, hi, step) in _slider_specs(state).items():
+        kind = w.IntSlider if key == "closers" else w.FloatSlider
+        out[key] = kind(
+            value=value,
+            min=lo,
+            max=hi,
+            step=step,
+            readout=False,
+            continuous_update=False,
+            layout=w.Layout(width="16em"),
+        )
+    return out
+
+
+def _rows(state: SimState, sliders: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:
+    """A row per lever: its full label (wrapped, never cut), the slider, its formatted value."""
+    import html
+
+    import ipywidgets as w
+
+    labels = {k: v[0] for k, v in _slider_specs(state).items()}
+    labels["mode"] = t("funnel.sim.mode", state.lang)
+    values: dict[str, Any] = {}
+    rows = []
+    for key, widget in sliders.items():
+        name = w.HTML(f"<span style='line-height:1.2'>{html.escape(labels[key])}</span>",
+                      layout=w.Layout(width="15em"))  # fmt: skip
+        parts = [name, widget]
+        if key != "mode":
+            values[key] = w.HTML(layout=w.Layout(width="9em"))
+            parts.append(values[key])
+        rows.append(w.HBox(parts, layout=w.Layout(align_items="center")))
+    return rows, values
 
 
 def state_from_sliders(state: SimState, sliders: dict[str, Any]) -> SimState:
-    """The state the sliders now describe."""
-    conv = [float(sliders[f"conv.{k}"].value) for k in state.stages[:-1]]
+    """The state the sliders now describe (a lever left alone keeps its exact starting value)."""
+
+    def read(key: str, now: float) -> float:
+        """The slider's value, or the exact current one when the slider only rounded it."""
+        v = float(sliders[key].value)
+        return now if abs(v - now) <= float(sliders[key].step) / 2 else v
+
+    conv = [read(f"conv.{k}", c) for k, c in zip(state.stages[:-1], state.conversions, strict=True)]
     return replace(
         state,
         mode=sliders["mode"].value,
-        new_deals=float(sliders["new_deals"].value),
-        average_deal=float(sliders["average_deal"].value),
-        cycle_days=float(sliders["cycle_days"].value),
+        new_deals=read("new_deals", state.new_deals),
+        average_deal=read("average_deal", state.average_deal),
+        cycle_days=read("cycle_days", state.cycle_days),
         closers=int(sliders["closers"].value),
-        meetings_per_closer=float(sliders["meetings_per_closer"].value),
-        target=float(sliders["target"].value),
+        meetings_per_closer=read("meetings_per_closer", state.meetings_per_closer),
+        target=read("target", state.target),
         conversions=conv,
     )
 
 
 class Simulator:
-    """The live interface: sliders on the left, funnel and fan chart on the right."""
+    """The live interface: title, sliders on the left, funnel and fan chart on the right."""
 
     def __init__(self, state: SimState, model: fmod.ForecastModel) -> None:
+        """Build the widgets from the starting state and draw the first forecast."""
+        import html
+
         import ipywidgets as w
 
         self.state, self.model = state, model
         self.sliders = _sliders(state)
+        rows, self.values = _rows(state, self.sliders)
         self.out_funnel, self.out_fan = w.Output(), w.Output()
         self.summary = w.HTML()
         self.last: SimOutput | None = None
         for s in self.sliders.values():
             s.observe(self._on_change, names="value")
-        controls = w.VBox(
-            list(self.sliders.values()), layout=w.Layout(flex="0 0 auto", min_width="42em")
+        lang = state.lang
+        title = w.HTML(
+            f"<h2>{html.escape(t('funnel.sim.title', lang))}</h2>"
+            f"<p>{html.escape(t('funnel.sim.intro', lang))}</p>"
         )
+        method = w.HTML(f"<p><small>{html.escape(t('funnel.sim.method', lang))}</small></p>")
+        controls = w.VBox(rows, layout=w.Layout(flex="0 0 auto", width="41em"))
         charts = w.VBox(
             [self.summary, self.out_funnel, self.out_fan],
             layout=w.Layout(flex="1 1 auto", min_width="0"),
         )
-        self.widget = w.HBox([controls, charts], layout=w.Layout(width="100%"))
+        body = w.HBox([controls, charts], layout=w.Layout(width="100%", flex_flow="row wrap"))
+        self.widget = w.VBox([title, body, method], layout=w.Layout(width="100%"))
         self.refresh()
 
     def _on_change(self, _change: dict[str, Any]) -> None:
+        """Any slider moved: redraw."""
         self.refresh()
 
     def refresh(self) -> SimOutput:
@@ -421,6 +500,8 @@ class Simulator:
         from IPython.display import display
 
         self.state = state_from_sliders(self.state, self.sliders)
+        for key, label in self.values.items():
+            label.value = html.escape(readout(key, float(self.sliders[key].value), self.state))
         out = update(self.model, self.state)
         self.last = out
         text = out.summary if self.state.mode == "forward" else out.reverse_summary
@@ -442,22 +523,60 @@ def app(client_file: str | None = None, lang: str | None = None) -> Any:
 # the workshop command
 
 
-def workshop_command(client_file: str | None = None, lab: bool = False) -> list[str]:
-    """The command `salesaudit workshop` runs: Voilà on the simulator (JupyterLab with lab).
+def working_copy(client_file: str | None = None, folder: Path | None = None) -> Path:
+    """Copy the notebooks next to the client (`<client folder>/notebooks/`, else
+    `./workshop/notebooks/`) for JupyterLab: the package's own files are never opened.
+
+    Notebooks already there are kept (they may hold the consultant's work); the copies'
+    `client_file` parameter points at the client file.
+    """
+    client = Path(client_file).expanduser().resolve() if client_file else None
+    dest = folder or ((client.parent if client else Path.cwd() / "workshop") / "notebooks")
+    dest.mkdir(parents=True, exist_ok=True)
+    for src in sorted(NOTEBOOK.parent.glob("*.ipynb")):
+        target = dest / src.name
+        if target.exists():
+            continue
+        nb = nbformat.read(src, as_version=4)
+        params = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+        if client is not None and params:
+            params[0].source = re.sub(
+                r'^client_file: str = "[^"]*"',
+                lambda _m: f"client_file: str = {json.dumps(str(client))}",
+                params[0].source,
+                flags=re.M,
+            )
+        nbformat.write(nb, target)
+    return dest
+
+
+def workshop_command(
+    client_file: str | None = None, lab: bool = False, folder: Path | None = None
+) -> list[str]:
+    """The command `salesaudit workshop` runs: Voilà on the simulator (JupyterLab with lab, on
+    a working copy of the notebooks in `folder`).
 
     The client file travels in the environment (:func:`workshop_env`): Voilà has no
-    notebook parameters.
+    notebook parameters. Voilà uses the package's template without Font Awesome from a CDN.
     """
     if not NOTEBOOK.is_file():
         raise FileNotFoundError(f"simulator notebook not found at {NOTEBOOK}")
+    root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     if lab:
-        return [sys.executable, "-m", "jupyterlab", str(NOTEBOOK)]
-    return [sys.executable, "-m", "voila", str(NOTEBOOK), "--theme=light", "--strip_sources=True"]
+        nb = (folder or NOTEBOOK.parent) / NOTEBOOK.name
+        return [sys.executable, "-m", "jupyterlab", *root, f"--ServerApp.root_dir={nb.parent}",
+                str(nb)]  # fmt: skip
+    return [sys.executable, "-m", "voila", str(NOTEBOOK), f"--template={VOILA_TEMPLATE}",
+            "--theme=light", "--strip_sources=True"]  # fmt: skip
 
 
 def workshop_env(client_file: str | None = None) -> dict[str, str]:
-    """The environment for the workshop process: $SALESAUDIT_CLIENT set to the client file."""
+    """The environment for the workshop process: $SALESAUDIT_CLIENT set to the client file, and
+    the package's Jupyter data folder (its Voilà template) on JUPYTER_PATH."""
     env = dict(os.environ)
+    env["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(JUPYTER_DATA), env.get("JUPYTER_PATH")) if p
+    )
     if client_file:
         p = Path(client_file).expanduser().resolve()
         if not p.is_file():
@@ -470,4 +589,9 @@ def launch(client_file: str | None = None, lab: bool = False) -> int:
     """Run the workshop (blocks until the server stops); returns its exit code."""
     import subprocess
 
-    return subprocess.call(workshop_command(client_file, lab), env=workshop_env(client_file))
+    folder = working_copy(client_file) if lab else None
+    if folder is not None:
+        print(f"salesaudit: JupyterLab opens the working copy in {folder}")
+    return subprocess.call(
+        workshop_command(client_file, lab, folder), env=workshop_env(client_file)
+    )

@@ -1,4 +1,4 @@
-"""Reading client files into the canonical tables of DESIGN §6, with a data-quality record.
+"""Reading client files into the canonical tables (their columns: docs/client-file.md), with a data-quality record.
 
 Public API: `load_tables(cfg)`, `load_table(name, spec, cfg)`, the summaries
 `quality_summary(dq, lang)`, `quality_text(dq, lang)`, `rejected_rows(dq)`, and the

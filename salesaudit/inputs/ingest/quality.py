@@ -107,7 +107,7 @@ def rejected_rows(dq: DataQuality) -> pd.DataFrame:
 
 
 def quality_findings(dq: DataQuality) -> dict[str, dict[str, Any]]:
-    """The `data_quality` block of findings.json (DESIGN §8)."""
+    """The `data_quality` block of findings.json (docs/methodology.md §6.8)."""
     return {
         name: {
             "rows_read": q.rows_read,

@@ -133,8 +133,11 @@ def client_yaml(name: str, preset: str | None = None) -> str:
     currency = p["currency"] if p else "RUB"
     title = p["title"] if p else ""
     out = [
-        f"# Client file for {name}" + (f", pre-filled for a {title} export" if p else "") + ".",
-        "# Paths are relative to this file. Every key is described in DESIGN.md §5;",
+        f"# Client file for {name}"
+        + (f", pre-filled from the {title} export preset" if p else "")
+        + ".",
+        "# Paths are relative to this file. Every key is described in docs/client-file.md of the",
+        "# salesaudit repository (how each CRM exports its tables: docs/presets.md);",
         "# `salesaudit validate client.yaml` checks it and every data file.",
         f"client: {_q(name)}",
         f"language: {lang}                       # report language: en | ru",

@@ -1,4 +1,4 @@
-"""Step 07: management rhythm, activity norms, CRM readiness and plan vs fact (DESIGN §7.8).
+"""Step 07: management rhythm, activity norms, CRM readiness and plan vs fact (docs/methodology.md §6.7).
 
 `compute` holds the answers, numbers and findings; `text` the tables and sentences.
 """

@@ -1,4 +1,4 @@
-"""Step 07 numbers: management rhythm, activity norms and CRM readiness (DESIGN §7.8).
+"""Step 07 numbers: management rhythm, activity norms and CRM readiness (docs/methodology.md §6.7).
 
 Results are answers, numbers and `Finding`s (codes `ct.*`); `text` renders them.
 """

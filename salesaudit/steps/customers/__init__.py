@@ -1,4 +1,4 @@
-"""Step 06: ABC-XYZ classification of clients and their migration (DESIGN §7.7).
+"""Step 06: ABC-XYZ classification of clients and their migration (docs/methodology.md §6.6).
 
 Numbers in `compute`, sentences in `text`, figures in `charts`; the names notebooks and the
 other steps use are re-exported here.

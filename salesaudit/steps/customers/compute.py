@@ -1,6 +1,6 @@
 """Step 06 numbers: ABC-XYZ classification of clients, the matrix and the migration.
 
-No sentences, no translated labels, no figures: see `text.py` and `charts.py` (DESIGN §7.7).
+No sentences, no translated labels, no figures: see `text.py` and `charts.py` (docs/methodology.md §6.6).
 """
 
 from __future__ import annotations

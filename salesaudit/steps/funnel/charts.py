@@ -371,7 +371,7 @@ def _survival_figure(km: pd.DataFrame, lang: str) -> go.Figure:
                 hovertemplate="%{x:.0f}: %{y:.0%}<extra></extra>",
             )
         )
-    # METHODOLOGY §4: twenty companies and no brief in two months is a clear signal
+    # docs/methodology.md §4: twenty companies and no brief in two months is a clear signal
     fig.add_vrect(x0=0, x1=61, fillcolor=BAND, line_width=0, layer="below")
     fig.add_vline(
         x=61,

@@ -1,6 +1,6 @@
-"""Funnel analytics of DESIGN §7.6: reach, conversions, intervals, cuts, cohorts, hygiene.
+"""Funnel analytics of docs/methodology.md §6.5: reach, conversions, intervals, cuts, cohorts, hygiene.
 
-Definitions (DESIGN §7.6, METHODOLOGY §4):
+Definitions (docs/methodology.md §6.5, §4):
 
 * A deal *reached* stage k if its current stage is k or later, it is won, or it was lost at
   stage k or later (``lost_stage``, else its last funnel stage in ``stage_history``). A lost
@@ -44,7 +44,7 @@ CUTS: tuple[str, ...] = ("client_type", "product", "channel", "segment", "manage
 TOP_VALUES = 12  # a cut shows its 12 largest values; the rest are pooled as "other"
 STALE_FACTOR = 2.0  # an open deal older than 2 × the P80 won cycle is stale
 
-# Methodology benchmarks (METHODOLOGY §4): value bands with their source.
+# Methodology benchmarks (docs/methodology.md §4): value bands with their source.
 BENCHMARKS: dict[str, dict[str, Any]] = {
     key: {"low": n.value, "high": n.high, "source": f"METHODOLOGY {n.source}"}
     for key, n in (

@@ -37,7 +37,7 @@ def _reason(code: str | None) -> str | None:
 
 
 def findings(audit: Audit) -> dict[str, Any] | None:
-    """The ``funnel`` section of findings.json (DESIGN §8), plus intervals and diagnostics.
+    """The ``funnel`` section of findings.json (docs/methodology.md §6.8), plus intervals and diagnostics.
 
     None when there are no deals. A part the data cannot support is None with a
     ``<part>_reason`` sentence beside it (forecast, sensitivity, goal_seek, time_in_stage,

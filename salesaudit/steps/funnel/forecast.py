@@ -1,4 +1,4 @@
-"""Monte Carlo revenue forecast, sensitivity and goal seek (DESIGN §7.6).
+"""Monte Carlo revenue forecast, sensitivity and goal seek (docs/methodology.md §6.5).
 
 The model, per scenario s (all scenarios at once, numpy arrays, no loop per deal):
 
@@ -727,9 +727,9 @@ def goal_seek(
     Realistic means: a conversion stays ≤ 1, is not above what the best seller already
     achieves at that stage (`best`: stage → conversion of the best manager with enough
     deals to judge, when known), and — at or after the meeting — keeps meeting → contract
-    within the top of the methodology's 10–30% band (METHODOLOGY §4.5); more new deals or a
+    within the top of the methodology's 10–30% band (docs/methodology.md §4.5); more new deals or a
     better target-list → meeting conversion needs meetings the sellers can hold
-    (closers × meetings_per_closer, METHODOLOGY §4.2). Deal size has no benchmark
+    (closers × meetings_per_closer, docs/methodology.md §4.2). Deal size has no benchmark
     (realistic None); the cycle moves revenue in time, not the run rate (needed None).
     Columns: driver, current, needed, change, realistic, reason, band_low, band_high,
     best_today, implied_meeting_to_contract, implied_meetings.

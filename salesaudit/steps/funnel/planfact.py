@@ -1,5 +1,5 @@
 """Plan vs fact with the gap split into volume, conversion, deal-size (and other payments)
-effects; the daily payments plan/fact and the board (DESIGN §7.6, §7.8; METHODOLOGY §3.8).
+effects; the daily payments plan/fact and the board (docs/methodology.md §6.5, §6.7, §3.8).
 
 Won-deal revenue of a month is W = N × c × s: N new deals created in the month, c = won
 deals closed in the month / N (the month's throughput conversion), s = W / won deals

@@ -1,6 +1,6 @@
 """The reverse funnel: from a revenue target back to the activity each stage needs.
 
-DESIGN §7.4, per month: contracts = target / average deal;
+docs/methodology.md §6.3, per month: contracts = target / average deal;
 meetings = contracts / meeting_to_contract; contacts = meetings / contact_to_meeting;
 calls = contacts / call_to_contact. The team-sizing step and the simulator's reverse mode
 both call these functions; the stage-by-stage form (:func:`stage_activity`) walks the

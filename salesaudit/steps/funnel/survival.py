@@ -1,4 +1,4 @@
-"""Time in stage: Kaplan–Meier survival with open deals censored (DESIGN §7.6).
+"""Time in stage: Kaplan–Meier survival with open deals censored (docs/methodology.md §6.5).
 
 A *spell* is one stay of a deal in one funnel stage, from its entry in ``stage_history``
 to the deal's next entry in a different stage (any stage, lost or won). A spell that is

@@ -69,7 +69,7 @@ def _sales_type(audit: Audit, median_cycle: float | None) -> tuple[str, bool]:
 
 
 def _decide(audit: Audit) -> ModelResult:
-    """Decide mode and sales type from the answers and the data (DESIGN §7.1)."""
+    """Decide mode and sales type from the answers and the data (docs/methodology.md §6.1)."""
     cfg = audit.config
     share = inbound_share(audit)
     mode_auto = None if share is None else "passive" if share > PASSIVE_SHARE else "active"

@@ -1,4 +1,4 @@
-"""Step 04: team sizing by the reverse funnel, the hiring plan and the cost of sales (DESIGN §7.4).
+"""Step 04: team sizing by the reverse funnel, the hiring plan and the cost of sales (docs/methodology.md §6.3).
 
 Numbers in `compute`, sentences and tables in `text`, figures in `charts`; the names notebooks
 and the other steps use are re-exported here.

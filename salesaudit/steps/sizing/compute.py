@@ -1,6 +1,6 @@
 """Step 04 numbers: the sizing inputs, the reverse funnel, the people it needs and the hiring plan.
 
-No sentences, no translated labels, no figures: see `text.py` and `charts.py` (DESIGN §7.4).
+No sentences, no translated labels, no figures: see `text.py` and `charts.py` (docs/methodology.md §6.3).
 """
 
 from __future__ import annotations

@@ -30,7 +30,7 @@ def _heads(team: pd.DataFrame) -> pd.Series:
 
 
 RULES = ("regional_matrix", "product_category", "customer_type")
-# the facts each rule reads (DESIGN §7.3)
+# the facts each rule reads (docs/methodology.md §6.2)
 RULE_FACTS = {
     "regional_matrix": ("regions", "region_specifics"),
     "product_category": ("complex_product", "after_sales_service"),
