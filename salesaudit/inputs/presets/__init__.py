@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,8 @@ def _check(data: Any, where: str) -> dict[str, Any]:
             status["column"] = [col] if isinstance(col, str) else list(col)
             status["won"] = [str(v) for v in status.get("won", [])]
             status["lost"] = [str(v) for v in status.get("lost", [])]
+        _check_history(table, spec, where)
+    _check_values(data, where)
     if "funnel" in data:
         try:
             FunnelConfig.model_validate(data["funnel"])
@@ -119,6 +122,46 @@ def _check(data: Any, where: str) -> dict[str, Any]:
     data.setdefault("language", "en")
     data.setdefault("currency", "USD")
     return dict(data)
+
+
+def _as_list(value: Any) -> list[str]:
+    """A scalar or a list of scalars as a list of strings."""
+    if value is None:
+        return []
+    return [str(value)] if isinstance(value, str | int | float) else [str(v) for v in value]
+
+
+def _check_history(table: str, spec: dict[str, Any], where: str) -> None:
+    """Wide stage-history patterns (deals) and the row filter of a long history table."""
+    wide = spec.get("history_wide")
+    if wide is not None:
+        if table != "deals":
+            raise InputError(f"{where}: `history_wide` belongs to the deals table.")
+        spec["history_wide"] = _as_list(wide)
+        for pattern in spec["history_wide"]:
+            try:
+                rx = re.compile(pattern)
+            except re.error as e:
+                raise InputError(f"{where}: bad history_wide pattern {pattern!r} ({e}).") from None
+            if "stage" not in rx.groupindex:
+                raise InputError(f"{where}: history_wide pattern {pattern!r} needs (?P<stage>...).")
+    flt = spec.get("filter")
+    if flt is not None:
+        if not isinstance(flt, dict) or not flt.get("column") or not flt.get("values"):
+            raise InputError(f"{where}: `filter` of {table} needs `column` and `values`.")
+        spec["filter"] = {"column": _as_list(flt["column"]), "values": _as_list(flt["values"])}
+
+
+def _check_values(data: dict[str, Any], where: str) -> None:
+    """The preset's channel directions and new/current values, as lists of strings."""
+    channels = data.get("channels") or {}
+    if not isinstance(channels, dict) or set(channels) - {"inbound", "outbound"}:
+        raise InputError(f"{where}: `channels` has the keys inbound and outbound only.")
+    data["channels"] = {k: _as_list(channels.get(k)) for k in ("inbound", "outbound")}
+    types = data.get("client_type") or {}
+    if not isinstance(types, dict) or set(types) - {"new", "current"}:
+        raise InputError(f"{where}: `client_type` has the keys new and current only.")
+    data["client_type"] = {k: _as_list(types.get(k)) for k in ("new", "current")}
 
 
 def _q(text: str) -> str:

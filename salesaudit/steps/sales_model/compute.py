@@ -10,6 +10,7 @@ from typing import Any
 
 from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS, REVIEW_MONTHS
 from salesaudit.core.results import Finding
+from salesaudit.inputs import channels
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import compute as funnel
 
@@ -43,9 +44,8 @@ def inbound_share(audit: Audit) -> float | None:
     deals = audit.table("deals")
     if deals is None or "channel" not in deals or deals["channel"].notna().sum() == 0:
         return None
-    inbound = {c.casefold() for c in audit.config.model.inbound_channels}
-    ch = deals["channel"].dropna().astype(str).str.casefold()
-    return float(ch.isin(inbound).mean())
+    ch = deals["channel"].dropna().astype(str)
+    return float(sum(channels.is_inbound(audit.config, ch)) / len(ch))
 
 
 def _sales_type(audit: Audit, median_cycle: float | None) -> str:
@@ -65,8 +65,9 @@ def _decide(audit: Audit) -> ModelResult:
     mode_auto = "passive" if share is not None and share > PASSIVE_SHARE else "active"
     evidence: list[Finding] = []
     if share is not None:
-        channels = tuple(cfg.model.inbound_channels)
-        evidence.append(Finding("m.mode_evidence", {"share": share, "channels": channels}))
+        present = audit.tables["deals"]["channel"].dropna().unique()
+        inbound = channels.inbound_channels(cfg, present)
+        evidence.append(Finding("m.mode_evidence", {"share": share, "channels": inbound}))
     else:
         evidence.append(Finding("m.mode_no_data", {"mode": mode_auto}))
     mode = mode_auto if cfg.model.mode == "auto" else cfg.model.mode
@@ -163,9 +164,8 @@ def channel_counts(audit: Audit) -> ChannelCounts | None:
     if deals is None or "channel" not in deals:
         return None
     counts = deals["channel"].fillna("—").value_counts()
-    inbound = {c.casefold() for c in audit.config.model.inbound_channels}
     return ChannelCounts(
         channels=tuple(str(c) for c in counts.index),
         counts=tuple(int(n) for n in counts.values),
-        inbound=tuple(str(c).casefold() in inbound for c in counts.index),
+        inbound=tuple(channels.is_inbound(audit.config, [str(c) for c in counts.index])),
     )
