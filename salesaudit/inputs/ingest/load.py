@@ -695,7 +695,7 @@ def _wide_history(
     if not stages:
         return None
     first = raw.columns[min(stages)].header
-    hq = TableQuality(name="stage_history", file=spec.path)
+    hq = TableQuality(name="stage_history", file=f"{spec.path} → stage_history")
     typer = _Typer("stage_history", spec, raw, hq, preset)
     typer.dates({f"entered_at#{i}": raw.columns[i] for i in stages})
     dates = {i: np.where(keep, typer.out[f"entered_at#{i}"], np.datetime64("NaT")) for i in stages}

@@ -182,11 +182,11 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         f"client: {_q(name)}",
         f"language: {lang}                       # report language: en | ru",
         f"currency: {currency}",
-        "# as_of: 2026-09-30                 # the audit date; defaults to the latest date in the data",
+        "# as_of: 2026-09-30                 # the audit date; defaults to the latest fact in the data (never a planned date)",
         "seed: 42                            # same inputs + seed = same numbers",
         "",
         *_deals_lines(p),
-        *_other_tables_lines(lang == "ru"),
+        *_other_tables_lines(lang == "ru", p),
         "",
         *_funnel_lines(p),
         "",
@@ -202,6 +202,7 @@ def _deals_lines(p: dict[str, Any] | None) -> list[str]:
     path = deals.get("file", "data/deals.csv")
     out = [
         "data:                               # deals or sales is required; the rest are optional",
+        *(_wrapped(f"{p['title']} export: {p['export']}", "  # ") if p and p.get("export") else []),
         "  deals:",
         f"    path: {path}"
         + " " * max(1, 28 - len(path))
@@ -234,7 +235,38 @@ def _deals_lines(p: dict[str, Any] | None) -> list[str]:
     return out
 
 
-def _other_tables_lines(ru: bool) -> list[str]:
+def _wrapped(text: str, prefix: str, width: int = 96) -> list[str]:
+    """A comment of several lines, each starting with `prefix`, none much wider than `width`."""
+    lines: list[str] = []
+    cur = ""
+    for word in " ".join(text.split()).split(" "):
+        if cur and len(prefix) + len(cur) + 1 + len(word) > width:
+            lines.append(prefix + cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return lines + ([prefix + cur] if cur else [])
+
+
+def _history_lines(p: dict[str, Any] | None) -> list[str]:
+    """The commented `stage_history:` table, with the export that gives it for the preset's CRM."""
+    head = "  # stage_history:                   # deal_id, stage, entered_at"
+    if p is None:
+        return [head, "  #   path: data/stage_history.csv"]
+    spec = p.get("tables", {}).get("stage_history")
+    how = p.get("history_export", "")
+    lead = f"Stage-level analysis (conversion after the first stage, where lost deals were lost) needs the stage history. {p['title']}: {how}"
+    if spec is None:
+        return _wrapped(lead, "  # ")
+    return [
+        *_wrapped(lead, "  # "),
+        head,
+        f"  #   path: {spec.get('file', 'data/stage_history.csv')}",
+        f"  #   preset: {p['name']}",
+    ]
+
+
+def _other_tables_lines(ru: bool, p: dict[str, Any] | None = None) -> list[str]:
     """The optional tables, commented out."""
     return [
         "  # sales:                           # payments, invoices or orders",
@@ -250,8 +282,7 @@ def _other_tables_lines(ru: bool) -> list[str]:
         "  #   path: data/team.csv",
         "  # plan:                            # period (month) and amount, optionally manager",
         "  #   path: data/plan.csv",
-        "  # stage_history:                   # deal_id, stage, entered_at",
-        "  #   path: data/stage_history.csv",
+        *_history_lines(p),
         "  # activities:                      # manager, date, type (call, meeting, ...)",
         "  #   path: data/activities.csv",
     ]
