@@ -176,8 +176,13 @@ def test_client_yaml_is_valid_and_loads_the_sample(preset: str | None, tmp_path:
         and raw["language"] == load_preset(preset)["language"]
     )
     target = tmp_path / raw["data"]["deals"]["path"]
+    sample = SAMPLES / SAMPLE_OF[preset][0]
+    if target.suffix != sample.suffix:  # an Excel sample where the scaffold expects CSV
+        path = f"data/deals{sample.suffix}"
+        text = text.replace(f"path: {raw['data']['deals']['path']}", f"path: {path}")
+        target = tmp_path / path
     target.parent.mkdir(parents=True)
-    shutil.copy(SAMPLES / SAMPLE_OF[preset][0], target)
+    shutil.copy(sample, target)
     (tmp_path / "client.yaml").write_text(text, encoding="utf-8")
     audit = open_audit(tmp_path / "client.yaml")
     assert len(audit.tables["deals"]) == SAMPLE_OF[preset][1]

@@ -17,6 +17,7 @@ from salesaudit.inputs.ingest import parse
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.read import RawTable
 
+
 def event_filter(
     raw: RawTable, headers: list[str], flt: dict[str, Any] | None
 ) -> tuple[np.ndarray, Note | None]:

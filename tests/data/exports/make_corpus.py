@@ -21,7 +21,9 @@ import datetime as dt
 import io
 import json
 import random
+import re
 import shutil
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -173,7 +175,9 @@ def write_sample(
     text = client_yaml(f"Sample {crm}", crm)
     if history_table:  # what the consultant does: uncomment the stage_history lines
         text = text.replace("  # stage_history:", "  stage_history:")
-        text = text.replace("  #   path: data/stage_history.csv", "    path: data/stage_history.csv")
+        text = text.replace(
+            "  #   path: data/stage_history.csv", "    path: data/stage_history.csv"
+        )
         text = text.replace(f"  #   preset: {crm}", f"    preset: {crm}")
     (folder / "client.yaml").write_text(text, encoding="utf-8")
     exp = {"crm": crm, "variant": variant, **exp}
@@ -377,8 +381,14 @@ def hubspot() -> None:
     wide += ['Date entered "Onboarding (Renewals Pipeline)"']  # another pipeline, empty
     plain, with_hist = [base], [base + wide]
     for d in deals:
-        stage = {"won": "Closed Won", "lost": "Closed Lost"}.get(d.outcome, HS_STAGES[d.path[-1][0]])
-        close = iso_min(d.closed) if d.closed else (d.expected.isoformat() + " 00:00" if d.expected else "")
+        stage = {"won": "Closed Won", "lost": "Closed Lost"}.get(
+            d.outcome, HS_STAGES[d.path[-1][0]]
+        )
+        close = (
+            iso_min(d.closed)
+            if d.closed
+            else (d.expected.isoformat() + " 00:00" if d.expected else "")
+        )
         row = [str(15000000000 + d.i * 131), f"{d.company} deal {d.i + 1}", "Sales Pipeline", stage,
                f"{d.amount:.2f}".rstrip("0").rstrip("."), iso_min(d.created), close, d.owner,
                "Existing Business" if d.repeat else "New Business", d.channel, d.company,
@@ -412,6 +422,20 @@ SF_CHANNELS = [
 ]
 
 
+def fixed_xlsx(wb: openpyxl.Workbook) -> bytes:
+    """The workbook's bytes with fixed timestamps (zip entries, document properties)."""
+    buf = io.BytesIO()
+    wb.save(buf)
+    out = io.BytesIO()
+    with zipfile.ZipFile(buf) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-10-01T00:00:00Z", data)
+            dst.writestr(zipfile.ZipInfo(info.filename, (2026, 10, 1, 0, 0, 0)), data)
+    return out.getvalue()
+
+
 def us_date(t: dt.date | None) -> str:
     """Salesforce US-locale date: 1/31/2026."""
     return "" if t is None else f"{t.month}/{t.day}/{t.year}"
@@ -432,7 +456,9 @@ def salesforce() -> None:
     for d in deals:
         oid = f"0065g00000{d.i + 1000:04d}AB"
         ids[d.i] = oid
-        stage = {"won": "Closed Won", "lost": "Closed Lost"}.get(d.outcome, SF_STAGES[d.path[-1][0]])
+        stage = {"won": "Closed Won", "lost": "Closed Lost"}.get(
+            d.outcome, SF_STAGES[d.path[-1][0]]
+        )
         prob = {"won": 100, "lost": 0}.get(d.outcome, probs[d.path[-1][0]])
         close = d.closed.date() if d.closed else d.expected
         assert close is not None
@@ -442,9 +468,7 @@ def salesforce() -> None:
                    d.created.date(), close, None])  # fmt: skip
     for row in ws.iter_rows(min_row=2):
         row[10].number_format = row[11].number_format = "m/d/yyyy"
-    buf = io.BytesIO()
-    wb.save(buf)
-    xlsx = buf.getvalue()
+    xlsx = fixed_xlsx(wb)
     hist = [["Opportunity ID", "Opportunity Name", "Stage", "Amount", "Probability (%)",
              "Close Date", "Last Modified", "Last Modified By"]]  # fmt: skip
     for d in deals:
