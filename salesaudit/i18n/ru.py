@@ -376,7 +376,7 @@ MESSAGES: dict[str, str] = {
     "note.blank.rows": "Пропущено пустых строк — {count} ({rows}).",
     "note.blanked": "«{column}»: оставлено пустыми значений — {count} ({rows}): {reason}, например "
     "«{value}». {todo}",
-    "note.channel.unknown": "«{column}»: каналы без направления — {names} ({rows}): это "
+    "note.channel.unknown": "«{column}»: каналы без направления ({count}) — {names} ({rows}): это "
     "входящий или исходящий канал? Пока ответа нет, они считаются исходящими; перечислите "
     "все входящие каналы в model.inbound_channels в client.yaml.",
     "note.client_type.unknown": "«{column}»: значения {names} ({rows}) — ни «новый», ни «текущий»; "
