@@ -185,3 +185,25 @@ def test_run_end_to_end(crm: str, lang: str, variant: str, tmp_path: Path) -> No
     assert len(found) == 1
     findings = json.loads(found[0].read_text(encoding="utf-8"))
     assert str(findings["as_of"])[:10] == _expected(CORPUS / crm / variant)["as_of"]
+
+
+def test_salesforce_field_history_keeps_stage_rows(tmp_path: Path) -> None:
+    sample = CORPUS / "salesforce" / "deals_only"
+    shutil.copytree(sample / "data", tmp_path / "data")
+    rows = [
+        "Opportunity ID,Field / Event,Old Value,New Value,Edit Date",
+        "0065g000001000AB,Stage,Prospecting,Qualification,3/14/2026",
+        "0065g000001000AB,Amount,100,200,3/15/2026",
+        "0065g000001000AB,Stage,Qualification,Needs Analysis,3/20/2026",
+        "0065g000001000AB,Close Date,3/1/2026,4/1/2026,3/21/2026",
+    ]
+    (tmp_path / "data" / "stage_history.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    text = (CORPUS / "salesforce" / "with_history" / "client.yaml").read_text(encoding="utf-8")
+    (tmp_path / "client.yaml").write_text(text, encoding="utf-8")
+    audit = open_audit(tmp_path / "client.yaml")
+    hist = audit.tables["stage_history"]
+    assert hist["stage"].tolist() == ["first_contact", "needs_brief"]
+    assert hist["entered_at"].dt.strftime("%Y-%m-%d").tolist() == ["2026-03-14", "2026-03-20"]
+    q = audit.quality.tables["stage_history"]
+    assert q.rows_read == 2 and q.rows_rejected == 0
+    assert [n.params["count"] for n in q.notes if n.code == "history.filtered"] == [2]
