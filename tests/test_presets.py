@@ -176,8 +176,45 @@ def test_client_yaml_is_valid_and_loads_the_sample(preset: str | None, tmp_path:
         and raw["language"] == load_preset(preset)["language"]
     )
     target = tmp_path / raw["data"]["deals"]["path"]
+    sample = SAMPLES / SAMPLE_OF[preset][0]
+    if target.suffix != sample.suffix:  # an Excel sample where the scaffold expects CSV
+        path = f"data/deals{sample.suffix}"
+        text = text.replace(f"path: {raw['data']['deals']['path']}", f"path: {path}")
+        target = tmp_path / path
     target.parent.mkdir(parents=True)
-    shutil.copy(SAMPLES / SAMPLE_OF[preset][0], target)
+    shutil.copy(sample, target)
     (tmp_path / "client.yaml").write_text(text, encoding="utf-8")
     audit = open_audit(tmp_path / "client.yaml")
     assert len(audit.tables["deals"]) == SAMPLE_OF[preset][1]
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        ("channels: {incoming: [Web]}\n", "inbound and outbound only"),
+        ("client_type: {repeat: [Да]}\n", "new and current only"),
+    ],
+)
+def test_preset_value_maps_are_checked(extra: str, message: str, tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        "name: p\ntables:\n  deals:\n    columns: {deal_id: ID}\n" + extra, encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=message):
+        load_preset("p.yaml", base_dir=tmp_path)
+
+
+def test_wide_history_pattern_needs_a_stage_group(tmp_path: Path) -> None:
+    (tmp_path / "p.yaml").write_text(
+        "name: p\ntables:\n  deals:\n    history_wide: ['Date entered (.+)']\n", encoding="utf-8"
+    )
+    with pytest.raises(InputError, match=r"\(\?P<stage>"):
+        load_preset("p.yaml", base_dir=tmp_path)
+
+
+@pytest.mark.parametrize("preset", sorted(SAMPLE_OF))
+def test_every_preset_names_its_exports(preset: str) -> None:
+    p = load_preset(preset)
+    assert p["export"] and p["history_export"]
+    assert p["channels"]["inbound"] and p["channels"]["outbound"]
+    text = client_yaml("X", preset)
+    assert p["export"] in text and "Stage-level analysis" in text

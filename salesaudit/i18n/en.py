@@ -434,8 +434,15 @@ MESSAGES: dict[str, str] = {
     "note.blank.rows": "{count, plural, one {# empty row} other {# empty rows}} skipped ({rows}).",
     "note.blanked": "'{column}': {count, plural, one {# value} other {# values}} left empty "
     "({rows}): {reason}, e.g. '{value}'. {todo}",
+    "note.channel.unknown": "'{column}': {count, plural, one {channel value} other {channel "
+    "values}} {names} ({rows}) are in no inbound/outbound mapping: inbound "
+    "or outbound? Until answered they count as outbound; list every inbound "
+    "channel under model.inbound_channels in client.yaml.",
     "note.client_type.unknown": "'{column}': value(s) {names} ({rows}) are neither new nor current; "
     "left empty.",
+    "note.close.from_expected": "{count, plural, one {# closed deal has} other {# closed deals "
+    "have}} no other close date than column «{column}»; it is read as "
+    "the close date.",
     "note.close.planned": "{count, plural, one {# open deal has} other {# open deals have}} a date "
     "in column «{column}»: on an open deal it is a planned close date, kept "
     "as the expected close, not as a close",
@@ -498,9 +505,14 @@ MESSAGES: dict[str, str] = {
     "note.header.first": "header on row {row}",
     "note.header.title": "header on row {row} (rows above it are a title block, skipped)",
     "note.heads.missing": "'{column}': head(s) {names} are not managers in the team table ({rows}).",
+    "note.history.filtered": "{count, plural, one {# row} other {# rows}} of other events left out "
+    "(column '{column}' is not {names}).",
     "note.history.unknown_deals": "{count, plural, one {# row refers} other {# rows refer}} to "
     "deals that are not in the deals table ({rows}, e.g. '{value}'); "
     "kept.",
+    "note.history.wide": "stage history read from {count, plural, one {# column} other {# columns}} "
+    "such as «{column}» of the deals file: {rows_total, plural, one {# stage "
+    "entry} other {# stage entries}}.",
     "note.ids.scientific": "'{column}': {count, plural, one {# id} other {# ids}} in scientific "
     "notation like '{value}' ({rows}): Excel has rounded them, so different "
     "records may share an id. Export the ids as text.",

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 from salesaudit.core.errors import InputError
 from salesaudit.core.quality import DataQuality, Note
 from salesaudit.i18n.notes import MAX_LISTED
-from salesaudit.inputs import facts
+from salesaudit.inputs import channels, facts
 from salesaudit.inputs.client import ClientConfig
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.load import Loaded, _map_values, add_note, fatal_rows, rows_param
@@ -115,9 +115,72 @@ def apply_status(ld: Loaded) -> None:
     )
 
 
+def wide_history(loaded: dict[str, Loaded]) -> None:
+    """Stage history read from the deals file's 'Date entered <stage>' columns becomes (or joins)
+    the stage_history table."""
+    deals = loaded.get("deals")
+    wide = deals.extra.pop("history_wide", None) if deals is not None else None
+    if wide is None:
+        return
+    hist = loaded.get("stage_history")
+    if hist is None:
+        loaded["stage_history"] = wide
+        return
+    hist.df = pd.concat([hist.df, wide.df], ignore_index=True)
+    hist.rows = np.concatenate([hist.rows, wide.rows])
+    hist.q.rows_read += wide.q.rows_read
+    for note in wide.q.notes:
+        add_note(hist.q, note)
+
+
+def closes_from_expected(ld: Loaded) -> None:
+    """Bitrix24 has one close-date column, «Предполагаемая дата закрытия»: on a closed deal
+    without another close date it is the close."""
+    spec = ((ld.preset or {}).get("tables", {}).get("deals")) or {}
+    df = ld.df
+    if not spec.get("closed_from_expected") or "expected_close_at" not in df:
+        return
+    if "closed_at" not in df:
+        df["closed_at"] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    use = (
+        df["stage"].isin(["contract", "lost"])
+        & df["closed_at"].isna()
+        & df["expected_close_at"].notna()
+    )
+    if not use.any():
+        return
+    df.loc[use, "closed_at"] = df.loc[use, "expected_close_at"]
+    df.loc[use, "expected_close_at"] = pd.NaT
+    column = ld.headers.get("expected_close_at", "expected_close_at")
+    add_note(ld.q, Note("close.from_expected", {"count": int(use.sum()), "column": column}, "info"))
+
+
+def channels_known(loaded: dict[str, Loaded], cfg: ClientConfig) -> None:
+    """Channel values that no mapping calls inbound or outbound: listed with the question."""
+    deals = loaded.get("deals")
+    if deals is None or "channel" not in deals.df:
+        return
+    s = deals.df["channel"]
+    codes, uniques = pd.factorize(s)
+    unknown = set(channels.unknown_channels(cfg, list(uniques), deals.preset))
+    if not unknown:
+        return
+    names = [str(u) for u in uniques if str(u) in unknown]
+    bad = np.array([str(u) in unknown for u in uniques] + [False])[codes]
+    params = {
+        "column": deals.headers.get("channel", "channel"),
+        "count": len(names),
+        "names": ", ".join(f"'{n}'" for n in names[:MAX_LISTED])
+        + (f" (+{len(names) - MAX_LISTED})" if len(names) > MAX_LISTED else ""),
+        **rows_param(deals.rows[bad]),
+    }
+    add_note(deals.q, Note("channel.unknown", params))
+
+
 def planned_closes(ld: Loaded) -> None:
     """On open deals `closed_at` is a planned date (Bitrix24, HubSpot, Salesforce): keep it as
     `expected_close_at`, never as a close."""
+    closes_from_expected(ld)
     df = ld.df
     if "closed_at" not in df:
         return
@@ -231,11 +294,13 @@ def check_tables(
     funnel_from_preset: bool,
 ) -> None:
     """Every check that needs more than one table (or the funnel), in a fixed order."""
+    wide_history(loaded)
     lookup = stage_lookup(cfg, preset, funnel_from_preset)
     map_stages(loaded, cfg, lookup)
     if "deals" in loaded:
         apply_status(loaded["deals"])
         planned_closes(loaded["deals"])
+        channels_known(loaded, cfg)
     lost_without_stage(loaded, cfg)
     managers_in_team(loaded)
     history_deals(loaded)

@@ -28,7 +28,7 @@ from salesaudit.core.schema import (
 )
 from salesaudit.i18n.notes import MAX_LISTED, reason_words, render
 from salesaudit.inputs.client import ClientConfig, TableSpec
-from salesaudit.inputs.ingest import parse
+from salesaudit.inputs.ingest import history, parse
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.read import RawColumn, RawTable, read_table
 
@@ -634,6 +634,13 @@ def load_raw(
     raw = read_table(cfg.resolve(spec.path), spec, _expected(mapping, status_cfg), file)
     q = TableQuality(name=name, file=file)
     headers, blank = _first_look(raw, q, file)
+    table_preset = ((preset or {}).get("tables", {}).get(name)) or {}
+    other_events, note = history.event_filter(raw, headers, table_preset.get("filter"))
+    if note is not None:
+        other_events &= ~blank
+        q.rows_read -= int(other_events.sum())
+        add_note(q, note)
+        blank = blank | other_events
     found = match_columns(name, spec, mapping, headers, file)
     cols = {c: raw.columns[i] for c, i in found.items()}
     typer = _Typer(name, spec, raw, q, preset)
@@ -656,6 +663,12 @@ def load_raw(
         arr, header, scfg = extra["status"]
         extra["status"] = (arr.take(kept_idx), header, scfg)
     headers_of = {c: raw.columns[i].header for c, i in found.items()}
+    if table_preset.get("history_wide") and "deal_id" in typer.out:
+        wide = _wide_history(
+            spec, raw, headers, table_preset["history_wide"], typer.out["deal_id"], keep, preset
+        )
+        if wide is not None:
+            extra["history_wide"] = wide
     loaded = Loaded(name, df, q, raw.rows[keep], headers_of, preset, extra)
     _dedupe_ids(loaded)
     _normalise_categories(loaded)
@@ -666,6 +679,40 @@ def load_raw(
     if main in loaded.df and loaded.df[main].notna().any():
         q.date_min, q.date_max = loaded.df[main].min(), loaded.df[main].max()
     return loaded
+
+
+def _wide_history(
+    spec: TableSpec,
+    raw: RawTable,
+    headers: list[str],
+    patterns: list[str],
+    deal_ids: pa.Array,
+    keep: np.ndarray,
+    preset: dict[str, Any] | None,
+) -> Loaded | None:
+    """The stage_history table held in a deals file's 'Date entered <stage>' columns (or None)."""
+    stages = history.wide_columns(headers, patterns)
+    if not stages:
+        return None
+    first = raw.columns[min(stages)].header
+    hq = TableQuality(name="stage_history", file=f"{spec.path} → stage_history")
+    typer = _Typer("stage_history", spec, raw, hq, preset)
+    typer.dates({f"entered_at#{i}": raw.columns[i] for i in stages})
+    dates = {i: np.where(keep, typer.out[f"entered_at#{i}"], np.datetime64("NaT")) for i in stages}
+    df, rows = history.wide_frame(deal_ids, stages, dates, raw.rows)
+    hq.rows_read = len(df)
+    add_note(
+        hq,
+        Note(
+            "history.wide",
+            {"count": len(stages), "rows_total": len(df), "column": first},
+            "info",
+        ),
+    )
+    if len(df):
+        hq.date_min, hq.date_max = df["entered_at"].min(), df["entered_at"].max()
+    headers_of = {"deal_id": "deal_id", "stage": first, "entered_at": first}
+    return Loaded("stage_history", df, hq, rows, headers_of, preset)
 
 
 # --------------------------------------------------------------------------- per-table checks
@@ -755,7 +802,9 @@ def _normalise_categories(loaded: Loaded) -> None:
             mapped[mask] = "universal"
         df["role"] = pa.array(mapped, pa.string(), from_pandas=True).to_pandas()
     if "client_type" in df:
-        mapped, unknown, mask = _map_values(df["client_type"], dict(CLIENT_TYPES))
+        words = ((loaded.preset or {}).get("client_type")) or {}
+        table = dict(CLIENT_TYPES) | {norm(v): k for k, vs in words.items() for v in vs}
+        mapped, unknown, mask = _map_values(df["client_type"], table)
         if unknown:
             _note_unknown(loaded, "client_type", unknown, mask)
         df["client_type"] = pa.array(mapped, pa.string(), from_pandas=True).to_pandas()

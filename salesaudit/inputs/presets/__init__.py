@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -109,6 +110,8 @@ def _check(data: Any, where: str) -> dict[str, Any]:
             status["column"] = [col] if isinstance(col, str) else list(col)
             status["won"] = [str(v) for v in status.get("won", [])]
             status["lost"] = [str(v) for v in status.get("lost", [])]
+        _check_history(table, spec, where)
+    _check_values(data, where)
     if "funnel" in data:
         try:
             FunnelConfig.model_validate(data["funnel"])
@@ -119,6 +122,46 @@ def _check(data: Any, where: str) -> dict[str, Any]:
     data.setdefault("language", "en")
     data.setdefault("currency", "USD")
     return dict(data)
+
+
+def _as_list(value: Any) -> list[str]:
+    """A scalar or a list of scalars as a list of strings."""
+    if value is None:
+        return []
+    return [str(value)] if isinstance(value, str | int | float) else [str(v) for v in value]
+
+
+def _check_history(table: str, spec: dict[str, Any], where: str) -> None:
+    """Wide stage-history patterns (deals) and the row filter of a long history table."""
+    wide = spec.get("history_wide")
+    if wide is not None:
+        if table != "deals":
+            raise InputError(f"{where}: `history_wide` belongs to the deals table.")
+        spec["history_wide"] = _as_list(wide)
+        for pattern in spec["history_wide"]:
+            try:
+                rx = re.compile(pattern)
+            except re.error as e:
+                raise InputError(f"{where}: bad history_wide pattern {pattern!r} ({e}).") from None
+            if "stage" not in rx.groupindex:
+                raise InputError(f"{where}: history_wide pattern {pattern!r} needs (?P<stage>...).")
+    flt = spec.get("filter")
+    if flt is not None:
+        if not isinstance(flt, dict) or not flt.get("column") or not flt.get("values"):
+            raise InputError(f"{where}: `filter` of {table} needs `column` and `values`.")
+        spec["filter"] = {"column": _as_list(flt["column"]), "values": _as_list(flt["values"])}
+
+
+def _check_values(data: dict[str, Any], where: str) -> None:
+    """The preset's channel directions and new/current values, as lists of strings."""
+    channels = data.get("channels") or {}
+    if not isinstance(channels, dict) or set(channels) - {"inbound", "outbound"}:
+        raise InputError(f"{where}: `channels` has the keys inbound and outbound only.")
+    data["channels"] = {k: _as_list(channels.get(k)) for k in ("inbound", "outbound")}
+    types = data.get("client_type") or {}
+    if not isinstance(types, dict) or set(types) - {"new", "current"}:
+        raise InputError(f"{where}: `client_type` has the keys new and current only.")
+    data["client_type"] = {k: _as_list(types.get(k)) for k in ("new", "current")}
 
 
 def _q(text: str) -> str:
@@ -142,11 +185,11 @@ def client_yaml(name: str, preset: str | None = None) -> str:
         f"client: {_q(name)}",
         f"language: {lang}                       # report language: en | ru",
         f"currency: {currency}",
-        "# as_of: 2026-09-30                 # the audit date; defaults to the latest date in the data",
+        "# as_of: 2026-09-30                 # the audit date; defaults to the latest fact in the data (never a planned date)",
         "seed: 42                            # same inputs + seed = same numbers",
         "",
         *_deals_lines(p),
-        *_other_tables_lines(lang == "ru"),
+        *_other_tables_lines(lang == "ru", p),
         "",
         *_funnel_lines(p),
         "",
@@ -162,6 +205,7 @@ def _deals_lines(p: dict[str, Any] | None) -> list[str]:
     path = deals.get("file", "data/deals.csv")
     out = [
         "data:                               # deals or sales is required; the rest are optional",
+        *(_wrapped(f"{p['title']} export: {p['export']}", "  # ") if p and p.get("export") else []),
         "  deals:",
         f"    path: {path}"
         + " " * max(1, 28 - len(path))
@@ -194,7 +238,38 @@ def _deals_lines(p: dict[str, Any] | None) -> list[str]:
     return out
 
 
-def _other_tables_lines(ru: bool) -> list[str]:
+def _wrapped(text: str, prefix: str, width: int = 96) -> list[str]:
+    """A comment of several lines, each starting with `prefix`, none much wider than `width`."""
+    lines: list[str] = []
+    cur = ""
+    for word in " ".join(text.split()).split(" "):
+        if cur and len(prefix) + len(cur) + 1 + len(word) > width:
+            lines.append(prefix + cur)
+            cur = word
+        else:
+            cur = f"{cur} {word}" if cur else word
+    return lines + ([prefix + cur] if cur else [])
+
+
+def _history_lines(p: dict[str, Any] | None) -> list[str]:
+    """The commented `stage_history:` table, with the export that gives it for the preset's CRM."""
+    head = "  # stage_history:                   # deal_id, stage, entered_at"
+    if p is None:
+        return [head, "  #   path: data/stage_history.csv"]
+    spec = p.get("tables", {}).get("stage_history")
+    how = p.get("history_export", "")
+    lead = f"Stage-level analysis (conversion after the first stage, where lost deals were lost) needs the stage history. {p['title']}: {how}"
+    if spec is None:
+        return _wrapped(lead, "  # ")
+    return [
+        *_wrapped(lead, "  # "),
+        head,
+        f"  #   path: {spec.get('file', 'data/stage_history.csv')}",
+        f"  #   preset: {p['name']}",
+    ]
+
+
+def _other_tables_lines(ru: bool, p: dict[str, Any] | None = None) -> list[str]:
     """The optional tables, commented out."""
     return [
         "  # sales:                           # payments, invoices or orders",
@@ -210,8 +285,7 @@ def _other_tables_lines(ru: bool) -> list[str]:
         "  #   path: data/team.csv",
         "  # plan:                            # period (month) and amount, optionally manager",
         "  #   path: data/plan.csv",
-        "  # stage_history:                   # deal_id, stage, entered_at",
-        "  #   path: data/stage_history.csv",
+        *_history_lines(p),
         "  # activities:                      # manager, date, type (call, meeting, ...)",
         "  #   path: data/activities.csv",
     ]

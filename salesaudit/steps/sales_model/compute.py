@@ -10,7 +10,7 @@ from typing import Any
 
 from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS, REVIEW_MONTHS
 from salesaudit.core.results import Finding
-from salesaudit.inputs import answers
+from salesaudit.inputs import answers, channels
 from salesaudit.inputs.answers import NOT_ASSESSED, PILLARS
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import compute as funnel
@@ -39,13 +39,20 @@ class ChannelCounts:
 
 
 def inbound_share(audit: Audit) -> float | None:
-    """Share of deals from the client's inbound channels (None without channel data)."""
+    """Share of deals from inbound channels, among the deals whose channel direction is known.
+
+    None without channel data, or when the channels of half the deals or more are values no
+    mapping knows (the data quality section lists them with the question "inbound or outbound?").
+    """
     deals = audit.table("deals")
     if deals is None or "channel" not in deals or deals["channel"].notna().sum() == 0:
         return None
-    inbound = {c.casefold() for c in audit.config.model.inbound_channels}
-    ch = deals["channel"].dropna().astype(str).str.casefold()
-    return float(ch.isin(inbound).mean())
+    ch = deals["channel"].dropna().astype(str)
+    unknown = set(channels.unknown_channels(audit.config, ch.unique()))
+    known = ch[~ch.isin(unknown)]
+    if len(known) <= len(ch) / 2:
+        return None
+    return float(sum(channels.is_inbound(audit.config, known)) / len(known))
 
 
 def _any(*conds: bool | None) -> bool | None:
@@ -75,8 +82,9 @@ def _decide(audit: Audit) -> ModelResult:
     mode_auto = None if share is None else "passive" if share > PASSIVE_SHARE else "active"
     evidence: list[Finding] = []
     if share is not None:
-        channels = tuple(cfg.model.inbound_channels)
-        evidence.append(Finding("m.mode_evidence", {"share": share, "channels": channels}))
+        present = audit.tables["deals"]["channel"].dropna().unique()
+        inbound = channels.inbound_channels(cfg, present)
+        evidence.append(Finding("m.mode_evidence", {"share": share, "channels": inbound}))
     elif cfg.model.mode == "auto":
         evidence.append(Finding("m.mode_no_data", {}))
     mode = mode_auto if cfg.model.mode == "auto" else cfg.model.mode
@@ -214,9 +222,8 @@ def channel_counts(audit: Audit) -> ChannelCounts | None:
     if deals is None or "channel" not in deals:
         return None
     counts = deals["channel"].fillna("—").value_counts()
-    inbound = {c.casefold() for c in audit.config.model.inbound_channels}
     return ChannelCounts(
         channels=tuple(str(c) for c in counts.index),
         counts=tuple(int(n) for n in counts.values),
-        inbound=tuple(str(c).casefold() in inbound for c in counts.index),
+        inbound=tuple(channels.is_inbound(audit.config, [str(c) for c in counts.index])),
     )
