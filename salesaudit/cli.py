@@ -82,7 +82,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
 
     outs = runner.batch_folders([Path(c) for c in args.clients], Path(args.out or "out"))
     for client, out in zip(args.clients, outs, strict=True):
-        runner.preflight(client, out)  # every client checked before any starts
+        runner.preflight(client, out, only=args.only)  # every client checked before any starts
     cores = max(1, args.workers or len(os.sched_getaffinity(0)))
     parallel = min(len(args.clients), cores)
     per_client = max(1, cores // parallel)
@@ -93,6 +93,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
         with lock:
             print(f"== {client}: started -> {out}", flush=True)
         cmd = [sys.executable, "-m", "salesaudit", "run", client, "--out", str(out)]
+        cmd += ["--only", *args.only] if args.only else []
         t0 = time.perf_counter()
         done = subprocess.run(
             [*cmd, "--workers", str(per_client)],
@@ -167,6 +168,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("clients", nargs="+")
     b.add_argument("--workers", type=int, help="worker processes in all (default: the cores)")
     b.add_argument("--out", help="parent folder of the reports (default: out/)")
+    b.add_argument("--only", nargs="+", metavar="SECTION")
     b.set_defaults(func=cmd_batch)
     w = sub.add_parser("workshop", help="open the funnel simulator for a live session")
     w.add_argument("client", nargs="?", help="client.yaml to start from (default: the demo)")
