@@ -7,8 +7,10 @@ fail before any notebook runs wherever they can; the few that run notebooks use 
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -22,6 +24,7 @@ import nbformat
 import pytest
 import yaml
 
+from salesaudit.cli import main
 from salesaudit.core.errors import InputError
 from salesaudit.report import runner, safety
 
@@ -68,13 +71,22 @@ def edit(client: Path, **changes: object) -> None:
     client.write_text(yaml.safe_dump(raw, allow_unicode=True, sort_keys=False), "utf-8")
 
 
-def refused(client: Path, *args: str, code: int = 2) -> str:
-    """Run `salesaudit run client args`; check the exit code, nothing changed and nothing left."""
+def refused(
+    client: Path, *args: str, code: int = 2, cli: str = "run", subprocess: bool = False
+) -> str:
+    """Run `salesaudit run client args` (in this process unless asked); check the exit code,
+    that nothing changed and nothing was left behind; return the message."""
     root = client.parent.parent
     before = hashes(root)
-    done = run_cli("run", str(client), *args)
-    text = done.stdout + done.stderr
-    assert done.returncode == code, text
+    if subprocess:
+        done = run_cli(cli, str(client), *args)
+        returncode, text = done.returncode, done.stdout + done.stderr
+    else:
+        err = io.StringIO()
+        with contextlib.redirect_stderr(err), contextlib.redirect_stdout(err):
+            returncode = main([cli, str(client), *args])
+        text = err.getvalue()
+    assert returncode == code, text
     assert "Traceback" not in text and "internal error" not in text, text
     assert hashes(root) == before, "a file was changed, deleted or renamed"
     assert not leftovers(root)
@@ -97,7 +109,9 @@ def test_out_never_replaces_what_is_not_its_report(client: Path, where: str) -> 
         "foreign files": foreign,
         "a file": folder / "notes.txt",
     }[where]
-    text = refused(client, "--out", str(out), "--only", "intake")
+    text = refused(
+        client, "--out", str(out), "--only", "intake", subprocess=where == "client folder"
+    )
     fragment = {
         "client folder": "--out holds an input of this run",
         "data folder": "--out holds an input of this run",
@@ -336,9 +350,8 @@ def test_batch_clients_in_same_named_folders(demo_dir: Path, tmp_path: Path) -> 
 
 
 def test_batch_refuses_a_client_given_twice(client: Path) -> None:
-    done = run_cli("batch", str(client), str(client), "--out", str(client.parent.parent / "out"))
-    text = done.stdout + done.stderr
-    assert done.returncode == 2 and "is given twice" in text
+    text = refused(client, str(client), "--out", str(client.parent.parent / "out"), cli="batch")
+    assert "is given twice" in text
     assert not (client.parent.parent / "out").exists()
 
 

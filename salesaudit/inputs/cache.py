@@ -31,7 +31,6 @@ from salesaudit.core.quality import DataQuality
 from salesaudit.inputs.client import ClientConfig, FunnelConfig
 from salesaudit.inputs.facts import latest_fact
 from salesaudit.inputs.ingest import load_tables
-from salesaudit.inputs.ingest.checks import as_of_checks
 from salesaudit.inputs.presets import preset_text
 
 CACHE_DIRNAME = ".salesaudit-cache"
@@ -124,7 +123,6 @@ def read_inputs(cfg: ClientConfig) -> Inputs:
     tables, quality = load_tables(cfg)
     if cfg.as_of:
         as_of, source = pd.Timestamp(cfg.as_of), "client"
-        as_of_checks(cfg, tables, quality)
     else:
         as_of, source = latest_fact(tables)
     funnel = None if given or "funnel" not in cfg.model_fields_set else cfg.funnel.model_dump()

@@ -337,3 +337,4 @@ def check_tables(
     managers_in_team(loaded)
     team_cycles(loaded)
     history_deals(loaded)
+    as_of_checks(cfg, {name: ld.df for name, ld in loaded.items()}, dq)
