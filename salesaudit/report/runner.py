@@ -235,10 +235,7 @@ def preflight(
 
 
 def batch_folders(clients: list[Path], root: Path) -> list[Path]:
-    """One output folder per client: its slug, plus a short hash of its path when slugs collide.
-
-    Raises InputError when a client file is given twice.
-    """
+    """One output folder per client: its slug, plus a hash of its path when slugs collide; a client twice is an InputError."""
     paths = [Path(c).resolve() for c in clients]
     for i, p in enumerate(paths):
         if p in paths[:i]:
