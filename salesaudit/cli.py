@@ -53,6 +53,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from salesaudit.inputs.audit import open_audit
     from salesaudit.steps import intake
 
+    if args.out or args.previous or args.only:
+        from salesaudit.report import runner
+
+        runner.preflight(args.client, args.out, args.lang, args.only, args.previous)
     audit = open_audit(args.client, args.lang)
     print(f"{audit.config.client}: data as of {audit.as_of.date()}")
     for line in intake.quality_notes(audit):
@@ -156,6 +160,9 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check client.yaml and the data files only")
     v.add_argument("client")
     v.add_argument("--lang", choices=["en", "ru"])
+    v.add_argument("--out", help="also check this output folder, as `run` would")
+    v.add_argument("--only", nargs="+", metavar="SECTION")
+    v.add_argument("--previous", metavar="OLD/findings.json")
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="scaffold clients/NAME/")
     n.add_argument("name")

@@ -175,6 +175,13 @@ def test_bad_inputs_are_refused_before_work(client: Path, good_report: Path) -> 
     assert hashes(good_report) == report
 
 
+def test_validate_checks_what_run_would(client: Path) -> None:
+    text = refused(client, "--out", str(client.parent / "data"), cli="validate")
+    assert "--out holds an input of this run" in text
+    text = refused(client, "--only", "nosuch", cli="validate")
+    assert "--only names no known section" in text
+
+
 def test_folder_given_as_client_file(client: Path) -> None:
     text = refused(client.parent, "--out", str(client.parent.parent / "out"))
     assert "is a folder, not a client file" in text

@@ -296,6 +296,7 @@ def _plan(
 ) -> _Plan:
     """Make the run's temporary folders (owned by this process) and the notebooks' parameters."""
     with safety.write_errors():
+        out.parent.mkdir(parents=True, exist_ok=True)
         tmp = safety.owned_dir(out.with_name(f".{out.name}.tmp-{safety.owner_tag()}"))
         (tmp / "notebooks").mkdir()
         private = safety.private_dir()

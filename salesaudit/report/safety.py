@@ -209,8 +209,7 @@ def folder_size(folder: Path) -> int:
 
 def check_room(out: Path) -> None:
     """Raise InputError unless out's parent is writable and has room for a report as big as the last."""
-    parent = out.parent
-    parent.mkdir(parents=True, exist_ok=True)
+    parent = next(p for p in out.parents if p.exists())  # nothing is created before work
     if not os.access(parent, os.W_OK | os.X_OK):
         raise InputError(
             "the folder is not writable.",
