@@ -87,7 +87,8 @@ def cmd_batch(args: argparse.Namespace) -> int:
     outs = runner.batch_folders([Path(c) for c in args.clients], Path(args.out or "out"))
     for client, out in zip(args.clients, outs, strict=True):
         runner.preflight(client, out, only=args.only)  # every client checked before any starts
-    cores = max(1, args.workers or len(os.sched_getaffinity(0)))
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = max(1, args.workers or (len(affinity(0)) if affinity else os.cpu_count() or 1))
     parallel = min(len(args.clients), cores)
     per_client = max(1, cores // parallel)
     lock = threading.Lock()
