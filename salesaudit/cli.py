@@ -54,6 +54,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from salesaudit.inputs.audit import open_audit
     from salesaudit.steps import intake
 
+    if args.out or args.previous or args.only:
+        from salesaudit.report import runner
+
+        runner.preflight(args.client, args.out, args.lang, args.only, args.previous)
     audit = open_audit(args.client, args.lang)
     print(f"{audit.config.client}: data as of {audit.as_of.date()}")
     for line in intake.quality_notes(audit):
@@ -74,19 +78,45 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """Run several clients, each in its own process; exit with the worst code."""
+    """Run several clients, sharing the machine's cores; each in its own process; worst exit code."""
+    import threading
+    import time
     from concurrent.futures import ThreadPoolExecutor
 
-    def one(client: str) -> int:
-        cmd = [sys.executable, "-m", "salesaudit", "run", client]
-        if args.out:
-            cmd += ["--out", str(Path(args.out) / Path(client).resolve().parent.name)]
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        print(f"== {client}: exit {done.returncode}\n{done.stdout}{done.stderr}", end="")
+    from salesaudit.report import runner, safety
+
+    outs = runner.batch_folders([Path(c) for c in args.clients], Path(args.out or "out"))
+    for client, out in zip(args.clients, outs, strict=True):
+        runner.preflight(client, out, only=args.only)  # every client checked before any starts
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = max(1, args.workers or (len(affinity(0)) if affinity else os.cpu_count() or 1))
+    parallel = min(len(args.clients), cores)
+    per_client = max(1, cores // parallel)
+    lock = threading.Lock()
+
+    def one(job: tuple[str, Path]) -> int:
+        client, out = job
+        with lock:
+            print(f"== {client}: started -> {out}", flush=True)
+        cmd = [sys.executable, "-m", "salesaudit", "run", client, "--out", str(out)]
+        cmd += ["--only", *args.only] if args.only else []
+        t0 = time.perf_counter()
+        done = subprocess.run(
+            [*cmd, "--workers", str(per_client)],
+            capture_output=True,
+            text=True,
+            preexec_fn=safety.die_with_parent,
+        )
+        with lock:
+            print(f"{done.stdout}{done.stderr}", end="")
+            print(
+                f"== {client}: finished, exit {done.returncode}, {time.perf_counter() - t0:.0f} s",
+                flush=True,
+            )
         return done.returncode
 
-    with ThreadPoolExecutor(max_workers=max(1, args.workers)) as pool:
-        codes = list(pool.map(one, args.clients))
+    with ThreadPoolExecutor(max_workers=parallel) as pool:
+        codes = list(pool.map(one, zip(args.clients, outs, strict=True)))
     return max(codes, default=EXIT_OK)
 
 
@@ -156,6 +186,9 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check client.yaml and the data files only")
     v.add_argument("client")
     v.add_argument("--lang", choices=["en", "ru"])
+    v.add_argument("--out", help="also check this output folder, as `run` would")
+    v.add_argument("--only", nargs="+", metavar="SECTION")
+    v.add_argument("--previous", metavar="OLD/findings.json")
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="scaffold clients/NAME/")
     n.add_argument("name")
@@ -168,8 +201,9 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
     b = sub.add_parser("batch", help="audit several clients in parallel")
     b.add_argument("clients", nargs="+")
-    b.add_argument("--workers", type=int, default=2)
-    b.add_argument("--out")
+    b.add_argument("--workers", type=int, help="worker processes in all (default: the cores)")
+    b.add_argument("--out", help="parent folder of the reports (default: out/)")
+    b.add_argument("--only", nargs="+", metavar="SECTION")
     b.set_defaults(func=cmd_batch)
     w = sub.add_parser("workshop", help="open the funnel simulator for a live session")
     w.add_argument("client", nargs="?", help="client.yaml to start from (default: the demo)")

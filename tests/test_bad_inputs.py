@@ -46,7 +46,7 @@ def test_corpus_is_big_enough() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_bad_input(case: dict[str, Any]) -> None:
     files = [BAD / t["path"] for t in case["data"].values()]
-    before = {p: (sha256(p), p.stat().st_mtime_ns) for p in files if p.exists()}
+    before = {p: (sha256(p), p.stat().st_mtime_ns) for p in files if p.is_file()}
     cfg = config(case)
     fragment = case.get("fragment", "")
     if case["expect"] == "error":
@@ -87,7 +87,7 @@ def test_bad_input(case: dict[str, Any]) -> None:
             lines = quality_text(dq, lang)
             assert lines and not any("{" in line for line in lines), lines
             assert len(quality_summary(dq, lang)) == len(dq.tables)
-    after = {p: (sha256(p), p.stat().st_mtime_ns) for p in files if p.exists()}
+    after = {p: (sha256(p), p.stat().st_mtime_ns) for p in files if p.is_file()}
     assert before == after, "an input file was changed"
 
 

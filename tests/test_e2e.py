@@ -136,7 +136,8 @@ def test_failed_run_keeps_the_previous_report(demo_run: Path, tmp_path: Path) ->
         p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir() if p.is_file()
     }
     assert after == before
-    kept = nbformat.read(out / "notebooks" / "50_broken.failed.ipynb", as_version=4)
+    assert not list(out.rglob("*.failed.ipynb")), "nothing is written into the previous report"
+    kept = nbformat.read(tmp_path / "client.failed" / "50_broken.failed.ipynb", as_version=4)
     errors = [
         o
         for c in kept.cells

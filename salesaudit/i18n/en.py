@@ -427,6 +427,12 @@ MESSAGES: dict[str, str] = {
     "mistake.6": "The system is not reviewed every 3 months.",
     "mode.active": "active (outbound)",
     "mode.passive": "passive (inbound)",
+    "note.as_of.future": "as_of {as_of} in client.yaml is after today ({today}); the audit uses "
+    "{as_of} as given, so the months up to it look empty. Check the date (the "
+    "latest fact in the data is {latest}, {source}).",
+    "note.as_of.late": "as_of {as_of} in client.yaml is {days} days after the latest fact in the "
+    "data ({latest}, {source}); the audit uses {as_of} as given, so the last "
+    "months look empty. Remove as_of to audit as of {latest}.",
     "note.assume.date_order": "'{column}': dates read {order}, although every value fits both "
     "orders.",
     "note.assume.lost_stage": "{count, plural, one {# lost deal} other {# lost deals}} without a "
@@ -540,6 +546,10 @@ MESSAGES: dict[str, str] = {
     "note.sheet": "sheet '{sheet}'",
     "note.status.mapped": "stage of {count, plural, one {# deal} other {# deals}} set from column "
     "'{column}' (won → contract, lost → lost).",
+    "note.team.cycle": "'{column}': heads report to each other in a loop ({path}); the structure "
+    "has no top. Fix the heads in the team file.",
+    "note.team.self_head": "'{column}': {names} named as their own head ({rows}). Leave the head "
+    "empty for the top of the team.",
     "pillar.coaching": "Sales coaching",
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
@@ -586,6 +596,8 @@ MESSAGES: dict[str, str] = {
     "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
     "rec.tech": "Technologies to introduce, from the top of the roadmap: {items}.",
+    "reject.absurd_number": "not a plausible amount (infinite or beyond 10^15)",
+    "reject.absurd_number.todo": "Fix the number in the CRM and export again.",
     "reject.bad_date": "not a date",
     "reject.bad_date.todo": "Fix the dates in the file or set date_format in client.yaml.",
     "reject.bad_number": "not a number",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -243,7 +244,7 @@ class ClientConfig(_Model):
     language: Literal["en", "ru"] = "en"
     currency: str = "RUB"
     as_of: dt.date | None = None
-    seed: int = 42
+    seed: int = Field(42, ge=0, le=2**32 - 1)
     data: DataConfig = Field(default_factory=DataConfig)
     funnel: FunnelConfig = Field(default_factory=FunnelConfig)
     targets: TargetsConfig = Field(default_factory=TargetsConfig)
@@ -352,9 +353,24 @@ def _explain(err: dict[str, Any], source: str) -> str:
     return f"{source}: '{dotted}': {msg}{shown}."
 
 
+def _bad_date_line(text: str) -> int | None:
+    """The first line holding a YYYY-MM-DD that is no calendar date."""
+    for i, line in enumerate(text.splitlines(), 1):
+        for y, m, d in re.findall(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b", line):
+            try:
+                dt.date(int(y), int(m), int(d))
+            except ValueError:
+                return i
+    return None
+
+
 def load(path: str | Path) -> ClientConfig:
     """Read and validate a client YAML file; raise InputError with a fix-it message."""
     p = Path(path)
+    if p.is_dir():
+        raise InputError(
+            "is a folder, not a client file.", file=str(p), hint="Give the path of client.yaml."
+        )
     if not p.is_file():
         raise InputError(
             f"client file not found: {p}.",
@@ -362,6 +378,19 @@ def load(path: str | Path) -> ClientConfig:
         )
     try:
         raw = yaml.safe_load(p.read_text(encoding="utf-8-sig"))
+    except OSError as e:
+        raise InputError(
+            f"cannot be read ({e.strerror}).", file=str(p), hint="Check the file's permissions."
+        ) from None
+    except ValueError as e:  # a YAML date that is no calendar date (2026-02-30)
+        if isinstance(e, UnicodeDecodeError):
+            raise InputError("is not UTF-8 text.", file=str(p), hint="Save it as UTF-8.") from None
+        raise InputError(
+            f"has a date that does not exist ({e}).",
+            file=str(p),
+            row=_bad_date_line(p.read_text(encoding="utf-8-sig")),
+            hint="Write dates as YYYY-MM-DD with a real day of that month.",
+        ) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         row = mark.line + 1 if mark is not None else None
@@ -371,8 +400,6 @@ def load(path: str | Path) -> ClientConfig:
             row=row,
             hint="Check the indentation and quotes on that line.",
         ) from None
-    except UnicodeDecodeError:
-        raise InputError("is not UTF-8 text.", file=str(p), hint="Save it as UTF-8.") from None
     if not isinstance(raw, dict):
         raise InputError("must be a YAML mapping of keys (client:, data:, ...).", file=str(p))
     return from_dict(raw, base_dir=p.resolve().parent, source=str(p))

@@ -1,29 +1,39 @@
-"""Run an audit: notebooks via papermill in parallel workers, then report, findings, tables — swapped in atomically."""
+"""Run an audit: notebooks via papermill in parallel workers, then report, findings, tables — swapped in atomically.
+
+Safety: everything that can be checked without notebooks is checked first (`preflight`); the
+output folder may only replace an empty folder or a previous report of the same client (its
+manifest lists every file); temp folders carry their owner's pid and start time, and a run
+removes those whose owner is gone; pool workers die with the process that started them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
 import shutil
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import nbformat
 import papermill as pm
+from pydantic import ValidationError
 
 from salesaudit import __version__
 from salesaudit.core.errors import InputError
 from salesaudit.inputs import cache, ingest
 from salesaudit.inputs.audit import Audit, audit_of, load_config
-from salesaudit.report import findings
+from salesaudit.inputs.client import ClientConfig
+from salesaudit.inputs.ingest.checks import stage_conflicts
+from salesaudit.report import findings, safety
 from salesaudit.report import html as report
 from salesaudit.report import workbook as outputs
 
@@ -165,14 +175,77 @@ def notebook_paths(
     return paths + list(extra or [])
 
 
-def _swap(tmp: Path, out: Path) -> None:
-    """Move the finished run into place; the previous output goes only after the new one is in."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
-        out.rename(old)
-    tmp.rename(out)
-    if old.exists():
-        shutil.rmtree(old, ignore_errors=True)
+@dataclass
+class Preflight:
+    """What `preflight` checked and hands the run: the config, notebooks, output and previous findings."""
+
+    client_file: Path
+    config: ClientConfig
+    out: Path
+    notebooks: list[Path]
+    previous: dict | None = None
+
+
+def data_files(cfg: ClientConfig) -> list[Path]:
+    """The data files the client file names, resolved."""
+    specs = [getattr(cfg.data, name) for name in type(cfg.data).model_fields]
+    return [cfg.resolve(s.path).resolve() for s in specs if s is not None and s.path]
+
+
+def previous_findings(path: Path) -> dict:
+    """A `--previous` findings.json, read and checked against the findings schema."""
+    doc = findings.load_previous(path)
+    try:
+        findings.validate(doc)
+    except ValidationError as e:
+        first = e.errors()[0]
+        where = ".".join(str(x) for x in first.get("loc", ())) or "(top level)"
+        raise InputError(
+            f"does not match the findings schema ({len(e.errors())} problem(s); first at "
+            f"'{where}': {first.get('msg')}).",
+            file=str(path),
+            hint="Pass the findings.json of an earlier salesaudit run, unchanged.",
+        ) from None
+    return doc
+
+
+def preflight(
+    client_file: str | Path,
+    out_dir: str | Path | None = None,
+    language: str | None = None,
+    only: list[str] | None = None,
+    previous: str | Path | None = None,
+    extra_notebooks: list[Path] | None = None,
+) -> Preflight:
+    """Everything that can be checked before any data is read or notebook run; raises InputError."""
+    path = Path(client_file).resolve()
+    cfg = load_config(path, language)
+    try:
+        stage_conflicts(cfg)
+    except InputError as e:
+        e.file = str(path)
+        raise
+    notebooks = notebook_paths(only, extra_notebooks)
+    out = (Path(out_dir) if out_dir else Path("out") / cfg.slug).resolve()
+    safety.check_out(out, cfg, [path, *data_files(cfg)])
+    prev = previous_findings(Path(previous)) if previous else None
+    with safety.write_errors():
+        safety.check_room(out)
+    return Preflight(path, cfg, out, notebooks, prev)
+
+
+def batch_folders(clients: list[Path], root: Path) -> list[Path]:
+    """One output folder per client: its slug, plus a hash of its path when slugs collide; a client twice is an InputError."""
+    paths = [Path(c).resolve() for c in clients]
+    for i, p in enumerate(paths):
+        if p in paths[:i]:
+            raise InputError("is given twice; each client is audited once.", file=str(clients[i]))
+    slugs = [load_config(p).slug for p in paths]
+    out = []
+    for p, slug in zip(paths, slugs, strict=True):
+        tag = hashlib.sha256(str(p).encode("utf-8")).hexdigest()[:6]
+        out.append(root / (f"{slug}-{tag}" if slugs.count(slug) > 1 else slug))
+    return out
 
 
 def run(
@@ -187,26 +260,29 @@ def run(
 ) -> RunResult:
     """Run the audit of one client into out_dir (default out/<client-slug>)."""
     t0 = time.perf_counter()
-    client_file = Path(client_file).resolve()
-    cfg = load_config(client_file, language)
-    out = (Path(out_dir) if out_dir else Path("out") / cfg.slug).resolve()
+    pre = preflight(client_file, out_dir, language, only, previous, extra_notebooks)
+    out, cfg = pre.out, pre.config
+    safety.clean_stale(out.parent)
     reads = ingest.files_read()
-    inputs, entry, hit = cache.cached_inputs(cfg, cache.root_for(out))
-    audit = audit_of(cfg, inputs, client_file)
+    with safety.write_errors():
+        inputs, entry, hit = cache.cached_inputs(cfg, cache.root_for(out))
+    audit = audit_of(cfg, inputs, pre.client_file)
     result = RunResult(out_dir=out, ok=False, cache_hit=hit, cache_dir=entry)
-    plan = _plan(client_file, out, language, entry, notebook_paths(only, extra_notebooks))
+    plan = _plan(pre.client_file, out, language, entry, pre.notebooks)
     progress(
         f"salesaudit: auditing '{cfg.client}' — {len(plan.notebooks)} notebooks, {workers} workers"
         + (" (data files unchanged: read from the cache)" if hit else "")
     )
     try:
-        result.steps = _execute_all(plan, audit, previous, workers, progress)
-        _keep_failed(plan, result.steps)
-        _write_report(plan, audit)
-        result.reads = ingest.files_read() - reads + _kernel_reads(plan)
-        result.seconds = time.perf_counter() - t0
-        _write_log(plan, audit, result)
-        _swap(plan.tmp, out)
+        with safety.write_errors():
+            result.steps = _execute_all(plan, audit, pre.previous, workers, progress)
+            _keep_failed(plan, result.steps)
+            _write_report(plan, audit)
+            result.reads = ingest.files_read() - reads + _kernel_reads(plan)
+            result.seconds = time.perf_counter() - t0
+            _write_log(plan, audit, result)
+            safety.write_manifest(plan.tmp, cfg, pre.client_file)
+            safety.swap(plan.tmp, out)
         result.ok = True
         progress(f"salesaudit: report written to {out / 'report.html'} in {result.seconds:.1f} s")
         return result
@@ -218,12 +294,12 @@ def run(
 def _plan(
     client_file: Path, out: Path, language: str | None, entry: Path, notebooks: list[Path]
 ) -> _Plan:
-    """Make the run's temporary folders and the parameters every notebook gets."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    shutil.rmtree(tmp, ignore_errors=True)
-    (tmp / "notebooks").mkdir(parents=True)
-    private = Path(tempfile.mkdtemp(prefix="salesaudit-run-"))
+    """Make the run's temporary folders (owned by this process) and the notebooks' parameters."""
+    with safety.write_errors():
+        out.parent.mkdir(parents=True, exist_ok=True)
+        tmp = safety.owned_dir(out.with_name(f".{out.name}.tmp-{safety.owner_tag()}"))
+        (tmp / "notebooks").mkdir()
+        private = safety.private_dir()
     params = {"client_file": str(client_file), "language": language or "", "cache_dir": str(entry)}
     return _Plan(client_file, out, tmp, private, notebooks, params, kernel_env(private))
 
@@ -231,14 +307,17 @@ def _plan(
 def _execute_all(
     plan: _Plan,
     audit: Audit,
-    previous: str | Path | None,
+    previous: dict | None,
     workers: int,
     progress: Callable[[str], None],
 ) -> list[StepResult]:
     """Run the notebooks in worker processes; meanwhile write findings.json and tables.xlsx."""
     steps: list[StepResult] = []
-    with ProcessPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [
+    pool = ProcessPoolExecutor(
+        max_workers=max(1, workers), initializer=safety.worker_init, initargs=(os.getpid(),)
+    )
+    with pool:
+        futures: dict[Future, str] = {
             pool.submit(
                 _execute,
                 str(p),
@@ -246,16 +325,20 @@ def _execute_all(
                 plan.params,
                 plan.env,
                 str(p.parent),
-            )
+            ): p.stem
             for p in plan.notebooks
-        ]
+        }
         doc = _findings(audit, previous)
         (plan.tmp / "findings.json").write_text(
             json.dumps(doc, ensure_ascii=False, indent=1) + "\n", "utf-8"
         )
         outputs.write_xlsx(outputs.key_tables(audit), plan.tmp / "tables.xlsx")
         for fut in as_completed(futures):
-            name, secs, err = fut.result()
+            try:
+                name, secs, err = fut.result()
+            except BrokenProcessPool:
+                name, secs = futures[fut], 0.0
+                err = "the worker process running it died (killed, or out of memory)"
             steps.append(StepResult(name, secs, not err, err))
             progress(
                 f"  {'ok  ' if not err else 'FAIL'} {name:<16} {secs:5.1f} s"
@@ -265,12 +348,11 @@ def _execute_all(
 
 
 def _keep_failed(plan: _Plan, steps: list[StepResult]) -> None:
-    """Keep the executed notebooks that failed beside the old report and raise RunFailed."""
-    failed = [s for s in steps if not s.ok]
+    """Keep the executed notebooks that failed in `<out>.failed/` and raise RunFailed."""
+    failed = sorted((s for s in steps if not s.ok), key=lambda s: s.name)
     if not failed:
         return
-    kept = plan.out / "notebooks"
-    kept.mkdir(parents=True, exist_ok=True)
+    kept = safety.failed_dir(plan.out)
     for s in failed:
         src = plan.tmp / "notebooks" / f"{s.name}.ipynb"
         if src.exists():
@@ -320,10 +402,10 @@ def _write_log(plan: _Plan, audit: Audit, result: RunResult) -> None:
     (plan.tmp / "run.log").write_text("\n".join(lines) + "\n", "utf-8")
 
 
-def _findings(audit: Audit, previous: str | Path | None) -> dict:
+def _findings(audit: Audit, previous: dict | None) -> dict:
     """findings.json, validated, with the change since a previous audit when given."""
     doc = findings.build(audit)
     if previous:
-        doc["changes"] = findings.changes(doc, findings.load_previous(Path(previous)))
+        doc["changes"] = findings.changes(doc, previous)
     findings.validate(doc)
     return doc

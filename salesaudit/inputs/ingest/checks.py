@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from typing import Any
 
@@ -12,13 +13,32 @@ import pyarrow.compute as pc
 
 from salesaudit.core.errors import InputError
 from salesaudit.core.quality import DataQuality, Note
-from salesaudit.i18n.notes import MAX_LISTED
+from salesaudit.i18n.notes import MAX_LISTED, render
 from salesaudit.inputs import channels, facts
 from salesaudit.inputs.client import ClientConfig
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.load import Loaded, _map_values, add_note, fatal_rows, rows_param
 
 STAGE_COLUMNS = {"deals": ("stage", "lost_stage"), "stage_history": ("stage",)}
+AS_OF_SLACK = pd.Timedelta(days=31)  # an as_of further than this after the latest fact is warned of
+
+
+def stage_conflicts(cfg: ClientConfig) -> None:
+    """A CRM stage name under two funnel keys, or under a key and `lost`, is an InputError naming both."""
+    places: dict[str, tuple[str, str]] = {}
+    named = [
+        (f"funnel.stages[{i}] ({s.key})", c) for i, s in enumerate(cfg.funnel.stages) for c in s.crm
+    ]
+    named += [("funnel.lost", c) for c in cfg.funnel.lost]
+    for place, name in named:
+        first = places.setdefault(norm(name), (place, name))
+        if first[0] != place:
+            raise InputError(
+                f"the CRM stage name '{name}' is under {first[0]} and under {place}; "
+                "a deal at that stage cannot be both.",
+                file=str(cfg.base_dir / "client.yaml") if cfg.base_dir else None,
+                hint="Keep the name under the one stage it means and delete it from the other.",
+            )
 
 
 def stage_lookup(
@@ -29,6 +49,7 @@ def stage_lookup(
     The client's own names win; a preset's default names fill in for the stages the client's
     funnel has; canonical keys always stand for themselves.
     """
+    stage_conflicts(cfg)
     lookup: dict[str, str] = {}
     keys = {s.key for s in cfg.funnel.stages}
     if preset and "funnel" in preset and not funnel_from_preset:
@@ -268,6 +289,74 @@ def managers_in_team(loaded: dict[str, Loaded]) -> None:
             )
 
 
+def _head_chain(start: str, head_of: dict[str, str]) -> list[str]:
+    """The managers met walking up from start through their heads, ending where one repeats."""
+    seen: list[str] = []
+    cur: str | None = start
+    while cur is not None and cur not in seen:
+        seen.append(cur)
+        cur = head_of.get(cur)
+    return [*seen, cur] if cur is not None else []
+
+
+def team_cycles(loaded: dict[str, Loaded]) -> None:
+    """Managers named as their own head, and heads who report to each other: warnings."""
+    team = loaded.get("team")
+    if team is None or "head" not in team.df:
+        return
+    df = team.df.dropna(subset=["manager", "head"])
+    pairs = [
+        (norm(m), norm(h), str(m), int(r))
+        for (m, h), r in zip(
+            zip(df["manager"], df["head"], strict=True), team.rows[df.index.to_numpy()], strict=True
+        )
+        if isinstance(h, str) and h.strip()
+    ]
+    column = team.headers["head"]
+    selfs = [(name, row) for m, h, name, row in pairs if m == h]
+    if selfs:
+        rows = np.array([r for _, r in selfs])
+        names = ", ".join(f"'{n}'" for n, _ in selfs[:MAX_LISTED])
+        add_note(
+            team.q, Note("team.self_head", {"column": column, "names": names, **rows_param(rows)})
+        )
+    head_of = {m: h for m, h, _, _ in pairs if m != h}
+    shown = {norm(n): n for _, _, n, _ in pairs}
+    cycles: list[list[str]] = []
+    for m in head_of:
+        chain = _head_chain(m, head_of)
+        if chain and chain[-1] in chain[:-1]:
+            loop = chain[chain.index(chain[-1]) : -1]
+            if not any(set(loop) == set(c) for c in cycles):
+                cycles.append(loop)
+    for loop in cycles:
+        path = " → ".join(f"'{shown.get(x, x)}'" for x in [*loop, loop[0]])
+        add_note(team.q, Note("team.cycle", {"column": column, "path": path}))
+
+
+def as_of_checks(
+    cfg: ClientConfig,
+    tables: dict[str, pd.DataFrame],
+    dq: DataQuality,
+    today: dt.date | None = None,
+) -> None:
+    """A client `as_of` after today, or more than a month after the latest fact: a warning with the date used."""
+    if not cfg.as_of:
+        return
+    today = today or dt.date.today()
+    as_of = pd.Timestamp(cfg.as_of)
+    latest, source = facts.latest_fact(tables, today)
+    params = {"as_of": cfg.as_of.isoformat(), "latest": latest.date().isoformat(), "source": source}
+    note = None
+    if cfg.as_of > today:
+        note = Note("as_of.future", {**params, "today": today.isoformat()})
+    elif source != "today" and as_of - latest > AS_OF_SLACK:
+        note = Note("as_of.late", {**params, "days": int((as_of - latest).days)})
+    if note is not None:
+        dq.notes.append(note)
+        dq.warnings.append(render(note, "en"))
+
+
 def history_deals(loaded: dict[str, Loaded]) -> None:
     """Stage-history rows of deals that are not in the deals table."""
     deals, hist = loaded.get("deals"), loaded.get("stage_history")
@@ -303,4 +392,6 @@ def check_tables(
         channels_known(loaded, cfg)
     lost_without_stage(loaded, cfg)
     managers_in_team(loaded)
+    team_cycles(loaded)
     history_deals(loaded)
+    as_of_checks(cfg, {name: ld.df for name, ld in loaded.items()}, dq)

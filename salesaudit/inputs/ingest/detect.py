@@ -126,6 +126,17 @@ def _mixed(data: bytes, bad_at: int, file: str) -> None:
 def detect_encoding(data: bytes, declared: str, file: str) -> tuple[str, Note]:
     """The Python codec that reads the bytes, and a note saying why it was chosen."""
     if data.startswith(codecs.BOM_UTF8):
+        bad = _first_invalid(data, "utf-8")
+        if bad is not None:
+            raise InputError(
+                "mixes encodings: it starts with a UTF-8 byte-order mark, but row "
+                f"{line_of(data, bad)} is not UTF-8 (it looks like "
+                f"{_single_byte_guess(data[bad : bad + 2000])}).",
+                file=file,
+                row=line_of(data, bad),
+                hint="Open it in a text editor (or Excel) and save it again as 'CSV UTF-8', "
+                "or export the table from the CRM again in one go.",
+            )
         return "utf-8-sig", Note("enc.bom", {"enc": "UTF-8"}, "choice")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16", Note("enc.bom", {"enc": "UTF-16"}, "choice")

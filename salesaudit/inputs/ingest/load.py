@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,9 @@ from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.read import RawColumn, RawTable, read_table
 
 REJECTED_CAP = 100_000  # Rejected entries kept per table (the count is always exact)
+ABSURD_AMOUNT = (
+    1e15  # a number beyond this (or infinite) is a typo or a broken export: row left out
+)
 FATAL_SHARE = 0.5  # a required column with more bad values than this is a format problem
 CHOICE_KEYS = {
     "enc": "encoding",
@@ -327,7 +332,24 @@ class _Typer:
             nonempty = r.bad | ~np.isnan(r.values)
             self.check_share(canon, col, r.bad, nonempty, "numbers")
             self.bad_cells(canon, col, r.bad, "bad_number")
+            self.absurd(canon, col, r.values)
             self.out[canon] = r.values
+
+    def absurd(self, canon: str, col: RawColumn, values: np.ndarray) -> None:
+        """Infinite amounts or amounts beyond ABSURD_AMOUNT: the rows are left out, with the reason."""
+        mask = ~np.isnan(values) & ~(np.abs(values) <= ABSURD_AMOUNT)
+        if not mask.any():
+            return
+        idx, texts = _texts(col, mask)
+        rows = self.raw.rows[idx]
+        add_rejected(self.q, rows, col.header, texts, reason_words("absurd_number")[0], "rejected")
+        params = {"column": col.header, "count": int(mask.sum()), "value": str(texts[0])[:40]}
+        add_note(
+            self.q,
+            Note("rejected", {**params, "reason_code": "absurd_number", **rows_param(rows)}),
+        )
+        self.drop |= mask
+        values[mask] = np.nan
 
     def dates(self, cols: dict[str, RawColumn]) -> None:
         """Parse every date column; the day/month order is decided per column, or per file if ambiguous."""
@@ -631,6 +653,7 @@ def load_raw(
     file = spec.path
     mapping = resolve_mapping(name, spec, preset)
     status_cfg = ((preset or {}).get("tables", {}).get(name) or {}).get("status")
+    check_file(cfg.resolve(spec.path), file)
     raw = read_table(cfg.resolve(spec.path), spec, _expected(mapping, status_cfg), file)
     q = TableQuality(name=name, file=file)
     headers, blank = _first_look(raw, q, file)
@@ -652,8 +675,9 @@ def load_raw(
     keep = ~typer.drop
     q.rows_rejected = int((typer.drop & ~blank).sum()) + len(raw.ragged_rows)
     if not keep.any():
+        reasons = "; ".join(q.warnings) or "no reason recorded"
         raise InputError(
-            "no usable rows: every row was left out (see the reasons above).",
+            f"no usable rows: every row was left out. Reasons: {reasons}",
             file=file,
             hint="Check the column mapping and the date and number formats of the required columns.",
         )
@@ -713,6 +737,22 @@ def _wide_history(
         hq.date_min, hq.date_max = df["entered_at"].min(), df["entered_at"].max()
     headers_of = {"deal_id": "deal_id", "stage": first, "entered_at": first}
     return Loaded("stage_history", df, hq, rows, headers_of, preset)
+
+
+def check_file(path: Path, file: str) -> None:
+    """A data path that is a folder or cannot be read is an InputError naming it."""
+    if path.is_dir():
+        raise InputError(
+            "is a folder, not a data file.",
+            file=file,
+            hint="Give `path:` in client.yaml the file itself (a .csv, .tsv, .txt, .xlsx or .xls).",
+        )
+    if path.is_file() and not os.access(path, os.R_OK):
+        raise InputError(
+            "cannot be read (permission denied).",
+            file=file,
+            hint="Check the file's permissions, or copy it into the client's data folder.",
+        )
 
 
 # --------------------------------------------------------------------------- per-table checks
