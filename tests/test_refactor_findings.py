@@ -26,6 +26,7 @@ MERGED = {
     r"funnel\.stages\[\d+\]\.(identified|ambiguity)": "new key: conversion identifiable",
     r"funnel\.(stages_identified|stages_reason|meeting_to_contract_reason)": "new keys",
     r"as_of_source": "new key: how the audit date was chosen",
+    r"abcxyz\.too_few_clients": "new key: too few paying clients to read the classes",
     # answered vs defaulted (issue 8): new keys saying what is assessed; the demo answers all
     r"model\.mistakes_not_assessed": "new key: typical mistakes the answers leave open",
     r"technologies\.(assessed|applicable|not_assessed)": "new keys: rated technologies",
