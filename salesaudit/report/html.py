@@ -12,19 +12,64 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from salesaudit.i18n import fmt_date, keys, t
+from salesaudit.present.style import CHART_CONFIG
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 HIDE_TAGS = {"parameters", "injected-parameters", "report-hide"}
+# Content-Security-Policy of the report: nothing may be fetched; inline scripts and styles (the
+# report is one file), data: images and fonts (plotly's PNG download, nbconvert's CSS) only.
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
+    "base-uri 'none'"
+)
+PRINT_WIDTH_PX = 700  # charts' width on paper: A4 portrait less the @page margins of report.css
 RENDER_JS = """
 (function () {
-  var config = {displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"]};
+  var config = %(config)s, printWidth = %(width)d, charts = [], printing = false;
   document.querySelectorAll("div.sa-chart").forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
     Plotly.newPlot(el, spec.data || [], spec.layout || {}, config);
+    charts.push(el);
   });
+  /* Paper: every chart laid out at the printed column's width, then back to the window's. */
+  function toPaper() {
+    if (printing) return;
+    printing = true;
+    charts.forEach(function (el) { Plotly.relayout(el, {width: printWidth}); });
+  }
+  function toScreen() {
+    if (!printing) return;
+    printing = false;
+    charts.forEach(function (el) { Plotly.relayout(el, {width: null, autosize: true}); });
+  }
+  window.addEventListener("beforeprint", toPaper);
+  window.addEventListener("afterprint", toScreen);
+  var print = window.matchMedia("print");
+  if (print.matches) toPaper();
+  print.addEventListener("change", function (e) { if (e.matches) { toPaper(); } else { toScreen(); } });
+  /* Narrow windows: the contents are a menu under a button. */
+  var nav = document.querySelector("nav.sa-toc"), btn = nav && nav.querySelector("button");
+  if (btn) {
+    btn.addEventListener("click", function () {
+      var open = nav.classList.toggle("sa-open");
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    nav.querySelectorAll("a").forEach(function (a) {
+      a.addEventListener("click", function () {
+        nav.classList.remove("sa-open");
+        btn.setAttribute("aria-expanded", "false");
+      });
+    });
+  }
 })();
 """
+
+
+def render_js() -> str:
+    """The script that draws every chart with the house config and lays them out for print."""
+    return RENDER_JS % {"config": json.dumps(CHART_CONFIG), "width": PRINT_WIDTH_PX}
 
 
 def plotly_js() -> str:
@@ -119,7 +164,11 @@ def render(
         f"{e(t('report.currency', lang))}: {e(currency)}</div></header>"
     )
     items = "".join(f'<li><a href="#{a}">{e(name)}</a></li>' for a, name in toc)
-    toc_html = f'<nav class="sa-toc"><h2>{e(t("report.contents", lang))}</h2><ol>{items}</ol></nav>'
+    contents = e(t("report.contents", lang))
+    toc_html = (
+        f'<nav class="sa-toc"><button type="button" class="sa-toc-toggle" aria-expanded="false">'
+        f"☰ {contents}</button><h2>{contents}</h2><ol>{items}</ol></nav>"
+    )
     footer = (
         f"salesaudit {e(version)} · {e(t('report.generated', lang))} "
         f"{e(fmt_date(dt.date.today(), lang))}"
@@ -139,7 +188,8 @@ def render(
             "toc": toc_html,
             "footer": footer,
             "plotly_js": plotly_js().replace("</script", "<\\/script"),
-            "render_js": RENDER_JS,
+            "render_js": render_js(),
+            "csp": CSP,
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=res)
