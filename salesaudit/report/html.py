@@ -7,15 +7,18 @@ import html
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbconvert import HTMLExporter
 
 from salesaudit.i18n import fmt_date, keys, t
 from salesaudit.present.style import CHART_CONFIG
+from salesaudit.report import since
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SINCE_ANCHOR = "sec-since"
 HIDE_TAGS = {"parameters", "injected-parameters", "report-hide"}
 # Content-Security-Policy of the report: nothing may be fetched; inline scripts and styles (the
 # report is one file), data: images and fonts (plotly's PNG download, nbconvert's CSS) only.
@@ -114,12 +117,30 @@ def _clean_outputs(cell: nbformat.NotebookNode, counter: list[int]) -> None:
     cell["outputs"] = outputs
 
 
-def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list[tuple[str, str]]]:
-    """One notebook of every report section in order, and the table of contents (anchor, title)."""
+def _since_cells(body: str, lang: str) -> list[nbformat.NotebookNode]:
+    """The "since the last audit" section as cells: marker, title, the HTML tables."""
+    out = nbformat.v4.new_output("display_data", data={"text/html": body})
+    return [
+        nbformat.v4.new_markdown_cell(f'<div class="sa-section" id="{SINCE_ANCHOR}"></div>'),
+        nbformat.v4.new_markdown_cell(f"# {t('section.since', lang)}"),
+        nbformat.v4.new_code_cell("", outputs=[out]),
+    ]
+
+
+def merge(
+    notebooks: list[Path], lang: str, since_html: str = ""
+) -> tuple[nbformat.NotebookNode, list[tuple[str, str]]]:
+    """One notebook of every report section in order, and the table of contents (anchor, title).
+
+    `since_html`, the HTML of the "since the last audit" section, follows the first section (the summary).
+    """
     merged = nbformat.v4.new_notebook()
     toc: list[tuple[str, str]] = []
     counter = [0]
-    for path in notebooks:
+    for i, path in enumerate(notebooks):
+        if i == 1 and since_html:
+            merged.cells.extend(_since_cells(since_html, lang))
+            toc.append((SINCE_ANCHOR, t("section.since", lang)))
         nb = nbformat.read(path, as_version=4)
         stem = path.stem
         anchor = f"sec-{stem}"
@@ -136,6 +157,9 @@ def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list
                 if not cell.outputs:
                     continue
             merged.cells.append(cell)
+    if len(notebooks) == 1 and since_html:
+        merged.cells.extend(_since_cells(since_html, lang))
+        toc.append((SINCE_ANCHOR, t("section.since", lang)))
     merged.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -151,10 +175,20 @@ def _sections() -> set[str]:
 
 
 def render(
-    notebooks: list[Path], client: str, as_of: dt.date, lang: str, currency: str, version: str
+    notebooks: list[Path],
+    client: str,
+    as_of: dt.date,
+    lang: str,
+    currency: str,
+    version: str,
+    findings: dict[str, Any] | None = None,
 ) -> str:
-    """The report HTML for executed notebooks, in the given order."""
-    nb, toc = merge(notebooks, lang)
+    """The report HTML for executed notebooks, in the given order.
+
+    With `findings` carrying `changes` (a run with `--previous`), a "since the last audit" section
+    follows the summary.
+    """
+    nb, toc = merge(notebooks, lang, since.section_html(findings or {}, lang))
     e = html.escape
     title = f"{t('report.title', lang)}: {client}"
     nb.metadata["title"] = title
