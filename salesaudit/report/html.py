@@ -31,9 +31,34 @@ PRINT_WIDTH_PX = 700  # charts' width on paper: A4 portrait less the @page margi
 RENDER_JS = """
 (function () {
   var config = %(config)s, printWidth = %(width)d, charts = [], printing = false;
+  /* A phone: smaller type, titles wrapped to the width, narrower margins. */
+  function wrap(text, chars) {
+    var lines = [""];
+    String(text).split(" ").forEach(function (w) {
+      var last = lines[lines.length - 1];
+      if (last && (last + " " + w).length > chars) { lines.push(w); }
+      else { lines[lines.length - 1] = last ? last + " " + w : w; }
+    });
+    return lines;
+  }
+  function narrow(layout, width) {
+    if (width >= 600) return layout;
+    var title = layout.title || {}, margin = layout.margin || {}, font = layout.font || {};
+    var lines = title.text ? wrap(title.text, Math.max(24, Math.floor(width / 7.5))) : [];
+    layout.font = Object.assign({}, font, {size: 10});
+    layout.title = Object.assign({}, title, {text: lines.join("<br>"), font: {size: 13}});
+    layout.margin = Object.assign({}, margin, {l: 36, r: 8,
+      t: (margin.t || 60) + 16 * Math.max(0, lines.length - 1)});
+    if (layout.height) layout.height += 16 * Math.max(0, lines.length - 1);
+    (layout.annotations || []).forEach(function (a) { a.font = Object.assign({}, a.font, {size: 10}); });
+    Object.keys(layout).forEach(function (k) {
+      if (/^[xy]axis[0-9]*$/.test(k)) layout[k].tickfont = Object.assign({}, layout[k].tickfont, {size: 9});
+    });
+    return layout;
+  }
   document.querySelectorAll("div.sa-chart").forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
-    Plotly.newPlot(el, spec.data || [], spec.layout || {}, config);
+    Plotly.newPlot(el, spec.data || [], narrow(spec.layout || {}, el.clientWidth), config);
     charts.push(el);
   });
   /* Paper: every chart laid out at the printed column's width, then back to the window's. */

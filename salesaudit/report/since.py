@@ -31,8 +31,9 @@ FIGURES: dict[str, tuple[str, int]] = {
 
 
 def months_between(before: dt.date, now: dt.date) -> int:
-    """Whole calendar months from before to now (a month counts once its day is reached)."""
-    return (now.year - before.year) * 12 + now.month - before.month - (now.day < before.day)
+    """Whole calendar months from before to now (month ends count: 31 March → 30 June is 3)."""
+    n = (now.year - before.year) * 12 + now.month - before.month
+    return n - (pd.Timestamp(before) + pd.DateOffset(months=n) > pd.Timestamp(now))
 
 
 def is_stale(before: dt.date, now: dt.date) -> bool:
