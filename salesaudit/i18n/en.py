@@ -547,6 +547,7 @@ MESSAGES: dict[str, str] = {
     "since.h.scores": "Scores",
     "since.intro": "What moved since the previous audit of {date} ({months, plural, one {# month} "
     "other {# months}} ago): every scored item and key figure, before → now.",
+    "since.lead": "This audit against the previous one, for the same client.",
     "since.no_date": "The previous findings.json carries no audit date.",
     "since.pillar": "{name}, 0–100",
     "since.pp": "{v} pp",

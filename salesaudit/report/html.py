@@ -147,7 +147,7 @@ def _since_cells(body: str, lang: str) -> list[nbformat.NotebookNode]:
     out = nbformat.v4.new_output("display_data", data={"text/html": body})
     return [
         nbformat.v4.new_markdown_cell(f'<div class="sa-section" id="{SINCE_ANCHOR}"></div>'),
-        nbformat.v4.new_markdown_cell(f"# {t('section.since', lang)}"),
+        nbformat.v4.new_markdown_cell(f"# {t('section.since', lang)}\n\n{t('since.lead', lang)}"),
         nbformat.v4.new_code_cell("", outputs=[out]),
     ]
 
