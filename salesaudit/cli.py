@@ -1,4 +1,4 @@
-"""The `salesaudit` command line: demo, run, validate, new, batch, technologies."""
+"""The `salesaudit` command line: demo, run, pdf, validate, new, batch, technologies."""
 
 from __future__ import annotations
 
@@ -46,7 +46,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         previous=args.previous,
         workers=args.workers,
     )
+    if res.ok and args.pdf:
+        return cmd_pdf(argparse.Namespace(report=res.out_dir / "report.html"))
     return EXIT_OK if res.ok else EXIT_INTERNAL
+
+
+def cmd_pdf(args: argparse.Namespace) -> int:
+    """Print a report to report.pdf beside it with headless Chromium."""
+    from salesaudit.report import pdf
+
+    print(f"salesaudit: report PDF written to {pdf.write_pdf(args.report)}")
+    return EXIT_OK
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -182,7 +192,11 @@ def parser() -> argparse.ArgumentParser:
         help="the previous audit's findings.json: what changed since then",
     )
     r.add_argument("--workers", type=int, default=2)
+    r.add_argument("--pdf", action="store_true", help="also print report.pdf (needs Chromium)")
     r.set_defaults(func=cmd_run)
+    f = sub.add_parser("pdf", help="print a report to report.pdf with headless Chromium")
+    f.add_argument("report", help="out/<client>/report.html (or its folder)")
+    f.set_defaults(func=cmd_pdf)
     v = sub.add_parser("validate", help="check client.yaml and the data files only")
     v.add_argument("client")
     v.add_argument("--lang", choices=["en", "ru"])

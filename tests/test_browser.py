@@ -59,6 +59,14 @@ def open_report(path: Path) -> dict[str, Any]:
         seen["toc"] = page.locator("nav.sa-toc a").all_inner_texts()
         seen["injected_img"] = page.locator('img[src="x"]').count()
         seen["scripts_with_src"] = page.locator("script[src]").count()
+        seen["modebar"] = page.evaluate(
+            "[...new Set([...document.querySelectorAll('.modebar-btn')]"
+            ".map(b => b.getAttribute('data-title')))]"
+        )
+        seen["csp"] = page.evaluate(
+            "(document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]') || {})"
+            ".content || ''"
+        )
         seen["broken_toc"] = page.evaluate(
             "[...document.querySelectorAll('nav.sa-toc a')].filter(a => "
             "!document.getElementById(a.getAttribute('href').slice(1))).length"
@@ -110,3 +118,15 @@ def test_hostile_strings_are_shown_as_text_in_russian(russian: dict[str, Any]) -
     assert russian["toc"][0] == "Итоги" and "Воронка продаж" in russian["toc"]
     assert "Аудит отдела продаж" in russian["header"]
     assert "2\u00a0945" in russian["text"]  # ru thousands separator
+
+
+@pytest.mark.parametrize("lang", ["english", "russian"])
+def test_private_by_construction(lang: str, request: pytest.FixtureRequest) -> None:
+    """No share, cloud, edit or link button in any chart's toolbar; a CSP that forbids fetching."""
+    seen = request.getfixturevalue(lang)
+    assert seen["modebar"], "the charts keep a toolbar (download, zoom, reset)"
+    assert set(seen["modebar"]) <= {"Download plot as a PNG", "Zoom", "Reset axes"}, seen["modebar"]
+    for word in ("share", "cloud", "edit", "chart studio", "link"):
+        assert not [b for b in seen["modebar"] if word in b.lower()]
+    assert "default-src 'none'" in seen["csp"] and "connect-src 'none'" in seen["csp"]
+    assert "http" not in seen["csp"]

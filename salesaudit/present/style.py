@@ -12,6 +12,32 @@ from salesaudit.i18n import plotly_separators
 PALETTE = ["#1f4e79", "#e07b39", "#5b9b5b", "#b5443f", "#7a5c99", "#3d8fa8", "#c9a227", "#8a8a8a"]
 GOOD, BAD, NEUTRAL, BAND = "#5b9b5b", "#b5443f", "#8a8a8a", "rgba(91,155,91,0.15)"
 
+# plotly.js config of every chart in the report: a private, minimal toolbar (download PNG, zoom,
+# reset). plotly.js defaults `showSendToCloud` to true ("Share chart…" uploads the data), so the
+# cloud, edit and link switches are all set off explicitly.
+CHART_CONFIG: dict[str, object] = {
+    "displaylogo": False,
+    "showLink": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showTips": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "sendDataToCloud",
+        "editInChartStudio",
+        "select2d",
+        "lasso2d",
+        "pan2d",
+        "zoomIn2d",
+        "zoomOut2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
 pio.templates["salesaudit"] = go.layout.Template(
     layout=go.Layout(
         font={"family": "Segoe UI, Helvetica, Arial, sans-serif", "size": 13, "color": "#222"},

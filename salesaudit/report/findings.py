@@ -17,7 +17,15 @@ from salesaudit.steps import control, customers, intake, sizing, structure, summ
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import findings as funnel
 
-__all__ = ["SCHEMA_VERSION", "build", "changes", "load_previous", "schema", "validate"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "build",
+    "changes",
+    "key_figures",
+    "load_previous",
+    "schema",
+    "validate",
+]
 
 
 def schema() -> dict[str, Any]:
@@ -89,35 +97,66 @@ def load_previous(path: Path) -> dict[str, Any]:
     return doc
 
 
+def _get(doc: Any, *keys: str | int) -> Any:
+    """doc[k1][k2]…, or None where a key or index is missing."""
+    for k in keys:
+        if isinstance(doc, dict):
+            doc = doc.get(k)  # type: ignore[call-overload]
+        elif isinstance(doc, list) and isinstance(k, int) and -len(doc) <= k < len(doc):
+            doc = doc[k]
+        else:
+            return None
+    return doc
+
+
+def _total(counts: Any, skip: tuple[str, ...] = ()) -> int | None:
+    """Sum of a {role: count} mapping, without the roles in skip; None when absent."""
+    if not isinstance(counts, dict):
+        return None
+    return sum(int(v or 0) for k, v in counts.items() if k not in skip)
+
+
+def key_figures(doc: dict[str, Any]) -> dict[str, Any]:
+    """The key figures compared between audits (the report's "since the last audit" section)."""
+    return {
+        "deals": _get(doc, "funnel", "stages", 0, "reached"),
+        "won": _get(doc, "funnel", "won"),
+        "meeting_to_contract": _get(doc, "funnel", "meeting_to_contract", "value"),
+        "cycle_days": _get(doc, "funnel", "cycle_days", "median"),
+        "average_deal": _get(doc, "sizing", "inputs", "average_deal"),
+        "forecast_p50": _get(doc, "funnel", "forecast", "p50"),
+        "p_target": _get(doc, "funnel", "forecast", "p_target"),
+        "sellers": _total(_get(doc, "sizing", "current"), ("head",)),
+        "sellers_needed": _total(_get(doc, "sizing", "required")),
+        "crm_readiness": _get(doc, "control", "crm_readiness"),
+    }
+
+
+def _pairs(now: Any, before: Any) -> dict[str, dict[str, Any]]:
+    """{key: {before, now}} for every key of now (before None where the old audit lacks it)."""
+    now, before = now or {}, before or {}
+    return {k: {"before": before.get(k), "now": v} for k, v in now.items()}
+
+
 def changes(now: dict[str, Any], before: dict[str, Any]) -> dict[str, Any]:
-    """What moved since the previous audit: algorithm steps, pillars, win rate, ABC-XYZ cells."""
-
-    def get(doc: dict[str, Any], *keys: str) -> Any:
-        for k in keys:
-            doc = doc.get(k) if isinstance(doc, dict) else None  # type: ignore[assignment]
-        return doc
-
-    steps_before = {s["step"]: s["status"] for s in get(before, "model", "algorithm") or []}
+    """What moved since the previous audit: algorithm steps, scores, key figures, ABC-XYZ cells."""
+    steps_before = {s["step"]: s["status"] for s in _get(before, "model", "algorithm") or []}
     algo = [
         {"step": s["step"], "before": steps_before.get(s["step"]), "now": s["status"]}
-        for s in get(now, "model", "algorithm") or []
+        for s in _get(now, "model", "algorithm") or []
         if steps_before.get(s["step"]) != s["status"]
     ]
-    pillars = {
-        k: {"before": (get(before, "model", "pillars") or {}).get(k), "now": v}
-        for k, v in (get(now, "model", "pillars") or {}).items()
-    }
-    matrix = {
-        k: {"before": (get(before, "abcxyz", "matrix") or {}).get(k), "now": v}
-        for k, v in (get(now, "abcxyz", "matrix") or {}).items()
-    }
     return {
         "previous_as_of": before.get("as_of"),
         "algorithm": algo,
-        "pillars": pillars,
+        "pillars": _pairs(_get(now, "model", "pillars"), _get(before, "model", "pillars")),
         "win_rate": {
-            "before": get(before, "funnel", "win_rate"),
-            "now": get(now, "funnel", "win_rate"),
+            "before": _get(before, "funnel", "win_rate"),
+            "now": _get(now, "funnel", "win_rate"),
         },
-        "abcxyz_matrix": matrix,
+        "abcxyz_matrix": _pairs(_get(now, "abcxyz", "matrix"), _get(before, "abcxyz", "matrix")),
+        "coverage": _pairs(
+            _get(now, "technologies", "coverage"), _get(before, "technologies", "coverage")
+        ),
+        "figures": _pairs(key_figures(now), key_figures(before)),
     }

@@ -540,6 +540,14 @@ class Changes(_Section):
     pillars: dict[str, Change]
     win_rate: Change
     abcxyz_matrix: dict[str, Change]
+    coverage: dict[str, Change] = Field(
+        default_factory=dict, description="technology coverage per group, 0..1"
+    )
+    figures: dict[str, Change] = Field(
+        default_factory=dict,
+        description="key figures: deals, won, meeting_to_contract, cycle_days, average_deal, "
+        "forecast_p50, p_target, sellers, sellers_needed, crm_readiness",
+    )
 
 
 # --------------------------------------------------------------------------- the document

@@ -7,24 +7,97 @@ import html
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbconvert import HTMLExporter
 
 from salesaudit.i18n import fmt_date, keys, t
+from salesaudit.present.style import CHART_CONFIG
+from salesaudit.report import since
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+SINCE_ANCHOR = "sec-since"
 HIDE_TAGS = {"parameters", "injected-parameters", "report-hide"}
+# Content-Security-Policy of the report: nothing may be fetched; inline scripts and styles (the
+# report is one file), data: images and fonts (plotly's PNG download, nbconvert's CSS) only.
+CSP = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; connect-src 'none'; form-action 'none'; "
+    "base-uri 'none'"
+)
+PRINT_WIDTH_PX = 700  # charts' width on paper: A4 portrait less the @page margins of report.css
 RENDER_JS = """
 (function () {
-  var config = {displaylogo: false, responsive: true, modeBarButtonsToRemove: ["select2d", "lasso2d"]};
+  var config = %(config)s, printWidth = %(width)d, charts = [], printing = false;
+  /* A phone: smaller type, titles wrapped to the width, narrower margins. */
+  function wrap(text, chars) {
+    var lines = [""];
+    String(text).split(" ").forEach(function (w) {
+      var last = lines[lines.length - 1];
+      if (last && (last + " " + w).length > chars) { lines.push(w); }
+      else { lines[lines.length - 1] = last ? last + " " + w : w; }
+    });
+    return lines;
+  }
+  function narrow(layout, width) {
+    if (width >= 600) return layout;
+    var title = layout.title || {}, margin = layout.margin || {}, font = layout.font || {};
+    var lines = title.text ? wrap(title.text, Math.max(24, Math.floor(width / 7.5))) : [];
+    layout.font = Object.assign({}, font, {size: 10});
+    layout.title = Object.assign({}, title, {text: lines.join("<br>"), font: {size: 13}});
+    layout.margin = Object.assign({}, margin, {l: 36, r: 8,
+      t: (margin.t || 60) + 16 * Math.max(0, lines.length - 1)});
+    if (layout.height) layout.height += 16 * Math.max(0, lines.length - 1);
+    (layout.annotations || []).forEach(function (a) { a.font = Object.assign({}, a.font, {size: 10}); });
+    Object.keys(layout).forEach(function (k) {
+      if (/^[xy]axis[0-9]*$/.test(k)) layout[k].tickfont = Object.assign({}, layout[k].tickfont, {size: 9});
+    });
+    return layout;
+  }
   document.querySelectorAll("div.sa-chart").forEach(function (el) {
     var spec = JSON.parse(document.getElementById(el.id + "-data").textContent);
-    Plotly.newPlot(el, spec.data || [], spec.layout || {}, config);
+    Plotly.newPlot(el, spec.data || [], narrow(spec.layout || {}, el.clientWidth), config);
+    charts.push(el);
   });
+  /* Paper: every chart laid out at the printed column's width, then back to the window's. */
+  function toPaper() {
+    if (printing) return;
+    printing = true;
+    charts.forEach(function (el) { Plotly.relayout(el, {width: printWidth}); });
+  }
+  function toScreen() {
+    if (!printing) return;
+    printing = false;
+    charts.forEach(function (el) { Plotly.relayout(el, {width: null, autosize: true}); });
+  }
+  window.addEventListener("beforeprint", toPaper);
+  window.addEventListener("afterprint", toScreen);
+  var print = window.matchMedia("print");
+  if (print.matches) toPaper();
+  print.addEventListener("change", function (e) { if (e.matches) { toPaper(); } else { toScreen(); } });
+  /* Narrow windows: the contents are a menu under a button. */
+  var nav = document.querySelector("nav.sa-toc"), btn = nav && nav.querySelector("button");
+  if (btn) {
+    btn.addEventListener("click", function () {
+      var open = nav.classList.toggle("sa-open");
+      btn.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+    nav.querySelectorAll("a").forEach(function (a) {
+      a.addEventListener("click", function () {
+        nav.classList.remove("sa-open");
+        btn.setAttribute("aria-expanded", "false");
+      });
+    });
+  }
 })();
 """
+
+
+def render_js() -> str:
+    """The script that draws every chart with the house config and lays them out for print."""
+    return RENDER_JS % {"config": json.dumps(CHART_CONFIG), "width": PRINT_WIDTH_PX}
 
 
 def plotly_js() -> str:
@@ -69,12 +142,30 @@ def _clean_outputs(cell: nbformat.NotebookNode, counter: list[int]) -> None:
     cell["outputs"] = outputs
 
 
-def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list[tuple[str, str]]]:
-    """One notebook of every report section in order, and the table of contents (anchor, title)."""
+def _since_cells(body: str, lang: str) -> list[nbformat.NotebookNode]:
+    """The "since the last audit" section as cells: marker, title, the HTML tables."""
+    out = nbformat.v4.new_output("display_data", data={"text/html": body})
+    return [
+        nbformat.v4.new_markdown_cell(f'<div class="sa-section" id="{SINCE_ANCHOR}"></div>'),
+        nbformat.v4.new_markdown_cell(f"# {t('section.since', lang)}\n\n{t('since.lead', lang)}"),
+        nbformat.v4.new_code_cell("", outputs=[out]),
+    ]
+
+
+def merge(
+    notebooks: list[Path], lang: str, since_html: str = ""
+) -> tuple[nbformat.NotebookNode, list[tuple[str, str]]]:
+    """One notebook of every report section in order, and the table of contents (anchor, title).
+
+    `since_html`, the HTML of the "since the last audit" section, follows the first section (the summary).
+    """
     merged = nbformat.v4.new_notebook()
     toc: list[tuple[str, str]] = []
     counter = [0]
-    for path in notebooks:
+    for i, path in enumerate(notebooks):
+        if i == 1 and since_html:
+            merged.cells.extend(_since_cells(since_html, lang))
+            toc.append((SINCE_ANCHOR, t("section.since", lang)))
         nb = nbformat.read(path, as_version=4)
         stem = path.stem
         anchor = f"sec-{stem}"
@@ -91,6 +182,9 @@ def merge(notebooks: list[Path], lang: str) -> tuple[nbformat.NotebookNode, list
                 if not cell.outputs:
                     continue
             merged.cells.append(cell)
+    if len(notebooks) == 1 and since_html:
+        merged.cells.extend(_since_cells(since_html, lang))
+        toc.append((SINCE_ANCHOR, t("section.since", lang)))
     merged.metadata["kernelspec"] = {
         "name": "python3",
         "display_name": "Python 3",
@@ -106,10 +200,20 @@ def _sections() -> set[str]:
 
 
 def render(
-    notebooks: list[Path], client: str, as_of: dt.date, lang: str, currency: str, version: str
+    notebooks: list[Path],
+    client: str,
+    as_of: dt.date,
+    lang: str,
+    currency: str,
+    version: str,
+    findings: dict[str, Any] | None = None,
 ) -> str:
-    """The report HTML for executed notebooks, in the given order."""
-    nb, toc = merge(notebooks, lang)
+    """The report HTML for executed notebooks, in the given order.
+
+    With `findings` carrying `changes` (a run with `--previous`), a "since the last audit" section
+    follows the summary.
+    """
+    nb, toc = merge(notebooks, lang, since.section_html(findings or {}, lang))
     e = html.escape
     title = f"{t('report.title', lang)}: {client}"
     nb.metadata["title"] = title
@@ -119,7 +223,11 @@ def render(
         f"{e(t('report.currency', lang))}: {e(currency)}</div></header>"
     )
     items = "".join(f'<li><a href="#{a}">{e(name)}</a></li>' for a, name in toc)
-    toc_html = f'<nav class="sa-toc"><h2>{e(t("report.contents", lang))}</h2><ol>{items}</ol></nav>'
+    contents = e(t("report.contents", lang))
+    toc_html = (
+        f'<nav class="sa-toc"><button type="button" class="sa-toc-toggle" aria-expanded="false">'
+        f"☰ {contents}</button><h2>{contents}</h2><ol>{items}</ol></nav>"
+    )
     footer = (
         f"salesaudit {e(version)} · {e(t('report.generated', lang))} "
         f"{e(fmt_date(dt.date.today(), lang))}"
@@ -139,7 +247,8 @@ def render(
             "toc": toc_html,
             "footer": footer,
             "plotly_js": plotly_js().replace("</script", "<\\/script"),
-            "render_js": RENDER_JS,
+            "render_js": render_js(),
+            "csp": CSP,
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=res)

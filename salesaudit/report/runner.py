@@ -377,6 +377,7 @@ def _write_report(plan: _Plan, audit: Audit) -> None:
         audit.lang,
         audit.config.currency,
         __version__,
+        findings=json.loads((plan.tmp / "findings.json").read_text("utf-8")),
     )
     (plan.tmp / "report.html").write_text(html, "utf-8")
 

@@ -191,7 +191,7 @@ def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -
         cols=2,
         shared_yaxes=True,
         column_widths=[0.5, 0.5],
-        horizontal_spacing=0.04,
+        horizontal_spacing=0.08,  # room for both axes' end labels on paper and phones
         subplot_titles=(t("funnel.chart.reach", lang), t("funnel.chart.conversion", lang)),
     )
     _reach_bars(fig, st, names, lang)
