@@ -17,7 +17,7 @@ import pytest
 from salesaudit.inputs.audit import open_audit
 from salesaudit.report import findings as report_findings
 from salesaudit.report.findings_model import Findings
-from salesaudit.steps import summary
+from salesaudit.steps import intake, summary
 
 CORPUS = Path(__file__).parent / "data" / "exports"
 SAMPLES = sorted(p.parent for p in CORPUS.glob("*/*/client.yaml"))
@@ -95,6 +95,19 @@ def test_nothing_rests_on_an_unanswered_question(built) -> None:
     assert f["control"]["crm_readiness"] is None
     assert not ANSWER_LEVERS & {lv.kind for lv in summary.levers(audit)}
     assert f["summary"]["open_questions"]  # asked instead
+
+
+def test_intake_says_which_export_gives_the_stage_history(built) -> None:
+    """Without stage history the intake names the export that turns on stage-level analysis."""
+    sample, audit, _ = built
+    text = intake.text.history_text(audit)
+    if sample.name == "with_history":
+        assert text == ""
+    else:
+        assert "stage" in text.lower() or "стади" in text.lower()
+        hint = intake.compute.history_hint(audit)
+        assert hint is not None and hint.export  # every preset names its history export
+        assert "presets.md" in text or hint.export in text
 
 
 def _visible_text(html: str) -> str:

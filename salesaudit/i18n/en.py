@@ -393,6 +393,15 @@ MESSAGES: dict[str, str] = {
     "intake.as_of.stage_history.entered_at": "The latest fact in the data: a stage change",
     "intake.as_of.today": "Today: the data hold no dated fact up to today",
     "intake.client": "Client",
+    "intake.history.conversions": "No stage history was given, and the deals do not say at which "
+    "stage lost deals were lost: stage conversions, time in stage and "
+    "skipped stages cannot be computed.",
+    "intake.history.how_preset": "How to export it from {crm} — {how}.",
+    "intake.history.see_docs": "docs/presets.md says which export gives it in each CRM (deal, "
+    "stage, date entered).",
+    "intake.history.see_preset": "docs/presets.md (section {crm}) says which export gives it.",
+    "intake.history.time": "No stage history was given: time in stage, skipped stages and deals "
+    "moving backwards cannot be computed.",
     "intake.language": "Report language",
     "intake.seed": "Random seed",
     "intake.tables": "Tables supplied",

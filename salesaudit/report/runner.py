@@ -209,6 +209,11 @@ def previous_findings(path: Path) -> dict:
     return doc
 
 
+def _count(n: int, noun: str) -> str:
+    """'1 notebook', '9 notebooks': an English count for the command line."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def preflight(
     client_file: str | Path,
     out_dir: str | Path | None = None,
@@ -270,7 +275,8 @@ def run(
     result = RunResult(out_dir=out, ok=False, cache_hit=hit, cache_dir=entry)
     plan = _plan(pre.client_file, out, language, entry, pre.notebooks)
     progress(
-        f"salesaudit: auditing '{cfg.client}' — {len(plan.notebooks)} notebooks, {workers} workers"
+        f"salesaudit: auditing '{cfg.client}' — {_count(len(plan.notebooks), 'notebook')}, "
+        f"{_count(workers, 'worker')}"
         + (" (data files unchanged: read from the cache)" if hit else "")
     )
     try:

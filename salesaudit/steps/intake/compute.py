@@ -15,6 +15,7 @@ from salesaudit.core.quality import Assumption, Note
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.ingest.quality import quality_findings
+from salesaudit.inputs.presets import load_preset
 from salesaudit.steps import sizing
 from salesaudit.steps.funnel.compute import audit_counts
 
@@ -72,6 +73,32 @@ def funnel_assumptions(audit: Audit) -> tuple[Assumption, ...]:
             Note("assume.lost_stage", {"count": n}, "assumption"),
             spec.path if spec is not None else "",
         ),
+    )
+
+
+@dataclass(frozen=True)
+class HistoryHint:
+    """No stage history was given: the CRM preset of the deals (if any) and its history export."""
+
+    preset: str | None
+    title: str | None
+    export: str | None  # the preset's menu path to the stage-history export (English)
+    conversions_unknown: bool  # the deals alone do not give the stage conversions
+
+
+def history_hint(audit: Audit) -> HistoryHint | None:
+    """Which export would turn on stage-level analysis (None when stage history was given)."""
+    if audit.table("stage_history") is not None or audit.table("deals") is None:
+        return None
+    spec = audit.config.data.deals
+    name = spec.preset if spec is not None else None
+    preset = load_preset(name, audit.config.base_dir) if name else None
+    fc = audit_counts(audit)
+    return HistoryHint(
+        preset=name,
+        title=preset.get("title") if preset else None,
+        export=preset.get("history_export") if preset else None,
+        conversions_unknown=fc is not None and not fc.identified,
     )
 
 

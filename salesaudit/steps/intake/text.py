@@ -10,7 +10,7 @@ from salesaudit.i18n.notes import render
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed, keyed_list
-from salesaudit.steps.intake.compute import assumption_log, versions
+from salesaudit.steps.intake.compute import assumption_log, history_hint, versions
 
 
 def profile(audit: Audit) -> pd.DataFrame:
@@ -42,8 +42,27 @@ def quality(audit: Audit) -> pd.DataFrame:
 
 
 def quality_notes(audit: Audit) -> list[str]:
-    """The data-quality summary in sentences: the same text `salesaudit validate` prints."""
-    return ingest.quality_text(audit.quality, audit.lang)
+    """The data-quality summary in sentences (as `salesaudit validate` prints it), then which
+    export would turn on stage-level analysis when no stage history was given."""
+    out = ingest.quality_text(audit.quality, audit.lang)
+    hint = history_text(audit)
+    return [*out, hint] if hint else out
+
+
+def history_text(audit: Audit) -> str:
+    """One sentence: what the missing stage history costs and which export gives it ('' if given)."""
+    h = history_hint(audit)
+    if h is None:
+        return ""
+    lang = audit.lang
+    what = t("intake.history.conversions" if h.conversions_unknown else "intake.history.time", lang)
+    if h.title and h.export and lang == "en":
+        how = t("intake.history.how_preset", lang, crm=h.title, how=h.export)
+    elif h.title:
+        how = t("intake.history.see_preset", lang, crm=h.title)
+    else:
+        how = t("intake.history.see_docs", lang)
+    return f"{what} {how}"
 
 
 def assumption_row(a: Assumption, lang: str) -> dict[str, str]:
