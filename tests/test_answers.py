@@ -272,3 +272,27 @@ def test_demo_answers_everything_and_keeps_its_figures(demo_audit: Audit) -> Non
     assert cov == {"internal": 0.5, "external": 0.333, "marketing": 0.333, "personnel": 0.0}
     assert [lv.kind for lv in summary.levers(a)][-2:] == ["batch", "review"]
     assert summary.open_questions_table(a) is None
+
+
+def test_unknown_channels_leave_the_sales_model_open() -> None:
+    """Channels no mapping knows are asked about, not counted as outbound."""
+    from salesaudit.steps import sales_model
+
+    deals = pd.DataFrame(
+        {
+            "deal_id": [str(i) for i in range(10)],
+            "created_at": pd.Timestamp("2026-01-01"),
+            "stage": ["contract"] * 10,
+            "channel": ["website"] * 3 + ["Партнёрская сеть"] * 7,
+        }
+    )
+    cfg = config.from_dict(
+        {"client": "T", "data": {"deals": {"path": "d.csv"}}}, base_dir=Path(".")
+    )
+    audit = Audit(cfg, {"deals": deals}, DataQuality(), pd.Timestamp("2026-06-30"))
+    assert sales_model.inbound_share(audit) is None
+    codes = [f.code for f in sales_model.decide(audit).evidence]
+    assert "m.mode_unknown_channels" in codes and sales_model.decide(audit).mode is None
+    deals.loc[3:5, "channel"] = "cold_call"  # now 6 of 10 known: 3 inbound of 6
+    audit = Audit(cfg, {"deals": deals}, DataQuality(), pd.Timestamp("2026-06-30"))
+    assert sales_model.inbound_share(audit) == 0.5

@@ -418,6 +418,10 @@ MESSAGES: dict[str, str] = {
     "m.mode_no_data": "No channel data: whether sales are active or passive is not assessed — ask, "
     "or export the deal source.",
     "m.mode_override": "The consultant set the model to {mode}; the data suggest {auto}.",
+    "m.mode_unknown_channels": "Half the deals or more come from channels no mapping calls inbound "
+    "or outbound (listed in the data quality section): whether sales are "
+    "active or passive is not assessed — say which channels are inbound "
+    "under model.inbound_channels.",
     "m.not_assessed": "Not assessed: the client file has no diagnostic answers, so no algorithm "
     "step, typical mistake or pillar self-assessment is judged; ask the open "
     "questions listed in the summary.",
@@ -451,8 +455,10 @@ MESSAGES: dict[str, str] = {
     "({rows}): {reason}, e.g. '{value}'. {todo}",
     "note.channel.unknown": "'{column}': {count, plural, one {channel value} other {channel "
     "values}} {names} ({rows}) are in no inbound/outbound mapping: inbound "
-    "or outbound? Until answered they count as outbound; list every inbound "
-    "channel under model.inbound_channels in client.yaml.",
+    "or outbound? Until answered, their deals are left out of the inbound "
+    "share (and when they are half the deals or more, the sales model is "
+    "not assessed); list every inbound channel under model.inbound_channels "
+    "in client.yaml.",
     "note.client_type.unknown": "'{column}': value(s) {names} ({rows}) are neither new nor current; "
     "left empty.",
     "note.close.from_expected": "{count, plural, one {# closed deal has} other {# closed deals "

@@ -86,7 +86,9 @@ def _decide(audit: Audit) -> ModelResult:
         inbound = channels.inbound_channels(cfg, present)
         evidence.append(Finding("m.mode_evidence", {"share": share, "channels": inbound}))
     elif cfg.model.mode == "auto":
-        evidence.append(Finding("m.mode_no_data", {}))
+        deals = audit.table("deals")
+        known = deals is not None and "channel" in deals and deals["channel"].notna().any()
+        evidence.append(Finding("m.mode_unknown_channels" if known else "m.mode_no_data", {}))
     mode = mode_auto if cfg.model.mode == "auto" else cfg.model.mode
     if mode_auto is not None and mode != mode_auto:
         evidence.append(Finding("m.mode_override", {"mode": mode, "auto": mode_auto}, "warning"))
