@@ -16,7 +16,12 @@ from salesaudit.steps import sizing, summary
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import findings as funnel_findings
 from salesaudit.steps.funnel import text as funnel_text
-from salesaudit.steps.funnel.compute import counts, meeting_to_contract, stage_table
+from salesaudit.steps.funnel.compute import (
+    counts,
+    meeting_to_contract,
+    stage_table,
+    weakest_stage,
+)
 
 from .funnel_synth import STAGES, history, make_audit
 
@@ -179,3 +184,12 @@ def test_a_few_unknown_losses_keep_the_conversions(deals_only) -> None:
         fc.stages["ambiguity"].iloc[0],
         2 / (fc.stages["reached"].iloc[0] - fc.stages["open_here"].iloc[0]),
     )
+
+
+def test_an_all_open_funnel_has_no_conversion_and_no_weakest_step() -> None:
+    """Nothing closed yet: the deals that moved on are all of the 'conversion' (100%), which says
+    nothing; no conversion is shown and no weakest step is named."""
+    d = _deals([0, 1, 2, 3, 4] * 10, ["open"] * 50, [False] * 50)
+    table = stage_table(counts(d, STAGES))
+    assert table["conversion_to_next"].isna().all()
+    assert weakest_stage(table, None) is None

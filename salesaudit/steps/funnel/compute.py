@@ -113,6 +113,8 @@ def _counts_from_positions(
     conv.append(None)
     ambiguity.append(None)
     identified = [a is None or a <= UNKNOWN_LOSS_TOLERANCE + 1e-12 for a in ambiguity]
+    if not (is_won.any() or is_lost.any()):  # nothing closed yet: every "conversion" is 100%
+        identified = [False] * (n - 1) + [True]
     conv = [c if ok else None for c, ok in zip(conv, identified, strict=True)]
     table = pd.DataFrame(
         {
