@@ -377,6 +377,8 @@ MESSAGES: dict[str, str] = {
     'the chance of reaching the target. "From target" turns it around: set the '
     "revenue target and see the deals each stage needs every month and the "
     "closers to hold the meetings (the reverse funnel team sizing uses).",
+    "funnel.sim.lever": "{driver}: {now} → {ref}, {v} a year",
+    "funnel.sim.levers": "The report's levers, ranked by money a year",
     "funnel.sim.meetings": "Meetings / closer",
     "funnel.sim.method": "The forecast draws thousands of scenarios: new deals around the chosen "
     "rate, each conversion uncertain around its slider value as much as the "
