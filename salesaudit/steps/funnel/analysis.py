@@ -254,7 +254,7 @@ def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict
 
 
 def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
-    """What the text singles out: the weakest stage, the cut spreads, the first lever, ..."""
+    """What the text singles out: the weakest stage, the cut spreads, the slowest stage, ..."""
     metric = parts["cut_metric"]
     return {
         "weakest": weakest_stage(parts["table"], parts.get("sensitivity")),
