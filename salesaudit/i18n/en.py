@@ -905,6 +905,11 @@ MESSAGES: dict[str, str] = {
     "whether that is realistic.",
     "xlsx.about.hiring_plan": "Month by month: hires, headcount and productive headcount (newcomers "
     "ramp up).",
+    "xlsx.about.levers": "Each driver moved from today's value to a reference the client can reach "
+    "(best-quartile sellers, the methodology's band, the best recent quarter), "
+    "valued as the forecast's expected revenue over 12 months, with its range; "
+    "ranked by money — the ranking the summary and the simulator show. The "
+    "levers overlap and do not add up.",
     "xlsx.about.open_questions": "The questionnaire items client.yaml leaves unanswered: not "
     "assessed in the report; ask them at the next workshop (the item "
     "is the key to fill in client.yaml).",
@@ -994,6 +999,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.item": "Item in client.yaml",
     "xlsx.col.key": "Key",
     "xlsx.col.label": "Technology",
+    "xlsx.col.levers.n": "Deals behind the reference",
+    "xlsx.col.levers.sellers": "Best-quartile sellers",
     "xlsx.col.lo": "Low (90%)",
     "xlsx.col.lost": "Lost",
     "xlsx.col.low": "Norm, from",
@@ -1030,9 +1037,14 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.reached": "Deals reached",
     "xlsx.col.realistic": "Realistic",
     "xlsx.col.reason": "Reason",
+    "xlsx.col.reference": "Reachable",
+    "xlsx.col.reference_source": "Reference",
     "xlsx.col.revenue": "Revenue",
     "xlsx.col.revenue_delta": "Revenue change at +10%",
     "xlsx.col.revenue_delta_down": "Revenue change at −10%",
+    "xlsx.col.revenue_delta_year": "Revenue, 12 months",
+    "xlsx.col.revenue_high": "Range, high",
+    "xlsx.col.revenue_low": "Range, low",
     "xlsx.col.row": "Row in the file",
     "xlsx.col.rows_read": "Rows read",
     "xlsx.col.rows_rejected": "Rows rejected",
@@ -1058,6 +1070,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.won": "Won",
     "xlsx.col.won_revenue": "Won deals' revenue",
     "xlsx.col.xyz": "XYZ class",
+    "xlsx.lever_source.band": "Methodology's band",
+    "xlsx.lever_source.best_quarter": "Best quarter of the last year",
+    "xlsx.lever_source.sellers": "Best-quartile sellers",
     "xlsx.outcome.lost": "lost",
     "xlsx.outcome.open": "open",
     "xlsx.outcome.won": "won",
@@ -1081,6 +1096,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_hygiene": "Funnel hygiene",
     "xlsx.sheet.goal_seek": "Goal seek",
     "xlsx.sheet.hiring_plan": "Hiring plan",
+    "xlsx.sheet.levers": "Levers",
     "xlsx.sheet.open_questions": "Open questions",
     "xlsx.sheet.payments_today": "Payments today",
     "xlsx.sheet.plan_fact": "Plan vs fact",

@@ -922,6 +922,11 @@ MESSAGES: dict[str, str] = {
     "реалистично ли это.",
     "xlsx.about.hiring_plan": "По месяцам: найм, численность и продуктивная численность (новички "
     "выходят на полную отдачу постепенно).",
+    "xlsx.about.levers": "Каждый фактор, переведённый из сегодняшнего значения в достижимый для "
+    "клиента ориентир (лучшая четверть продавцов, норматив методики, лучший "
+    "квартал за год), оценён ожидаемой выручкой прогноза за 12 месяцев, с "
+    "диапазоном; по деньгам — тот же порядок, что в итогах и в симуляторе. "
+    "Рычаги пересекаются и не складываются.",
     "xlsx.about.open_questions": "Пункты анкеты, на которые в client.yaml нет ответа: в отчёте они "
     "не оценены; задайте их на следующей встрече (пункт — ключ, "
     "который нужно заполнить в client.yaml).",
@@ -1011,6 +1016,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.item": "Пункт в client.yaml",
     "xlsx.col.key": "Ключ",
     "xlsx.col.label": "Технология",
+    "xlsx.col.levers.n": "Сделок за ориентиром",
+    "xlsx.col.levers.sellers": "Лучшая четверть продавцов",
     "xlsx.col.lo": "Низ (90%)",
     "xlsx.col.lost": "Проиграно",
     "xlsx.col.low": "Норма, от",
@@ -1047,9 +1054,14 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.reached": "Дошло сделок",
     "xlsx.col.realistic": "Реалистично",
     "xlsx.col.reason": "Причина",
+    "xlsx.col.reference": "Достижимо",
+    "xlsx.col.reference_source": "Ориентир",
     "xlsx.col.revenue": "Выручка",
     "xlsx.col.revenue_delta": "Изменение выручки при +10%",
     "xlsx.col.revenue_delta_down": "Изменение выручки при −10%",
+    "xlsx.col.revenue_delta_year": "Выручка за 12 мес.",
+    "xlsx.col.revenue_high": "Диапазон, до",
+    "xlsx.col.revenue_low": "Диапазон, от",
     "xlsx.col.row": "Строка в файле",
     "xlsx.col.rows_read": "Прочитано строк",
     "xlsx.col.rows_rejected": "Отклонено строк",
@@ -1075,6 +1087,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.won": "Выиграно",
     "xlsx.col.won_revenue": "Выручка выигранных сделок",
     "xlsx.col.xyz": "Класс XYZ",
+    "xlsx.lever_source.band": "Норматив методики",
+    "xlsx.lever_source.best_quarter": "Лучший квартал за год",
+    "xlsx.lever_source.sellers": "Лучшая четверть продавцов",
     "xlsx.outcome.lost": "проиграно",
     "xlsx.outcome.open": "открыто",
     "xlsx.outcome.won": "выиграно",
@@ -1098,6 +1113,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_hygiene": "Гигиена воронки",
     "xlsx.sheet.goal_seek": "Подбор цели",
     "xlsx.sheet.hiring_plan": "План найма",
+    "xlsx.sheet.levers": "Рычаги",
     "xlsx.sheet.open_questions": "Открытые вопросы",
     "xlsx.sheet.payments_today": "Платежи сегодня",
     "xlsx.sheet.plan_fact": "План-факт",
