@@ -114,6 +114,21 @@ def test_rank_by_money_and_never_an_unjudged_driver() -> None:
     assert [x.driver for x in few] == ["meeting_to_contract"]  # too few deals: not valued
 
 
+def test_win_rate_when_the_stages_are_not_identifiable() -> None:
+    m = fmod.model_from_rates(["first_contact", "contract"], 100, [0.2], 1000, 0.001)
+    m = replace(m, conv_a=np.array([20.0]), conv_b=np.array([80.0]), collapsed=True)
+    s = pd.DataFrame(
+        {"win_rate": [0.3, 0.25, 0.2, 0.1, 0.15], "win_n": [50, 40, 40, 40, 40]},
+        index=list("ABCDE"),
+    )
+    table = small_table().assign(identified=False, conversion_to_next=np.nan)
+    ranked = lv.rank(m, table, 210, s, None, NO_DEALS, pd.Timestamp("2025-12-31"))
+    # 5 sellers → the best ceil(5/4) = 2: A (15 of 50) and B (10 of 40) → 25 / 90
+    assert [x.driver for x in ranked] == ["win_rate"] and ranked[0].who == ("A", "B")
+    assert ranked[0].revenue_delta_year == pytest.approx(BASE * (25 / 90 / 0.2 - 1))
+    assert lv.rank(m, table, 20, s, None, NO_DEALS, pd.Timestamp("2025-12-31")) == ()  # too few
+
+
 def test_best_quarter_of_new_deals_by_hand() -> None:
     months = {"2025-02-10": 150, "2025-05-10": 300, "2025-08-10": 150, "2025-11-10": 150}
     created = [d for d, n in months.items() for _ in range(n)]

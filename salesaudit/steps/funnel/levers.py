@@ -222,7 +222,8 @@ def moved(model: ForecastModel, driver: str, x: float) -> ForecastModel:
     elif driver == "meeting_to_contract":
         i = model.stages.index("first_contact")
         now = float(np.prod(p[i:]))
-        p[i:] = p[i:] * (x / now) ** (1 / len(p[i:]))
+        k = len(p[i:])
+        p[i:] = p[i:] * (x / now) ** (1 / k) if now > 0 else x ** (1 / k)
     else:
         p[model.stages.index(driver.split(".", 1)[1])] = x
     return model.with_levers(conversions=np.clip(p, 0.0, 1.0))
