@@ -145,7 +145,8 @@ def test_deals_only_export_shows_no_conversion_and_uses_none(deals_only) -> None
     assert fa.model.conv_a[0] == fa.counts.won + 1 and fa.model.conv_b[0] == fa.counts.lost + 1
     assert fa.sensitivity is not None
     assert not fa.sensitivity["driver"].str.startswith("conversion.").any()
-    assert fa.first_lever is None or not fa.first_lever.driver.startswith("conversion.")
+    assert not any(v.driver.startswith("conversion.") for v in fa.levers)  # never unidentifiable
+    assert all(v.driver != "meeting_to_contract" for v in fa.levers)
     # sizing: the rates come from the defaults, and the assumptions log says so
     log = {a.key for a in sizing.compute.inputs(audit)[1]}
     assert {"capacity.rates.meeting_to_contract", "capacity.rates.contact_to_meeting"} <= log

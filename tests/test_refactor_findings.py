@@ -17,7 +17,9 @@ spec.loader.exec_module(compare)
 # path -> why it may differ (the closing note of the refactor lists the old and new values)
 MERGED = {
     r"funnel\.benchmarks\[2\]\.(value|basis)": "meetings per closer: one definition (activity log first)",
-    r"summary\.recommendations\[\d+\](\.text|\.impact)?": "one first lever (the funnel's), then the weakest stage",
+    r"summary\.recommendations\[\d+\](\.text|\.impact|\.impact_reason)?": "ranked by money (issue 9)",
+    r"summary\.(first_page|top_lever)": "new keys: the one-page summary, the lever worth the most",
+    r"funnel\.levers": "new key: levers valued against a reachable reference",
     r"revenue_basis": "new key: the one revenue basis of the report",
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",

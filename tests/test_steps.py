@@ -206,27 +206,21 @@ def test_customers_notes_follow_the_findings_of_the_overview() -> None:
     )
 
 
-def test_summary_reads_the_funnels_weakest_stage_and_first_lever(demo_audit: Audit) -> None:
+def test_summary_reads_the_funnels_levers(demo_audit: Audit) -> None:
     from salesaudit.steps.funnel.analysis import analyse
 
     fa = analyse(demo_audit)
-    assert fa.weakest is not None and fa.first_lever is not None
+    assert fa.weakest is not None and fa.levers
     assert summary.compute._weakest(demo_audit) is fa.weakest  # one result, not a recomputation
+    assert summary.funnel_levers(demo_audit) is fa.levers  # one ranking, not a recomputation
     levers = summary.levers(demo_audit)
     kinds = [lv.kind for lv in levers]
-    assert kinds.index("stage") < kinds.index("head") < kinds.index("tech")
-    stage = levers[kinds.index("stage")]
-    assert (stage.params["a"], stage.params["b"]) == (fa.weakest.stage, fa.weakest.next_stage)
-    assert stage.impact == round(fa.weakest.gain or 0, 2)
-    if fa.first_lever.driver != f"conversion.{fa.weakest.stage}":
-        assert levers[0].kind == "push" and levers[0].params["driver"] == fa.first_lever.driver
-        assert levers[0].impact == round(fa.first_lever.gain or 0, 2) and levers[0].impact >= (
-            stage.impact or 0
-        )
-    else:
-        assert "push" not in kinds  # the same lever is not recommended twice
-    recs = [r["text"].casefold() for r in summary.recommendations(demo_audit)]
-    assert "first" in recs[0] and sum("first" in r for r in recs) == 1  # one lever comes first
+    n = summary.compute.FUNNEL_LEVERS
+    assert kinds[:n] == ["lever"] * n and kinds.index("head") < kinds.index("tech")
+    assert [lv.params["driver"] for lv in levers[:n]] == [v.driver for v in fa.levers[:n]]
+    assert [lv.impact for lv in levers[:n]] == [
+        round(v.revenue_delta_year, 2) for v in fa.levers[:n]
+    ]
 
 
 def test_reverse_funnel_hand_worked() -> None:

@@ -1,6 +1,14 @@
 """Every message of the report in English: key -> text (str.format placeholders)."""
 
 MESSAGES: dict[str, str] = {
+    "act.conversion": "{driver}: weekly deal reviews and coaching on this step, with the best "
+    "sellers' deals as examples; track it monthly against {ref}.",
+    "act.cycle": "Cycle: a next step with a date in every open deal; review every deal open longer "
+    "than {ref}.",
+    "act.deal_size": "Average deal: back to {ref} (the best quarter) — a price floor and an up-sell "
+    "in every offer.",
+    "act.new_deals": "New deals: bring the inflow back to {ref} a month (the best quarter) with a "
+    "weekly plan per channel.",
     "algo.1": "Choose and analyse the sales model",
     "algo.2": "Choose and analyse the sales technologies",
     "algo.3": "Recruit staff in batches",
@@ -168,7 +176,8 @@ MESSAGES: dict[str, str] = {
     "funnel.chart.target": "Target",
     "funnel.chart.time": "Time in stage: share of deals still in the stage (open deals censored)",
     "funnel.chart.today": "Today",
-    "funnel.chart.tornado": "Revenue over the next {h} months if one driver changes by 10%",
+    "funnel.chart.tornado": "Sensitivity: revenue over the next {h} months if one driver changes by "
+    "10%",
     "funnel.chart.two_months": "2 months: a brief is due",
     "funnel.chart.volume": "New deals",
     "funnel.chart.worse": "10% worse",
@@ -181,6 +190,7 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.conversion": "Conversion {a} → {b}",
     "funnel.driver.cycle": "Sales cycle",
     "funnel.driver.deal_size": "Average deal",
+    "funnel.driver.meeting_to_contract": "Meeting → contract",
     "funnel.driver.new_deals": "New deals per month",
     "funnel.driver.win_rate": "Win rate",
     "funnel.h.band": "Benchmark",
@@ -197,12 +207,16 @@ MESSAGES: dict[str, str] = {
     "funnel.h.open": "Open now",
     "funnel.h.p80": "P80, days",
     "funnel.h.plan_to_date": "Plan to date",
+    "funnel.h.range": "Range",
     "funnel.h.rank": "Rank",
     "funnel.h.realistic": "Realistic?",
+    "funnel.h.reference": "Reachable",
+    "funnel.h.reference_source": "Reference",
     "funnel.h.share": "% of plan",
     "funnel.h.status": "Verdict",
     "funnel.h.stays": "Stays",
     "funnel.h.value": "Value",
+    "funnel.h.year_gain": "Revenue, 12 months",
     "funnel.hyg.backwards": "{n, plural, one {# deal} other {# deals}} moved backwards",
     "funnel.hyg.close_date_passed": "{n, plural, one {# open deal has} other {# open deals have}} a "
     "close date already passed",
@@ -228,6 +242,9 @@ MESSAGES: dict[str, str] = {
     "funnel.kind.won_revenue": "won deals",
     "funnel.kpi.cycle": "Median cycle, days",
     "funnel.kpi.forecast": "Forecast, {h} months (P50)",
+    "funnel.lever_source.band": "the methodology's band",
+    "funnel.lever_source.best_quarter": "the best quarter of the last year",
+    "funnel.lever_source.sellers": "the best quartile of the sellers: {who}",
     "funnel.m2c": "Meeting → contract",
     "funnel.open": "Open",
     "funnel.other": "other",
@@ -287,6 +304,15 @@ MESSAGES: dict[str, str] = {
     "to {need}: realistic.",
     "funnel.s.hygiene": "CRM hygiene: {items}.",
     "funnel.s.hygiene_ok": "The CRM records look clean: no hygiene problems found.",
+    "funnel.s.lever_top": "The lever worth the most: {driver} from {now} to {ref} ({source}) adds "
+    "{v} over the next 12 months (range {lo}–{hi}).",
+    "funnel.s.levers_no_model": "The levers cannot be valued without a forecast model.",
+    "funnel.s.levers_none": "No lever has a reachable reference above today: too few sellers or "
+    "quarters with enough deals to compare, or today is already at the "
+    "reference.",
+    "funnel.s.levers_overlap": "{n, plural, one {# lever is} other {# levers are}} valued, each "
+    "alone against a reference the client can reach; they overlap, so "
+    "their money does not add up.",
     "funnel.s.lost_without_stage": "{n, plural, one {# lost deal does not say at which stage it was "
     "lost; it counts} other {# lost deals do not say at which stage "
     "they were lost; they count}} as lost at the first stage.",
@@ -327,13 +353,16 @@ MESSAGES: dict[str, str] = {
     "are {value} against their share of the plan.",
     "funnel.s.plan_volume": "At today's conversion and average deal the plan needs {need} new deals "
     "a month; the team creates {have}.",
+    "funnel.s.sensitivity": "The sensitivity chart shows how revenue over {h} months responds to a "
+    "10% change in one driver; it does not choose the lever: a uniform 10% "
+    "is not equally reachable for every driver (the levers above are valued "
+    "against what the client can reach).",
     "funnel.s.time_censored": "{n, plural, one {# deal is} other {# deals are}} still waiting in a "
     "stage; counting only finished stays would understate the wait at "
     "«{stage}» by {diff} days.",
     "funnel.s.time_slowest": "Deals wait longest at «{stage}»: half leave it within {median} days, "
     "80% within {p80}.",
     "funnel.s.too_few": "Too few closed deals to judge: {stages}.",
-    "funnel.s.tornado": "The strongest lever is {driver}: +10% adds {gain} over {h} months.",
     "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; +10% here adds {gain} over "
     "{h} months.",
     "funnel.s.weakest_nogain": "{a} → {b} converts {v} {ci}: the weakest stage.",
@@ -348,6 +377,8 @@ MESSAGES: dict[str, str] = {
     'the chance of reaching the target. "From target" turns it around: set the '
     "revenue target and see the deals each stage needs every month and the "
     "closers to hold the meetings (the reverse funnel team sizing uses).",
+    "funnel.sim.lever": "{driver}: {now} → {ref}, {v} a year",
+    "funnel.sim.levers": "The report's levers, ranked by money a year",
     "funnel.sim.meetings": "Meetings / closer",
     "funnel.sim.method": "The forecast draws thousands of scenarios: new deals around the chosen "
     "rate, each conversion uncertain around its slider value as much as the "
@@ -605,12 +636,13 @@ MESSAGES: dict[str, str] = {
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
     "rec.hire": "Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the "
     "target capacity.",
-    "rec.push": "First push this lever: {driver}. +10% adds {v} over {h} months, the biggest gain "
-    "of the funnel's drivers.",
+    "rec.lever": "{driver}: from {now} to {ref} ({source}) — {v} a year (range {lo}–{hi}).",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
-    "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
     "rec.tech": "Technologies to introduce, from the top of the roadmap: {items}.",
+    "rec.why.no_forecast": "no forecast to value it",
+    "rec.why.no_reference": "no reachable reference in the data",
+    "rec.why.prerequisite": "prerequisite of the levers",
     "reject.absurd_number": "not a plausible amount (infinite or beyond 10^15)",
     "reject.absurd_number.todo": "Fix the number in the CRM and export again.",
     "reject.bad_date": "not a date",
@@ -756,6 +788,10 @@ MESSAGES: dict[str, str] = {
     "sum.model_type": "Sales type: {type}; active or passive selling is not assessed.",
     "sum.open": "{n, plural, one {# question is} other {# questions are}} open for the next "
     "workshop (listed below).",
+    "sum.page.diagnosis": "Diagnosis",
+    "sum.page.levers": "Levers ranked by money",
+    "sum.page.quarter": "This quarter",
+    "sum.page.top": "The biggest reachable gain: {driver}, worth {v} a year.",
     "sum.questions_intro": "The client file leaves {n, plural, one {# question} other {# "
     "questions}} open: ask at the next workshop. Until answered, none of "
     "them is a finding, a mistake, a score or a recommendation.",
@@ -869,6 +905,11 @@ MESSAGES: dict[str, str] = {
     "whether that is realistic.",
     "xlsx.about.hiring_plan": "Month by month: hires, headcount and productive headcount (newcomers "
     "ramp up).",
+    "xlsx.about.levers": "Each driver moved from today's value to a reference the client can reach "
+    "(best-quartile sellers, the methodology's band, the best recent quarter), "
+    "valued as the forecast's expected revenue over 12 months, with its range; "
+    "ranked by money — the ranking the summary and the simulator show. The "
+    "levers overlap and do not add up.",
     "xlsx.about.open_questions": "The questionnaire items client.yaml leaves unanswered: not "
     "assessed in the report; ask them at the next workshop (the item "
     "is the key to fill in client.yaml).",
@@ -958,6 +999,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.item": "Item in client.yaml",
     "xlsx.col.key": "Key",
     "xlsx.col.label": "Technology",
+    "xlsx.col.levers.n": "Deals behind the reference",
+    "xlsx.col.levers.sellers": "Best-quartile sellers",
     "xlsx.col.lo": "Low (90%)",
     "xlsx.col.lost": "Lost",
     "xlsx.col.low": "Norm, from",
@@ -994,9 +1037,14 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.reached": "Deals reached",
     "xlsx.col.realistic": "Realistic",
     "xlsx.col.reason": "Reason",
+    "xlsx.col.reference": "Reachable",
+    "xlsx.col.reference_source": "Reference",
     "xlsx.col.revenue": "Revenue",
     "xlsx.col.revenue_delta": "Revenue change at +10%",
     "xlsx.col.revenue_delta_down": "Revenue change at −10%",
+    "xlsx.col.revenue_delta_year": "Revenue, 12 months",
+    "xlsx.col.revenue_high": "Range, high",
+    "xlsx.col.revenue_low": "Range, low",
     "xlsx.col.row": "Row in the file",
     "xlsx.col.rows_read": "Rows read",
     "xlsx.col.rows_rejected": "Rows rejected",
@@ -1022,6 +1070,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.won": "Won",
     "xlsx.col.won_revenue": "Won deals' revenue",
     "xlsx.col.xyz": "XYZ class",
+    "xlsx.lever_source.band": "Methodology's band",
+    "xlsx.lever_source.best_quarter": "Best quarter of the last year",
+    "xlsx.lever_source.sellers": "Best-quartile sellers",
     "xlsx.outcome.lost": "lost",
     "xlsx.outcome.open": "open",
     "xlsx.outcome.won": "won",
@@ -1045,6 +1096,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_hygiene": "Funnel hygiene",
     "xlsx.sheet.goal_seek": "Goal seek",
     "xlsx.sheet.hiring_plan": "Hiring plan",
+    "xlsx.sheet.levers": "Levers",
     "xlsx.sheet.open_questions": "Open questions",
     "xlsx.sheet.payments_today": "Payments today",
     "xlsx.sheet.plan_fact": "Plan vs fact",

@@ -1,6 +1,14 @@
 """Every message of the report in Russian: key -> text (str.format placeholders)."""
 
 MESSAGES: dict[str, str] = {
+    "act.conversion": "{driver}: еженедельный разбор сделок и коучинг на этом шаге на примерах "
+    "лучших продавцов; ежемесячно сверять с {ref}.",
+    "act.cycle": "Цикл: следующий шаг с датой в каждой открытой сделке; разбирать каждую сделку, "
+    "открытую дольше {ref}.",
+    "act.deal_size": "Средняя сделка: вернуть к {ref} (лучший квартал) — нижняя граница цены и "
+    "допродажа в каждом КП.",
+    "act.new_deals": "Новые сделки: вернуть поток к {ref} в месяц (лучший квартал) с недельным "
+    "планом по каналам.",
     "algo.1": "Выбор и анализ модели продаж",
     "algo.2": "Выбор и анализ технологий продаж",
     "algo.3": "Пакетный набор персонала",
@@ -175,7 +183,8 @@ MESSAGES: dict[str, str] = {
     "funnel.chart.time": "Время на этапе: доля сделок, ещё не покинувших этап (открытые — "
     "цензурированы)",
     "funnel.chart.today": "Сейчас",
-    "funnel.chart.tornado": "Выручка за {h} мес., если один фактор изменится на 10%",
+    "funnel.chart.tornado": "Чувствительность: выручка за {h} мес., если один фактор изменится на "
+    "10%",
     "funnel.chart.two_months": "2 месяца: пора иметь бриф",
     "funnel.chart.volume": "Число сделок",
     "funnel.chart.worse": "на 10% хуже",
@@ -188,6 +197,7 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.conversion": "Конверсия {a} → {b}",
     "funnel.driver.cycle": "Цикл сделки",
     "funnel.driver.deal_size": "Средняя сделка",
+    "funnel.driver.meeting_to_contract": "Встреча → договор",
     "funnel.driver.new_deals": "Новых сделок в месяц",
     "funnel.driver.win_rate": "Доля выигранных сделок",
     "funnel.h.band": "Норматив",
@@ -204,12 +214,16 @@ MESSAGES: dict[str, str] = {
     "funnel.h.open": "Открыто",
     "funnel.h.p80": "P80, дн.",
     "funnel.h.plan_to_date": "План на дату",
+    "funnel.h.range": "Диапазон",
     "funnel.h.rank": "Место",
     "funnel.h.realistic": "Реально?",
+    "funnel.h.reference": "Достижимо",
+    "funnel.h.reference_source": "Ориентир",
     "funnel.h.share": "% плана",
     "funnel.h.status": "Оценка",
     "funnel.h.stays": "Пребываний",
     "funnel.h.value": "Значение",
+    "funnel.h.year_gain": "Выручка за 12 мес.",
     "funnel.hyg.backwards": "{n, plural, one {# сделка вернулась} few {# сделки вернулись} many {# "
     "сделок вернулись} other {# сделки вернулись}} на прошлый этап",
     "funnel.hyg.close_date_passed": "у {n, plural, one {# открытой сделки} few {# открытых сделок} "
@@ -242,6 +256,9 @@ MESSAGES: dict[str, str] = {
     "funnel.kind.won_revenue": "выигранные сделки",
     "funnel.kpi.cycle": "Медианный цикл, дн.",
     "funnel.kpi.forecast": "Прогноз на {h} мес. (P50)",
+    "funnel.lever_source.band": "норматив методики",
+    "funnel.lever_source.best_quarter": "лучший квартал за год",
+    "funnel.lever_source.sellers": "лучшая четверть продавцов: {who}",
     "funnel.m2c": "Встреча → договор",
     "funnel.open": "Открыто",
     "funnel.other": "прочие",
@@ -304,6 +321,16 @@ MESSAGES: dict[str, str] = {
     "— реалистично.",
     "funnel.s.hygiene": "Гигиена CRM: {items}.",
     "funnel.s.hygiene_ok": "Данные CRM в порядке: проблем не найдено.",
+    "funnel.s.lever_top": "Самый ценный рычаг: {driver} с {now} до {ref} ({source}) даёт {v} за 12 "
+    "месяцев (диапазон {lo}–{hi}).",
+    "funnel.s.levers_no_model": "Без модели прогноза рычаги оценить нельзя.",
+    "funnel.s.levers_none": "Ни у одного рычага нет достижимого ориентира выше текущего значения: "
+    "мало продавцов или кварталов с достаточным числом сделок для "
+    "сравнения, либо сегодня уже на уровне ориентира.",
+    "funnel.s.levers_overlap": "{n, plural, one {Оценён # рычаг} few {Оценены # рычага} many "
+    "{Оценено # рычагов} other {Оценено # рычага}}, каждый по "
+    "отдельности относительно достижимого для клиента ориентира; они "
+    "пересекаются, поэтому их деньги не складываются.",
     "funnel.s.lost_without_stage": "У {n, plural, one {# проигранной сделки} few {# проигранных "
     "сделок} many {# проигранных сделок} other {# проигранной "
     "сделки}} не указан этап проигрыша; {n, plural, one {она "
@@ -347,6 +374,10 @@ MESSAGES: dict[str, str] = {
     "— {value} к своей доле плана.",
     "funnel.s.plan_volume": "При нынешней конверсии и средней сделке для плана нужно {need} новых "
     "сделок в месяц; команда создаёт {have}.",
+    "funnel.s.sensitivity": "График чувствительности показывает, как выручка за {h} мес. отзывается "
+    "на изменение одного фактора на 10%; рычаг он не выбирает: одинаковые "
+    "10% не одинаково достижимы для разных факторов (рычаги выше оценены "
+    "относительно достижимого для клиента ориентира).",
     "funnel.s.time_censored": "{n, plural, one {# сделка ещё ждёт} few {# сделки ещё ждут} many {# "
     "сделок ещё ждут} other {# сделки ещё ждут}} на этапе; если считать "
     "только завершённые, ожидание на этапе «{stage}» занижается на {diff} "
@@ -354,7 +385,6 @@ MESSAGES: dict[str, str] = {
     "funnel.s.time_slowest": "Дольше всего сделки стоят на этапе «{stage}»: половина покидает его "
     "за {median} дн., 80% — за {p80} дн.",
     "funnel.s.too_few": "Мало закрытых сделок, чтобы судить: {stages}.",
-    "funnel.s.tornado": "Самый сильный рычаг — {driver}: +10% дают {gain} за {h} мес.",
     "funnel.s.weakest": "{a} → {b}: конверсия {v} {ci} — самый слабый этап; +10% здесь дают {gain} "
     "за {h} мес.",
     "funnel.s.weakest_nogain": "{a} → {b}: конверсия {v} {ci} — самый слабый этап.",
@@ -370,6 +400,8 @@ MESSAGES: dict[str, str] = {
     "по выручке и увидите, сколько сделок нужно на каждом этапе в месяц и "
     "сколько менеджеров нужно для встреч (та же обратная воронка, что в расчёте "
     "штата).",
+    "funnel.sim.lever": "{driver}: {now} → {ref}, {v} в год",
+    "funnel.sim.levers": "Рычаги из отчёта, по деньгам за год",
     "funnel.sim.meetings": "Встреч / клоузер",
     "funnel.sim.method": "Прогноз строит тысячи сценариев: новые сделки вокруг выбранного темпа, "
     "каждая конверсия с неопределённостью вокруг значения ползунка — "
@@ -624,12 +656,13 @@ MESSAGES: dict[str, str] = {
     "rec.batch": "Нанимать группами с групповыми собеседованиями, а не по одному.",
     "rec.head": "Добавить руководителя: у {head} {n} продавцов (норма {span}).",
     "rec.hire": "Нанять {n} продавцов группами по {b}, чтобы выйти на нужную мощность.",
-    "rec.push": "В первую очередь — {driver}: +10% дают {v} за {h} мес., больше любого другого "
-    "фактора воронки.",
+    "rec.lever": "{driver}: с {now} до {ref} ({source}) — {v} в год (диапазон {lo}–{hi}).",
     "rec.review": "Пересматривать систему продаж раз в 3 месяца; следующий аудит — этой же книгой.",
-    "rec.stage": "Подтянуть переход {a} → {b} — самый слабый шаг: +10% на нём дают {v} за {h} мес.",
     "rec.stage_plain": "Подтянуть переход {a} → {b}: это самый слабый шаг.",
     "rec.tech": "Технологии к внедрению, с начала дорожной карты: {items}.",
+    "rec.why.no_forecast": "нет прогноза для оценки",
+    "rec.why.no_reference": "в данных нет достижимого ориентира",
+    "rec.why.prerequisite": "условие для рычагов",
     "reject.absurd_number": "неправдоподобная сумма (бесконечность или больше 10^15)",
     "reject.absurd_number.todo": "Исправьте число в CRM и выгрузите заново.",
     "reject.bad_date": "не дата",
@@ -773,6 +806,10 @@ MESSAGES: dict[str, str] = {
     "sum.model": "Модель продаж: {mode}, {type} продажи.",
     "sum.model_type": "Тип продаж: {type}; активные или пассивные продажи — не оценено.",
     "sum.open": "Открытых вопросов к следующей встрече: {n} (список ниже).",
+    "sum.page.diagnosis": "Диагноз",
+    "sum.page.levers": "Рычаги по деньгам",
+    "sum.page.quarter": "В этом квартале",
+    "sum.page.top": "Самый большой достижимый выигрыш — {driver}: {v} в год.",
     "sum.questions_intro": "Файл клиента оставляет открытыми {n, plural, one {# вопрос} few {# "
     "вопроса} many {# вопросов} other {# вопроса}}: задайте их на следующей "
     "встрече. Пока ответа нет, ни один из них не становится выводом, "
@@ -885,6 +922,11 @@ MESSAGES: dict[str, str] = {
     "реалистично ли это.",
     "xlsx.about.hiring_plan": "По месяцам: найм, численность и продуктивная численность (новички "
     "выходят на полную отдачу постепенно).",
+    "xlsx.about.levers": "Каждый фактор, переведённый из сегодняшнего значения в достижимый для "
+    "клиента ориентир (лучшая четверть продавцов, норматив методики, лучший "
+    "квартал за год), оценён ожидаемой выручкой прогноза за 12 месяцев, с "
+    "диапазоном; по деньгам — тот же порядок, что в итогах и в симуляторе. "
+    "Рычаги пересекаются и не складываются.",
     "xlsx.about.open_questions": "Пункты анкеты, на которые в client.yaml нет ответа: в отчёте они "
     "не оценены; задайте их на следующей встрече (пункт — ключ, "
     "который нужно заполнить в client.yaml).",
@@ -974,6 +1016,8 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.item": "Пункт в client.yaml",
     "xlsx.col.key": "Ключ",
     "xlsx.col.label": "Технология",
+    "xlsx.col.levers.n": "Сделок за ориентиром",
+    "xlsx.col.levers.sellers": "Лучшая четверть продавцов",
     "xlsx.col.lo": "Низ (90%)",
     "xlsx.col.lost": "Проиграно",
     "xlsx.col.low": "Норма, от",
@@ -1010,9 +1054,14 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.reached": "Дошло сделок",
     "xlsx.col.realistic": "Реалистично",
     "xlsx.col.reason": "Причина",
+    "xlsx.col.reference": "Достижимо",
+    "xlsx.col.reference_source": "Ориентир",
     "xlsx.col.revenue": "Выручка",
     "xlsx.col.revenue_delta": "Изменение выручки при +10%",
     "xlsx.col.revenue_delta_down": "Изменение выручки при −10%",
+    "xlsx.col.revenue_delta_year": "Выручка за 12 мес.",
+    "xlsx.col.revenue_high": "Диапазон, до",
+    "xlsx.col.revenue_low": "Диапазон, от",
     "xlsx.col.row": "Строка в файле",
     "xlsx.col.rows_read": "Прочитано строк",
     "xlsx.col.rows_rejected": "Отклонено строк",
@@ -1038,6 +1087,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.won": "Выиграно",
     "xlsx.col.won_revenue": "Выручка выигранных сделок",
     "xlsx.col.xyz": "Класс XYZ",
+    "xlsx.lever_source.band": "Норматив методики",
+    "xlsx.lever_source.best_quarter": "Лучший квартал за год",
+    "xlsx.lever_source.sellers": "Лучшая четверть продавцов",
     "xlsx.outcome.lost": "проиграно",
     "xlsx.outcome.open": "открыто",
     "xlsx.outcome.won": "выиграно",
@@ -1061,6 +1113,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_hygiene": "Гигиена воронки",
     "xlsx.sheet.goal_seek": "Подбор цели",
     "xlsx.sheet.hiring_plan": "План найма",
+    "xlsx.sheet.levers": "Рычаги",
     "xlsx.sheet.open_questions": "Открытые вопросы",
     "xlsx.sheet.payments_today": "Платежи сегодня",
     "xlsx.sheet.plan_fact": "План-факт",

@@ -318,6 +318,26 @@ class Sensitivity(_Section):
     revenue_delta_down: float | None = None
 
 
+class ValuedLever(_Section):
+    """A driver moved from today to a reference the client can reach, valued over 12 months."""
+
+    driver: str = Field(
+        description="conversion.<stage> | win_rate | meeting_to_contract | new_deals | deal_size | cycle"
+    )
+    now: float
+    reference: float
+    reference_source: str = Field(description='"sellers" | "band" | "best_quarter"')
+    revenue_delta_year: float = Field(
+        description="expected revenue over 12 months at the reference minus today's"
+    )
+    low: float
+    high: float
+    n: Count = Field(0, description="deals (or new deals) behind the reference")
+    sellers: list[str] = Field(
+        default_factory=list, description="the best-quartile sellers (source sellers)"
+    )
+
+
 class GoalSeek(_Section):
     """What one driver would have to be to reach the target."""
 
@@ -417,6 +437,10 @@ class FunnelFindings(_Section):
     forecast_reason: str | None = None
     sensitivity: list[Sensitivity] | None
     sensitivity_reason: str | None = None
+    levers: list[ValuedLever] | None = Field(
+        None, description="levers valued against a reachable reference, by revenue_delta_year"
+    )
+    levers_reason: str | None = None
     goal_seek: list[GoalSeek] | None
     goal_seek_reason: str | None = None
     cuts: dict[str, list[Cut]]
@@ -492,10 +516,21 @@ class ControlFindings(_Section):
 
 
 class Recommendation(_Section):
-    """One recommendation with its annual revenue impact (null when it cannot be computed)."""
+    """One recommendation with its annual revenue impact (null with the reason it has none)."""
 
     text: str
     impact: float | None
+    impact_reason: str | None = Field(
+        None, description='why impact is null: "prerequisite" | "no_forecast" | "no_reference"'
+    )
+
+
+class FirstPage(_Section):
+    """The summary's printable first page, in the report language."""
+
+    diagnosis: list[str]
+    levers: list[str]
+    quarter: list[str]
 
 
 class OpenQuestion(_Section):
@@ -510,7 +545,11 @@ class SummaryFindings(_Section):
     """The `summary` section."""
 
     headline: list[str]
-    recommendations: list[Recommendation]
+    first_page: FirstPage | None = None
+    recommendations: list[Recommendation] = Field(
+        description="sorted by impact, largest first; those without impact last"
+    )
+    top_lever: str | None = Field(None, description="funnel.levers[0].driver")
     open_questions: list[OpenQuestion] = Field(default_factory=list)
 
 

@@ -37,7 +37,7 @@ BAD_TITLE = str.maketrans({c: " " for c in "[]:*?/\\"})
 MONEY = {
     "revenue", "plan", "fact", "won_revenue", "gap", "volume", "conversion", "deal_size",
     "other", "plan_cum", "fact_cum", "plan_to_date", "p10", "p50", "p90", "mean", "expected",
-    "revenue_delta", "revenue_delta_down",
+    "revenue_delta", "revenue_delta_down", "revenue_delta_year", "revenue_low", "revenue_high",
 }  # fmt: skip
 PERCENT = {
     "conversion_to_next", "lo", "hi", "win_rate", "win_lo", "win_hi", "m2c", "m2c_lo",
@@ -46,7 +46,7 @@ PERCENT = {
 DECIMAL = {
     "headcount", "productive", "contracts", "meetings", "contacts", "calls", "median_days",
     "p80_days", "naive_median_days", "plan_new", "won", "cv", "current", "needed",
-    "band_low", "band_high", "best_today", "implied_meetings", "value", "base",
+    "band_low", "band_high", "best_today", "implied_meetings", "value", "base", "reference",
 }  # fmt: skip
 MONTHS = {"month", "cohort"}
 PREFIXED = ("conv.", "reach.", "share.")  # per-stage / per-outcome shares
@@ -183,6 +183,7 @@ def _funnel_sheets(fa: FunnelAnalysis) -> list[Sheet]:
         ("time_in_stage", fa.time_in_stage),
         ("funnel_hygiene", fa.hygiene_deals),
         ("forecast", fa.forecast.monthly_frame() if fa.forecast is not None else None),
+        ("levers", _levers(fa)),
         ("sensitivity", fa.sensitivity),
         ("goal_seek", fa.goal_seek),
         ("plan_fact", fa.plan_fact),
@@ -191,6 +192,26 @@ def _funnel_sheets(fa: FunnelAnalysis) -> list[Sheet]:
         ("board", fa.board),
     ]
     return [Sheet(k, df) for k, df in frames if df is not None and not df.empty]
+
+
+def _levers(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """The levers valued against a reachable reference, by money a year (the report's ranking)."""
+    if not fa.levers:
+        return None
+    return pd.DataFrame(
+        {
+            "driver": v.driver,
+            "current": v.now,
+            "reference": v.reference,
+            "reference_source": v.reference_source,
+            "sellers": ", ".join(v.who),
+            "n": v.n,
+            "revenue_delta_year": v.revenue_delta_year,
+            "revenue_low": v.low,
+            "revenue_high": v.high,
+        }
+        for v in fa.levers
+    )
 
 
 def _cuts(fa: FunnelAnalysis) -> pd.DataFrame | None:
@@ -274,6 +295,8 @@ def _value_labels(key: str, book: Book) -> dict[str, Callable[[Any], Any]]:
             source=lambda v: source_label(str(v), lang),
             basis=lambda v: keyed("xlsx.basis", v, lang) if isinstance(v, str) else v,
         )
+    if key == "levers":
+        labels["reference_source"] = lambda v: keyed("xlsx.lever_source", v, lang)
     if key == "rejected_rows":
         labels["reason"] = lambda v: keyed("reject", v, lang)
         labels["action"] = lambda v: keyed("xlsx.action", v, lang)
@@ -339,6 +362,7 @@ def _money(book: Book) -> str:
 ROW_UNIT = {
     "funnel_benchmarks": ("key", {"value", "lo", "hi", "low", "high"}),
     "goal_seek": ("driver", {"current", "needed", "best_today", "band_low", "band_high"}),
+    "levers": ("driver", {"current", "reference"}),
 }
 
 

@@ -35,8 +35,10 @@ from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import text as ft
 from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.charts import fan_chart
+from salesaudit.steps.funnel.levers import ValuedLever
 from salesaudit.steps.funnel.reverse import closers_needed, stage_activity
 from salesaudit.steps.sizing.compute import target as sizing_target
+from salesaudit.steps.summary import funnel_levers
 
 ENV_CLIENT = "SALESAUDIT_CLIENT"
 PACKAGE = Path(__file__).resolve().parents[1]
@@ -74,6 +76,8 @@ class SimState:
     mode: str = "forward"  # forward | reverse
     source: str = "example"
     start: dict[str, Any] = field(default_factory=dict)  # the levers as the model has them
+    # the report's levers ranked by money (summary.funnel_levers): the one ranking everywhere
+    ranking: tuple[ValuedLever, ...] = ()
 
 
 @dataclass
@@ -222,9 +226,37 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
         lang=audit.lang,
         currency=cfg.currency,
         source=str(path),
+        ranking=funnel_levers(audit),
     )
     state.start = _levers_of(state)
     return state, model
+
+
+def ranking_lines(state: SimState) -> list[str]:
+    """The report's levers ranked by money a year, one line each: driver, today → reference, money."""
+    lang, cur = state.lang, state.currency
+    return [
+        t(
+            "funnel.sim.lever",
+            lang,
+            driver=ft.driver_label(v.driver, state.stages, lang),
+            now=ft.driver_value(v.driver, v.now, lang, cur),
+            ref=ft.driver_value(v.driver, v.reference, lang, cur),
+            v=fmt_money(v.revenue_delta_year, lang, cur),
+        )
+        for v in state.ranking
+    ]
+
+
+def ranking_html(state: SimState) -> str:
+    """The ranking as an escaped HTML list under its heading ('' without levers)."""
+    import html
+
+    lines = ranking_lines(state)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{html.escape(x)}</li>" for x in lines)
+    return f"<p><b>{html.escape(t('funnel.sim.levers', state.lang))}</b></p><ol>{items}</ol>"
 
 
 def _funnel_figure(
@@ -480,6 +512,7 @@ class Simulator:
             f"<p>{html.escape(t('funnel.sim.intro', lang))}</p>"
         )
         method = w.HTML(f"<p><small>{html.escape(t('funnel.sim.method', lang))}</small></p>")
+        rows = [*rows, w.HTML(ranking_html(state))]
         controls = w.VBox(rows, layout=w.Layout(flex="0 0 auto", width="41em"))
         charts = w.VBox(
             [self.summary, self.out_funnel, self.out_fan],

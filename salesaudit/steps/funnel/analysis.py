@@ -10,6 +10,7 @@ import pandas as pd
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import forecast as fmod
+from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
 from salesaudit.steps.funnel.compute import (
     CohortSummary,
@@ -36,7 +37,8 @@ from salesaudit.steps.funnel.compute import (
     weakest_stage,
     wilson,
 )
-from salesaudit.steps.funnel.forecast import ForecastModel, ForecastResult, GoalSummary, Lever
+from salesaudit.steps.funnel.forecast import ForecastModel, ForecastResult, GoalSummary
+from salesaudit.steps.funnel.levers import ValuedLever
 from salesaudit.steps.funnel.planfact import DailySummary, PlanFactSummary
 from salesaudit.steps.funnel.survival import Slowest
 
@@ -88,7 +90,7 @@ class FunnelAnalysis:
     slowest: Slowest | None = None
     plan_summary: PlanFactSummary | None = None
     daily_summary: DailySummary | None = None
-    first_lever: Lever | None = None  # the driver whose +10% adds the most revenue
+    levers: tuple[ValuedLever, ...] = ()  # drivers valued against a reachable reference, by money
     goal: GoalSummary | None = None
 
 
@@ -217,6 +219,15 @@ def _forecast(
             target_per_month=parts["target"],
         ),
         "sensitivity": fmod.sensitivity(model, horizon),
+        "levers": lmod.rank(
+            model,
+            parts["table"],
+            parts["counts"].won + parts["counts"].lost,
+            lmod.same_role(parts["cuts"].get("manager"), audit.table("team")),
+            parts["m2c"],
+            deals,
+            audit.as_of,
+        ),
         "goal_seek": fmod.goal_seek(
             model,
             parts["target"],
@@ -243,7 +254,7 @@ def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict
 
 
 def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
-    """What the text singles out: the weakest stage, the cut spreads, the first lever, ..."""
+    """What the text singles out: the weakest stage, the cut spreads, the slowest stage, ..."""
     metric = parts["cut_metric"]
     return {
         "weakest": weakest_stage(parts["table"], parts.get("sensitivity")),
@@ -251,8 +262,5 @@ def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
         "cut_spreads": {c: cut_spread(df, metric) for c, df in parts["cuts"].items()},
         "cohort_summary": cohort_summary(parts["cohorts"], stages),
         "slowest": survival.slowest_stage(parts.get("time_in_stage")),
-        "first_lever": fmod.first_lever(
-            parts.get("sensitivity"), parts["table"], parts["counts"].won + parts["counts"].lost
-        ),
         "goal": fmod.goal_summary(parts.get("goal_seek")),
     }

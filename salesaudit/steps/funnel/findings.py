@@ -175,6 +175,8 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
             "forecast_reason": why,
             "sensitivity": None,
             "sensitivity_reason": why,
+            "levers": None,
+            "levers_reason": why,
             "goal_seek": None,
             "goal_seek_reason": why,
         }
@@ -213,13 +215,31 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
         },
         0,
     )
-    out: dict[str, Any] = {"forecast": fc, "sensitivity": sens}
+    out: dict[str, Any] = {"forecast": fc, "sensitivity": sens, "levers": _levers(fa)}
     if fa.goal_seek is None:
         out["goal_seek"] = None
         out["goal_seek_reason"] = _reason("no_target")
         return out
     out["goal_seek"] = _goal_seek(fa.goal_seek)
     return out
+
+
+def _levers(fa: FunnelAnalysis) -> list[dict[str, Any]]:
+    """The levers valued against a reachable reference, largest money a year first."""
+    return [
+        {
+            "driver": v.driver,
+            "now": plain(v.now, 4),
+            "reference": plain(v.reference, 4),
+            "reference_source": v.reference_source,
+            "revenue_delta_year": plain(v.revenue_delta_year, 0),
+            "low": plain(v.low, 0),
+            "high": plain(v.high, 0),
+            "n": v.n,
+            "sellers": list(v.who),
+        }
+        for v in fa.levers
+    ]
 
 
 def _goal_seek(goal_seek: pd.DataFrame) -> list[dict[str, Any]]:

@@ -42,7 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from salesaudit.core.constants import DAYS_PER_MONTH, MIN_N
+from salesaudit.core.constants import DAYS_PER_MONTH
 from salesaudit.steps.funnel.compute import (
     LOST,
     WON,
@@ -742,35 +742,13 @@ def goal_seek(
 
 @dataclass(frozen=True)
 class Lever:
-    """A driver and what it moves: the value today and the value needed (goal seek), or the
-    revenue gain over the horizon from +10% (sensitivity)."""
+    """A driver and what it moves: the value today and the value needed (goal seek)."""
 
     driver: str
     current: Any = None
     needed: Any = None
     reason: str | None = None
     gain: float | None = None
-
-
-def first_lever(
-    sens: pd.DataFrame | None, table: pd.DataFrame | None = None, closed: int | None = None
-) -> Lever | None:
-    """The lever to push first: the driver whose +10% adds the most revenue, leaving out the
-    conversions with too few deals to judge (`table`: the funnel's stage table; `closed`: the
-    won + lost deals behind the win rate)."""
-    if sens is None or not len(sens):
-        return None
-    few: set[str] = set()
-    if table is not None:
-        rows = table.iloc[:-1]
-        few = {f"conversion.{k}" for k in rows.loc[rows["too_few"].astype(bool), "key"]}
-    if closed is not None and closed < MIN_N:
-        few.add("win_rate")
-    ok = sens[~sens["driver"].isin(few) & (sens["revenue_delta"] > 0)]
-    if not len(ok):
-        return None
-    top = ok.iloc[0]
-    return Lever(driver=str(top["driver"]), gain=float(top["revenue_delta"]))
 
 
 @dataclass(frozen=True)

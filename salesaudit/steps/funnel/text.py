@@ -84,17 +84,27 @@ def _days(x: Any, lang: str) -> str:
     return fmt_num(x, lang, 0)
 
 
-def _fmt_driver_value(driver: str, v: Any, fa: FunnelAnalysis) -> str:
+def driver_value(driver: str, v: Any, lang: str, currency: str = "") -> str:
     """A driver's value in its unit: a share, an amount, days or a count."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
-    if driver.startswith("conversion.") or driver == "win_rate":
-        return fmt_pct(v, fa.lang)
+    if driver.startswith("conversion.") or driver in ("win_rate", "meeting_to_contract"):
+        return fmt_pct(v, lang)
     if driver == "deal_size":
-        return _money(fa, v)
+        return fmt_money(v, lang, currency)
     if driver == "cycle":
-        return _days(v, fa.lang) + "\u00a0" + t("word.days", fa.lang)
-    return fmt_num(v, fa.lang, 0)
+        return _days(v, lang) + "\u00a0" + t("word.days", lang)
+    return fmt_num(v, lang, 0)
+
+
+def _fmt_driver_value(driver: str, v: Any, fa: FunnelAnalysis) -> str:
+    """A driver's value in its unit, in the analysis's language and currency."""
+    return driver_value(driver, v, fa.lang, fa.currency)
+
+
+def lever_source(source: str, who: tuple[str, ...], lang: str) -> str:
+    """Where a lever's reference comes from: the best sellers (named), the band, the best quarter."""
+    return t(f"funnel.lever_source.{source}", lang, who=", ".join(who))
 
 
 # --------------------------------------------------------------------------------------
@@ -443,21 +453,57 @@ def _goal_sentences(fa: FunnelAnalysis) -> list[str]:
 
 
 @_story
+def levers_story(fa: FunnelAnalysis) -> list[str]:
+    """The lever worth the most against a reference the client can reach, and how they rank."""
+    lang = fa.lang
+    if not fa.levers:
+        key = "funnel.s.levers_none" if fa.model is not None else "funnel.s.levers_no_model"
+        return [t(key, lang)]
+    top = fa.levers[0]
+    return [
+        t(
+            "funnel.s.lever_top",
+            lang,
+            driver=mid_sentence(driver_label(top.driver, fa.stages, lang), lang),
+            now=_fmt_driver_value(top.driver, top.now, fa),
+            ref=_fmt_driver_value(top.driver, top.reference, fa),
+            source=lever_source(top.reference_source, top.who, lang),
+            v=_money(fa, top.revenue_delta_year),
+            lo=_money(fa, top.low),
+            hi=_money(fa, top.high),
+        ),
+        t("funnel.s.levers_overlap", lang, n=len(fa.levers)),
+    ]
+
+
+def levers_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per lever: today, the reference and its source, the money a year and its range."""
+    lang = fa.lang
+    if not fa.levers:
+        return None
+    return pd.DataFrame(
+        [
+            {
+                "#": i,
+                t("funnel.h.driver", lang): driver_label(v.driver, fa.stages, lang),
+                t("funnel.h.current", lang): _fmt_driver_value(v.driver, v.now, fa),
+                t("funnel.h.reference", lang): _fmt_driver_value(v.driver, v.reference, fa),
+                t("funnel.h.reference_source", lang): lever_source(v.reference_source, v.who, lang),
+                t("funnel.h.year_gain", lang): _signed(fa, v.revenue_delta_year),
+                t("funnel.h.range", lang): f"{_money(fa, v.low)} – {_money(fa, v.high)}",
+            }
+            for i, v in enumerate(fa.levers, 1)
+        ]
+    )
+
+
+@_story
 def sensitivity_story(fa: FunnelAnalysis) -> list[str]:
-    """The lever to push first, and what each lever alone would need to reach the target."""
-    lang, top = fa.lang, fa.first_lever
+    """What the 10% sensitivity shows (not the lever to push), and what each lever alone would
+    need to reach the target."""
     out = []
-    if top is not None and fa.forecast is not None:
-        name = driver_label(top.driver, fa.stages, lang)
-        out.append(
-            t(
-                "funnel.s.tornado",
-                lang,
-                driver=mid_sentence(name, lang),
-                gain=_money(fa, top.gain),
-                h=fa.forecast.horizon,
-            )
-        )
+    if fa.sensitivity is not None and fa.forecast is not None:
+        out.append(t("funnel.s.sensitivity", fa.lang, h=fa.forecast.horizon))
     return out + _goal_sentences(fa)
 
 

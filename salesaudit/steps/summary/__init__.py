@@ -10,14 +10,18 @@ from salesaudit.steps.summary.compute import (
     Summary,
     Weakest,
     _weakest,
+    funnel_levers,
     headline_findings,
+    lever_params,
     levers,
     open_questions,
-    stage_impact,
     summary,
+    top_lever,
 )
 from salesaudit.steps.summary.text import (
+    diagnosis,
     findings,
+    first_page,
     headline,
     open_questions_list,
     open_questions_note,
@@ -25,6 +29,8 @@ from salesaudit.steps.summary.text import (
     question_text,
     recommendations,
     recommendations_table,
+    this_quarter,
+    top_levers,
 )
 
 __all__ = [
@@ -34,6 +40,10 @@ __all__ = [
     "Weakest",
     "_weakest",
     "findings",
+    "diagnosis",
+    "first_page",
+    "funnel_levers",
+    "lever_params",
     "headline",
     "headline_findings",
     "levers",
@@ -44,6 +54,8 @@ __all__ = [
     "question_text",
     "recommendations",
     "recommendations_table",
-    "stage_impact",
     "summary",
+    "this_quarter",
+    "top_lever",
+    "top_levers",
 ]

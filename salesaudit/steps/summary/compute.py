@@ -17,20 +17,28 @@ from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.compute import Weakest
 from salesaudit.steps.funnel.findings import findings as funnel_findings
+from salesaudit.steps.funnel.levers import ValuedLever
 
-# The levers in the order the summary recommends them: the funnel's first lever (its biggest
-# measured gain), the weakest stage, then the organisational ones.
-LEVER_ORDER = ("push", "stage", "head", "hire", "tech", "batch", "review")
+# The recommendations are ranked by their money a year (funnel levers valued against a reference
+# the client can reach, funnel/levers.py); those without money follow in this order, each with
+# the reason it has none.
+NO_MONEY_ORDER = ("stage", "head", "hire", "tech", "batch", "review")
+FUNNEL_LEVERS = 3  # funnel levers the summary recommends (the rest are in the funnel section)
 ROADMAP_SHOWN = 3  # technologies named in the recommendation
+# why a recommendation carries no money: what the levers need first, or what the data lack
+PREREQUISITE = "prerequisite"
+NO_FORECAST = "no_forecast"  # no forecast model: nothing to value a lever with
+NO_REFERENCE = "no_reference"  # no reference the client can reach (too few sellers or quarters)
 
 
 @dataclass(frozen=True)
 class Lever:
-    """One recommendation: its kind (see LEVER_ORDER), raw values and annual revenue impact."""
+    """One recommendation: its kind ("lever" or NO_MONEY_ORDER), raw values, money a year or why none."""
 
     kind: str
     params: dict[str, Any] = field(default_factory=dict, hash=False)
     impact: float | None = None
+    impact_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -62,13 +70,18 @@ def _weakest(audit: Audit) -> Weakest | None:
     return analyse(audit).weakest
 
 
-def stage_impact(audit: Audit, stage: str) -> float | None:
-    """Revenue over the forecast horizon (a year by default) from +10% on one stage's conversion."""
-    sens = analyse(audit).sensitivity
-    if sens is None:
-        return None
-    row = sens[sens["driver"] == f"conversion.{stage}"]
-    return round(float(row["revenue_delta"].iloc[0]), 2) if len(row) else None
+def funnel_levers(audit: Audit) -> tuple[ValuedLever, ...]:
+    """The funnel's levers ranked by money a year: the one ranking the summary, the funnel
+    section and the workshop show (empty without deals)."""
+    if audit.table("deals") is None:
+        return ()
+    return analyse(audit).levers
+
+
+def top_lever(audit: Audit) -> str | None:
+    """The driver of the lever worth the most (None without one)."""
+    ranked = funnel_levers(audit)
+    return ranked[0].driver if ranked else None
 
 
 def _forecast(audit: Audit) -> Finding | None:
@@ -195,43 +208,68 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     return tuple(f for f in out if f is not None)
 
 
+def lever_params(v: ValuedLever) -> dict[str, Any]:
+    """A valued funnel lever's raw values for its recommendation."""
+    return {
+        "driver": v.driver,
+        "now": v.now,
+        "reference": v.reference,
+        "source": v.reference_source,
+        "low": round(v.low, 2),
+        "high": round(v.high, 2),
+        "who": v.who,
+    }
+
+
 def _funnel_levers(audit: Audit) -> list[Lever]:
-    """The funnel's first lever and its weakest stage, as the funnel step computed them."""
+    """The funnel's top levers with their money a year; else its weakest stage, saying why no money."""
     if audit.table("deals") is None:
         return []
     fa = analyse(audit)
-    h = fa.forecast.horizon if fa.forecast is not None else None
-    out: list[Lever] = []
-    first, weak = fa.first_lever, fa.weakest
-    if first is not None and first.gain and h:
-        if weak is None or first.driver != f"conversion.{weak.stage}":
-            out.append(Lever("push", {"driver": first.driver, "h": h}, round(first.gain, 2)))
-    if weak is not None:
-        gain = round(weak.gain, 2) if weak.gain is not None else None
-        out.append(Lever("stage", {"a": weak.stage, "b": weak.next_stage, "h": h}, gain))
+    out = [
+        Lever("lever", lever_params(v), round(v.revenue_delta_year, 2))
+        for v in fa.levers[:FUNNEL_LEVERS]
+    ]
+    weak = fa.weakest
+    if not out and weak is not None:
+        why = NO_FORECAST if fa.model is None else NO_REFERENCE
+        out.append(Lever("stage", {"a": weak.stage, "b": weak.next_stage}, None, why))
     return out
 
 
-def levers(audit: Audit) -> tuple[Lever, ...]:
-    """The recommendations ranked by LEVER_ORDER, each with its annual revenue impact if known."""
+def _organisational(audit: Audit) -> list[Lever]:
+    """The organisational recommendations: prerequisites of the levers, without money of their own."""
     out: list[Lever] = []
-    out += _funnel_levers(audit)
     for v in structure.violations(audit):
         if v["kind"] == "over_span":
-            out.append(Lever("head", {"head": v["head"], "n": v["sellers"], "span": v["span"]}))
+            params = {"head": v["head"], "n": v["sellers"], "span": v["span"]}
+            out.append(Lever("head", params, None, PREREQUISITE))
     p = sizing.plan(audit)
     gap = p.sellers - p.now if p is not None and p.has_team else 0
     if gap > 0:
-        out.append(Lever("hire", {"n": gap, "b": audit.config.capacity.hiring_batch}))
+        params = {"n": gap, "b": audit.config.capacity.hiring_batch}
+        out.append(Lever("hire", params, None, PREREQUISITE))
     road = technologies.roadmap(technologies.status_table(audit)).head(ROADMAP_SHOWN)
     if len(road):
-        out.append(Lever("tech", {"keys": tuple(road["key"])}))
+        out.append(Lever("tech", {"keys": tuple(road["key"])}, None, PREREQUISITE))
     mistakes = model.mistakes(audit)
     if 2 in mistakes:
-        out.append(Lever("batch"))
+        out.append(Lever("batch", {}, None, PREREQUISITE))
     if 6 in mistakes:
-        out.append(Lever("review"))
-    return tuple(sorted(out, key=lambda lv: LEVER_ORDER.index(lv.kind)))
+        out.append(Lever("review", {}, None, PREREQUISITE))
+    return out
+
+
+def _rank_key(lv: Lever) -> tuple[int, float, int]:
+    """Money a year first (largest first), then the recommendations without money in their order."""
+    if lv.impact is not None:
+        return (0, -lv.impact, 0)
+    return (1, 0.0, NO_MONEY_ORDER.index(lv.kind))
+
+
+def levers(audit: Audit) -> tuple[Lever, ...]:
+    """The recommendations ranked by money a year, those without money last (with the reason)."""
+    return tuple(sorted(_funnel_levers(audit) + _organisational(audit), key=_rank_key))
 
 
 def summary(audit: Audit) -> Summary:

@@ -11,8 +11,16 @@ from salesaudit.i18n import fmt_money, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence
 from salesaudit.steps import technologies
-from salesaudit.steps.funnel.text import driver_label
-from salesaudit.steps.summary.compute import Lever, Question, open_questions, summary
+from salesaudit.steps.funnel.text import driver_label, driver_value, lever_source
+from salesaudit.steps.summary.compute import (
+    Lever,
+    Question,
+    open_questions,
+    summary,
+    top_lever,
+)
+
+QUARTER_ACTIONS = 3  # what to do this quarter: the top levers' actions and the first prerequisite
 
 
 def _structure(main: str, second: str | None, lang: str) -> str:
@@ -58,42 +66,109 @@ def headline(audit: Audit) -> list[str]:
     return [finding_text(f, audit.lang, cur) for f in summary(audit).headline]
 
 
+def _lever_kw(lever: Lever, audit: Audit, inside: bool = False) -> dict[str, str]:
+    """A valued funnel lever's driver (`inside` a sentence: as placed mid-sentence), today,
+    reference, source and money, formatted."""
+    lang, p, cur = audit.lang, lever.params, audit.config.currency
+    d = p["driver"]
+    name = driver_label(d, audit.stage_keys, lang)
+    return {
+        "driver": mid_sentence(name, lang) if inside else name,
+        "now": driver_value(d, p["now"], lang, cur),
+        "ref": driver_value(d, p["reference"], lang, cur),
+        "source": lever_source(p["source"], p["who"], lang),
+        "v": fmt_money(lever.impact, lang, cur),
+        "lo": fmt_money(p["low"], lang),
+        "hi": fmt_money(p["high"], lang),
+    }
+
+
 def lever_text(lever: Lever, audit: Audit) -> str:
     """One recommendation as a sentence."""
     lang, p = audit.lang, lever.params
-    money = fmt_money(lever.impact, lang, audit.config.currency)
-    if lever.kind == "push":
-        name = driver_label(p["driver"], audit.stage_keys, lang)
-        return t("rec.push", lang, driver=mid_sentence(name, lang), v=money, h=p["h"])
+    if lever.kind == "lever":
+        return t("rec.lever", lang, **_lever_kw(lever, audit))
     if lever.kind == "stage":
-        a, b = t(f"stage.{p['a']}", lang), t(f"stage.{p['b']}", lang)
-        if lever.impact is None or not p["h"]:
-            return t("rec.stage_plain", lang, a=a, b=b)
-        return t("rec.stage", lang, a=a, b=b, v=money, h=p["h"])
+        return t(
+            "rec.stage_plain", lang, a=t(f"stage.{p['a']}", lang), b=t(f"stage.{p['b']}", lang)
+        )
     if lever.kind == "tech":
         labels = technologies.status_table(audit).set_index("key")["label"]
         return t("rec.tech", lang, items="; ".join(labels[k] for k in p["keys"]))
     return t(f"rec.{lever.kind}", lang, **p)
 
 
+def action_text(lever: Lever, audit: Audit) -> str:
+    """What to do this quarter for one recommendation (a lever's action, else the recommendation)."""
+    if lever.kind != "lever":
+        return lever_text(lever, audit)
+    d = lever.params["driver"]
+    kind = d if d in ("new_deals", "deal_size", "cycle") else "conversion"
+    return t(f"act.{kind}", audit.lang, **_lever_kw(lever, audit))
+
+
 def recommendations(audit: Audit) -> list[dict[str, Any]]:
-    """Recommendations in priority order, each with its annual revenue impact where it can be computed."""
-    return [{"text": lever_text(lv, audit), "impact": lv.impact} for lv in summary(audit).levers]
+    """Recommendations ranked by money a year, each with its impact or the reason it has none."""
+    return [
+        {"text": lever_text(lv, audit), "impact": lv.impact, "impact_reason": lv.impact_reason}
+        for lv in summary(audit).levers
+    ]
 
 
 def recommendations_table(audit: Audit) -> pd.DataFrame:
-    """Recommendations for display."""
+    """Recommendations for display: the money a year, or why there is none."""
     lang, cur = audit.lang, audit.config.currency
-    recs = recommendations(audit)
+    levers = summary(audit).levers
     return pd.DataFrame(
         {
-            "#": range(1, len(recs) + 1),
-            t("tbl.recommendation", lang): [r["text"] for r in recs],
+            "#": range(1, len(levers) + 1),
+            t("tbl.recommendation", lang): [lever_text(lv, audit) for lv in levers],
             t("tbl.effect", lang): [
-                fmt_money(r["impact"], lang, cur) if r["impact"] is not None else "—" for r in recs
+                fmt_money(lv.impact, lang, cur)
+                if lv.impact is not None
+                else t(f"rec.why.{lv.impact_reason}", lang)
+                for lv in levers
             ],
         }
     )
+
+
+def diagnosis(audit: Audit) -> list[str]:
+    """The diagnosis in three sentences: the funnel, the forecast against the target, the top lever."""
+    lang, cur = audit.lang, audit.config.currency
+    s = summary(audit)
+    first = [
+        f for f in s.headline if f.code in ("sum.funnel", "sum.funnel_unknown", "sum.forecast")
+    ]
+    out = [finding_text(f, lang, cur) for f in first]
+    money = [lv for lv in s.levers if lv.kind == "lever"]
+    if money:
+        kw = _lever_kw(money[0], audit, inside=True)
+        out.append(t("sum.page.top", lang, driver=kw["driver"], v=kw["v"]))
+    out += [finding_text(f, lang, cur) for f in s.headline if f not in first]
+    return out[:3]
+
+
+def top_levers(audit: Audit) -> list[str]:
+    """The funnel levers the summary recommends, with their money a year."""
+    return [lever_text(lv, audit) for lv in summary(audit).levers if lv.kind == "lever"]
+
+
+def this_quarter(audit: Audit) -> list[str]:
+    """What to do this quarter: each top lever's action, then the first prerequisite."""
+    levers = summary(audit).levers
+    todo = [lv for lv in levers if lv.kind == "lever"][:QUARTER_ACTIONS]
+    todo += [lv for lv in levers if lv.impact is None][: max(1, QUARTER_ACTIONS - len(todo))]
+    return [action_text(lv, audit) for lv in todo]
+
+
+def first_page(audit: Audit) -> dict[str, list[str]]:
+    """The printable first page: the diagnosis, the top levers with money, this quarter's work."""
+    return {
+        "diagnosis": diagnosis(audit),
+        "levers": top_levers(audit),
+        "quarter": this_quarter(audit),
+    }
 
 
 def question_text(q: Question, lang: str) -> str:
@@ -142,6 +217,8 @@ def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `summary` section (open questions in the report language)."""
     return {
         "headline": headline(audit),
+        "first_page": first_page(audit),
         "recommendations": recommendations(audit),
+        "top_lever": top_lever(audit),
         "open_questions": open_questions_list(audit),
     }

@@ -1,0 +1,177 @@
+"""Levers valued against a reachable reference, and recommendations ranked by money (issue 9)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from salesaudit.core.constants import LEVEL
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import summary
+from salesaudit.steps.funnel import findings as funnel_findings
+from salesaudit.steps.funnel import forecast as fmod
+from salesaudit.steps.funnel import levers as lv
+from salesaudit.steps.funnel.analysis import analyse
+from salesaudit.steps.funnel.compute import wilson
+from salesaudit.workshop import simulator as sim
+
+STAGES = ["first_contact", "offer", "contract"]
+BASE = 12 * 100 * 0.5 * 0.4 * 1000  # 12 months × 100 new deals × 0.5 × 0.4 × 1000 a deal
+
+
+def small_model() -> fmod.ForecastModel:
+    """100 new deals a month, 50% then 40% conversion, 1000 a deal, closing in the month."""
+    m = fmod.model_from_rates(STAGES, 100, [0.5, 0.4], 1000, 0.001)
+    return replace(m, conv_a=np.array([50.0, 40.0]), conv_b=np.array([50.0, 60.0]))
+
+
+def small_table(too_few: bool = False) -> pd.DataFrame:
+    """The small funnel's stage table (both conversions judged unless too_few)."""
+    return pd.DataFrame(
+        {
+            "key": STAGES,
+            "conversion_to_next": [0.5, 0.4, np.nan],
+            "lo": [0.45, 0.35, np.nan],
+            "hi": [0.55, 0.45, np.nan],
+            "too_few": [too_few, False, False],
+            "identified": [True, True, True],
+        }
+    )
+
+
+def sellers() -> pd.DataFrame:
+    """Eight sellers' first-contact → offer conversions; H has too few deals to count."""
+    return pd.DataFrame(
+        {
+            "conv.first_contact": [0.7, 0.6, 0.55, 0.5, 0.45, 0.4, 0.35, 0.9],
+            "n.first_contact": [40, 60, 40, 40, 40, 40, 40, 10],
+        },
+        index=list("ABCDEFGH"),
+    )
+
+
+NO_DEALS = pd.DataFrame(
+    {
+        "created_at": pd.to_datetime([]),
+        "closed_at": pd.to_datetime([]),
+        "stage": [],
+        "amount": [],
+    }
+)
+
+
+def test_the_small_funnel_by_hand() -> None:
+    m = small_model()
+    assert float(m.expected(12).sum()) == pytest.approx(BASE)
+
+
+def test_best_quartile_sellers_by_hand() -> None:
+    s = sellers()
+    ref = lv.best_quartile(s["conv.first_contact"], s["n.first_contact"])
+    # 7 sellers with ≥ 30 deals → the best ceil(7/4) = 2: A (28 of 40) and B (36 of 60)
+    assert ref is not None and ref.who == ("A", "B") and ref.source == "sellers"
+    assert ref.value == pytest.approx(64 / 100) and ref.n == 100
+    lo, hi = wilson(64, 100, LEVEL)
+    assert (ref.lo, ref.hi) == pytest.approx((lo, hi))
+    lever = lv.valued(small_model(), "conversion.first_contact", 0.5, ref)
+    assert lever is not None
+    # revenue is linear in one conversion: BASE × (0.64 / 0.5 − 1) = 67 200
+    assert (
+        lever.revenue_delta_year == pytest.approx(BASE * (0.64 / 0.5 - 1)) == pytest.approx(67_200)
+    )
+    assert lever.low == pytest.approx(BASE * (lo / 0.5 - 1))
+    assert lever.high == pytest.approx(BASE * (hi / 0.5 - 1))
+    # too few sellers to compare, or a reference below today: no lever
+    assert lv.best_quartile(s["conv.first_contact"][:3], s["n.first_contact"][:3]) is None
+    assert lv.valued(small_model(), "conversion.first_contact", 0.7, ref) is None
+
+
+def test_the_methodology_band_by_hand() -> None:
+    m = small_model()
+    m2c = {"value": 0.2, "lo": 0.18, "hi": 0.23, "too_few": False}
+    lever = lv._m2c_lever(m, m2c, None)
+    # meeting → contract 0.5 × 0.4 = 20%: the next mark of the 10–20–30% band is 30%
+    assert lever is not None and lever.reference_source == "band"
+    assert lever.now == pytest.approx(0.2) and lever.reference == pytest.approx(0.3)
+    assert lever.revenue_delta_year == pytest.approx(BASE * (0.3 / 0.2 - 1))  # 120 000
+    # today's interval carried over: 30% − 3 pp … 30% + 2 pp
+    assert lever.low == pytest.approx(BASE * (0.27 / 0.2 - 1))
+    assert lever.high == pytest.approx(BASE * (0.32 / 0.2 - 1))
+    assert lv.band_reference(0.35, 0.3, 0.4, lv.m2c_marks()) is None  # above the band
+
+
+def test_rank_by_money_and_never_an_unjudged_driver() -> None:
+    m = small_model()
+    m2c = {"value": 0.2, "lo": 0.18, "hi": 0.23, "too_few": False}
+    ranked = lv.rank(m, small_table(), 200, sellers(), m2c, NO_DEALS, pd.Timestamp("2025-12-31"))
+    assert [x.driver for x in ranked] == ["meeting_to_contract", "conversion.first_contact"]
+    few = lv.rank(m, small_table(True), 200, sellers(), m2c, NO_DEALS, pd.Timestamp("2025-12-31"))
+    assert [x.driver for x in few] == ["meeting_to_contract"]  # too few deals: not valued
+
+
+def test_win_rate_when_the_stages_are_not_identifiable() -> None:
+    m = fmod.model_from_rates(["first_contact", "contract"], 100, [0.2], 1000, 0.001)
+    m = replace(m, conv_a=np.array([20.0]), conv_b=np.array([80.0]), collapsed=True)
+    s = pd.DataFrame(
+        {"win_rate": [0.3, 0.25, 0.2, 0.1, 0.15], "win_n": [50, 40, 40, 40, 40]},
+        index=list("ABCDE"),
+    )
+    table = small_table().assign(identified=False, conversion_to_next=np.nan)
+    ranked = lv.rank(m, table, 210, s, None, NO_DEALS, pd.Timestamp("2025-12-31"))
+    # 5 sellers → the best ceil(5/4) = 2: A (15 of 50) and B (10 of 40) → 25 / 90
+    assert [x.driver for x in ranked] == ["win_rate"] and ranked[0].who == ("A", "B")
+    assert ranked[0].revenue_delta_year == pytest.approx(BASE * (25 / 90 / 0.2 - 1))
+    assert lv.rank(m, table, 20, s, None, NO_DEALS, pd.Timestamp("2025-12-31")) == ()  # too few
+
+
+def test_best_quarter_of_new_deals_by_hand() -> None:
+    months = {"2025-02-10": 150, "2025-05-10": 300, "2025-08-10": 150, "2025-11-10": 150}
+    created = [d for d, n in months.items() for _ in range(n)]
+    deals = pd.DataFrame({"created_at": pd.to_datetime(created), "stage": "open"})
+    ref = lv.inflow_reference(deals, pd.Timestamp("2025-12-31"), 62.5)
+    assert ref is not None and ref.source == "best_quarter" and ref.value == pytest.approx(100)
+    assert ref.hi - ref.value == pytest.approx(lv.Z * math.sqrt(300) / 3)
+    assert lv.inflow_reference(deals, pd.Timestamp("2025-12-31"), 100.0) is None
+
+
+def _check_recommendations(recs: list[dict]) -> None:
+    """Every recommendation has an impact or its reason; ordered by impact, nulls last."""
+    assert all((r["impact"] is None) != (r["impact_reason"] is None) for r in recs)
+    impacts = [r["impact"] for r in recs]
+    money = [x for x in impacts if x is not None]
+    assert impacts == money + [None] * (len(impacts) - len(money))
+    assert money == sorted(money, reverse=True)
+
+
+def test_every_recommendation_has_impact_or_reason_in_order(demo_audit: Audit) -> None:
+    recs = summary.findings(demo_audit)["recommendations"]
+    assert recs and recs[0]["impact"] is not None
+    _check_recommendations(recs)
+
+
+def test_recommendations_without_a_forecast_say_why() -> None:
+    from tests.test_answers import deals, make_audit
+
+    a = make_audit({"deals": deals()})
+    _check_recommendations(summary.findings(a)["recommendations"])
+
+
+def test_one_ranking_in_findings_summary_and_simulator(demo_audit: Audit, demo_dir: Path) -> None:
+    ranked = [v.driver for v in analyse(demo_audit).levers]
+    assert len(ranked) >= 3
+    found = funnel_findings.findings(demo_audit)
+    assert found is not None and [x["driver"] for x in found["levers"]] == ranked
+    deltas = [x["revenue_delta_year"] for x in found["levers"]]
+    assert deltas == sorted(deltas, reverse=True)
+    s = summary.findings(demo_audit)
+    assert s["top_lever"] == found["levers"][0]["driver"] == ranked[0]
+    money = [lv_ for lv_ in summary.levers(demo_audit) if lv_.kind == "lever"]
+    assert [x.params["driver"] for x in money] == ranked[: len(money)]
+    state, _ = sim.initial(str(demo_dir / "client.yaml"))
+    assert [v.driver for v in state.ranking] == ranked
+    assert len(sim.ranking_lines(state)) == len(ranked)
