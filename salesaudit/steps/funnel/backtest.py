@@ -111,7 +111,10 @@ def won_revenue(deals: pd.DataFrame, start: pd.Timestamp, end: pd.Timestamp) -> 
     if "closed_at" not in deals or "amount" not in deals:
         return 0.0
     w = deals[(deals["stage"] == WON) & deals["closed_at"].notna()]
-    w = w[(w["closed_at"] >= start + pd.Timedelta(days=1)) & (w["closed_at"] < end + pd.Timedelta(days=1))]
+    w = w[
+        (w["closed_at"] >= start + pd.Timedelta(days=1))
+        & (w["closed_at"] < end + pd.Timedelta(days=1))
+    ]
     return float(w["amount"].fillna(0).sum())
 
 

@@ -659,7 +659,9 @@ def _draw_chunk(
     r = model.nb_r
     p = rng.beta(model.conv_a, model.conv_b, size=(size, len(model.conv_a)))
     q = p.prod(axis=1)
-    grow = _trend_draws(model.inflow_trend, model.inflow_trend_se, model.inflow_offset, horizon, size, rng)
+    grow = _trend_draws(
+        model.inflow_trend, model.inflow_trend_se, model.inflow_offset, horizon, size, rng
+    )
     grow = grow * model.season(horizon)[None, :]
     if r is not None:  # Gamma-mixed (negative binomial) monthly intensity
         cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r) * grow
@@ -668,10 +670,9 @@ def _draw_chunk(
         rate = (lam * q)[:, None] * (grow @ toeplitz)
     won = rng.poisson(rate)
     if n_open.any():
+        tail: np.ndarray = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
         if model.pipe_a is not None and model.pipe_b is not None:
             tail = rng.beta(model.pipe_a, model.pipe_b, size=(size, len(model.pipe_a)))
-        else:
-            tail = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
         for k in np.flatnonzero(n_open):
             n = rng.binomial(n_open[k], tail[:, k])
             pk = pipe_pmf[k] / pipe_pmf[k].sum()
@@ -681,7 +682,9 @@ def _draw_chunk(
         cv2 = bank.var / bank.mu**2 / len(model.sizes) * model.size_phi
         factor = rng.gamma(1 / cv2, cv2, size=size)
         rev *= factor[:, None]
-    rev *= _trend_draws(model.size_trend, model.size_trend_se, model.size_offset, horizon, size, rng)
+    rev *= _trend_draws(
+        model.size_trend, model.size_trend_se, model.size_offset, horizon, size, rng
+    )
     return rev * model.size_scale
 
 
@@ -750,6 +753,7 @@ def simulate(
         "inflow_trend": round(model.inflow_trend, 4),
         "size_trend": round(model.size_trend, 4),
         "seasonal": model.seasonal is not None,
+        "open_win": [round(float(x), 4) for x in model.open_win()],
         "notes": list(model.notes),
     }
     return ForecastResult(
@@ -812,9 +816,16 @@ def naive_simulate(
                     t = c + rng.choice(len(pmf), p=pmf)
                     if t < horizon:
                         out[s, t] += sizes[rng.integers(npool)] * by_t[t]
+        snap = None
+        if model.pipe_a is not None and model.pipe_b is not None:
+            snap = rng.beta(model.pipe_a, model.pipe_b)
         for k in range(k_stages):
             for _deal in range(int(n_open[k])):
-                if all(rng.random() < p[j] for j in range(k, k_stages)):
+                if (
+                    (rng.random() < snap[k])
+                    if snap is not None
+                    else all(rng.random() < p[j] for j in range(k, k_stages))
+                ):
                     t = rng.choice(horizon + 1, p=pipe[k] / pipe[k].sum())
                     if t < horizon:
                         out[s, t] += sizes[rng.integers(npool)] * by_t[t]
