@@ -111,6 +111,7 @@ class ForecastModel:
     # average deal vary than independent deals would; widens the uncertainty of each level
     inflow_phi: float = 1.0
     size_phi: float = 1.0
+    conv_phi: float = 1.0  # each conversion is drawn from Beta(a/φ, b/φ): same mean, wider
     # P(win | open at stage k) from past month-end snapshots (Beta a, b per stage), or None:
     # then an open deal wins with the chain Π_{j≥k} p_j
     pipe_a: np.ndarray | None = None
@@ -566,8 +567,6 @@ def model_from_deals(
     sized = paid["closed_at"].notna() if "closed_at" in paid else pd.Series(False, paid.index)
     centre = float(_months_before(paid.loc[sized, "closed_at"], as_of).mean()) if sized.any() else 0
     s_trend = size_trend(won, as_of)
-    phi_w = win_dispersion(deals, as_of)  # month-to-month swings of the win rate widen
-    a, b = a / phi_w, b / phi_w  # each stage's posterior (quasi-likelihood)
     settle = float(np.quantile(cyc, 0.8)) if len(cyc) else 0.0
     snap = None if collapsed else snapshot_wins(deals, history, stages, as_of, settle)
     return ForecastModel(
@@ -597,6 +596,7 @@ def model_from_deals(
         size_trend_se=s_trend.se,
         size_offset=(start - as_of).days / DAYS_PER_MONTH + 0.5 - centre,
         inflow_phi=dispersion(hist.to_numpy(float), fit, fit),
+        conv_phi=win_dispersion(deals, as_of),
         size_phi=size_dispersion(paid),
         pipe_a=None if snap is None else snap[0],
         pipe_b=None if snap is None else snap[1],
@@ -657,7 +657,8 @@ def _draw_chunk(
     else:
         lam = np.zeros(size)
     r = model.nb_r
-    p = rng.beta(model.conv_a, model.conv_b, size=(size, len(model.conv_a)))
+    phi = model.conv_phi
+    p = rng.beta(model.conv_a / phi, model.conv_b / phi, size=(size, len(model.conv_a)))
     q = p.prod(axis=1)
     grow = _trend_draws(
         model.inflow_trend, model.inflow_trend_se, model.inflow_offset, horizon, size, rng
@@ -795,7 +796,8 @@ def naive_simulate(
         m = model.inflow_mean
         v_mean = _level_var(model) / max(model.inflow_months, 1)
         lam = rng.gamma(m * m / v_mean, v_mean / m) if m > 0 else 0.0
-        p = [rng.beta(model.conv_a[k], model.conv_b[k]) for k in range(k_stages)]
+        phi = model.conv_phi
+        p = [rng.beta(model.conv_a[k] / phi, model.conv_b[k] / phi) for k in range(k_stages)]
         factor = 1.0
         if npool > 1 and var > 0:
             cv2 = var / mu**2 / npool * model.size_phi
