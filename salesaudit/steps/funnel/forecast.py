@@ -237,7 +237,8 @@ class ForecastModel:
     ) -> ForecastModel:
         """A copy with some drivers set to new values (the simulator's and what-if levers).
 
-        New conversions keep each stage's posterior concentration a + b (its evidence);
+        New conversions keep each stage's posterior concentration a + b (its evidence), and
+        move an open deal's chance to win as they move its remaining chain Π_{j≥k} p_j;
         a new inflow keeps the variance-to-mean ratio; a new average deal scales every
         resampled size; a new median cycle scales every resampled cycle.
         """
@@ -255,6 +256,13 @@ class ForecastModel:
             p = np.clip(p, 1e-9, 1 - 1e-9)
             c = self.conv_a + self.conv_b
             m.conv_a, m.conv_b = p * c, (1 - p) * c
+            if self.pipe_a is not None and self.pipe_b is not None:
+                # open deals' chances move as their remaining chain Π_{j≥k} p_j moves
+                old = np.cumprod(self.conv_mean[::-1])[::-1]
+                new = np.cumprod(p[::-1])[::-1]
+                w = np.clip(self.open_win() * new / old, 1e-9, 1 - 1e-9)
+                n = self.pipe_a + self.pipe_b
+                m.pipe_a, m.pipe_b = w * n, (1 - w) * n
         if average_deal is not None and len(self.sizes):
             m.size_scale = float(average_deal) / float(self.sizes.mean())
         if cycle_days is not None and len(self.cycles):
