@@ -143,10 +143,17 @@ MESSAGES: dict[str, str] = {
     "fact.repeat_sales": "Repeat sales",
     "fact.segment_distinct_behaviour": "Segments buy differently",
     "fact.segments": "Client segments",
+    "funnel.backtest.above": "above the range",
+    "funnel.backtest.below": "below the range",
+    "funnel.backtest.inside": "inside the range",
     "funnel.bench.brief_rate": "Meetings yielding a needs brief",
     "funnel.bench.meeting_to_contract": "Meetings ending in a contract",
     "funnel.bench.meetings_per_closer": "Meetings per closer a month",
     "funnel.chart.actual": "Actual (won deals)",
+    "funnel.chart.backtest": "Had we forecast earlier: P10–P90 and what came",
+    "funnel.chart.backtest_actual": "Came",
+    "funnel.chart.backtest_range": "P10–P90, median",
+    "funnel.chart.backtest_run_rate": "Naive run rate",
     "funnel.chart.better": "10% better",
     "funnel.chart.capacity": "Meetings the closers can hold",
     "funnel.chart.cohort_row": "{month} · {n, plural, one {# deal} other {# deals}}, {open} open",
@@ -193,6 +200,8 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.meeting_to_contract": "Meeting → contract",
     "funnel.driver.new_deals": "New deals per month",
     "funnel.driver.win_rate": "Win rate",
+    "funnel.h.actual": "Came",
+    "funnel.h.as_of": "Forecast made on",
     "funnel.h.band": "Benchmark",
     "funnel.h.censored": "Still waiting",
     "funnel.h.check": "Check",
@@ -202,20 +211,30 @@ MESSAGES: dict[str, str] = {
     "funnel.h.examples": "Examples",
     "funnel.h.gap": "Gap",
     "funnel.h.median": "Median, days",
+    "funnel.h.months": "Months ahead",
     "funnel.h.n": "Closed (n)",
     "funnel.h.needed": "Needed for target",
     "funnel.h.open": "Open now",
+    "funnel.h.p10": "P10",
+    "funnel.h.p50": "P50",
     "funnel.h.p80": "P80, days",
+    "funnel.h.p90": "P90",
+    "funnel.h.pipeline": "Open pipeline",
     "funnel.h.plan_to_date": "Plan to date",
     "funnel.h.range": "Range",
     "funnel.h.rank": "Rank",
+    "funnel.h.ratio": "Coverage",
     "funnel.h.realistic": "Realistic?",
     "funnel.h.reference": "Reachable",
     "funnel.h.reference_source": "Reference",
+    "funnel.h.run_rate": "Run rate",
     "funnel.h.share": "% of plan",
     "funnel.h.status": "Verdict",
     "funnel.h.stays": "Stays",
+    "funnel.h.target_quarter": "Quarter target (plan share)",
     "funnel.h.value": "Value",
+    "funnel.h.weighted": "Weighted",
+    "funnel.h.weighted_ratio": "Weighted coverage",
     "funnel.h.year_gain": "Revenue, 12 months",
     "funnel.hyg.backwards": "{n, plural, one {# deal} other {# deals}} moved backwards",
     "funnel.hyg.close_date_passed": "{n, plural, one {# open deal has} other {# open deals have}} a "
@@ -261,6 +280,16 @@ MESSAGES: dict[str, str] = {
     "funnel.reason.no_target": "no revenue target in client.yaml",
     "funnel.reason.no_won_in_plan_months": "no won deals in the plan months",
     "funnel.reason.short_history": "no complete month of deal history",
+    "funnel.s.backtest_all": "The forecast was re-run at {n} earlier dates, 3 to {max} months "
+    "before the last complete month, each time on the data known then: its "
+    "P10–P90 range covered what came {k} times out of {n}; its median "
+    "missed by {mae} on average, a naive run rate (the last 12 months' "
+    "pace) by {mae_rr}.",
+    "funnel.s.backtest_none": "The history is too short to re-run the forecast at earlier dates "
+    "(each needs 6 complete months before it).",
+    "funnel.s.backtest_year": "Had we run this audit on {date}, it would have forecast {p50} for "
+    "the next {h} months (P10–P90: {p10} – {p90}); {actual} came, "
+    "{where}.",
     "funnel.s.board": "The board leader this month is {name} with {fact}.",
     "funnel.s.brief.below": "Only {v} {ci} of meetings yield a needs brief, below the methodology's "
     "50%.",
@@ -270,6 +299,15 @@ MESSAGES: dict[str, str] = {
     "{hi} ({hi_m}).",
     "funnel.s.cohort_young": "Cohorts from {month} on still have over 20% of deals open: their "
     "figures are not final.",
+    "funnel.s.coverage": "Open pipeline: {pipeline} in {n} open deals, {ratio} the next quarter's "
+    "target of {target}; weighted by each deal's chance to win from its stage, "
+    "{weighted}, {wratio} of it ({wratio_h} of the {h}-month target).",
+    "funnel.s.coverage_notarget": "Open pipeline: {pipeline} in {n} open deals; weighted by each "
+    "deal's chance to win from its stage, {weighted}. No target was "
+    "given to compare it with.",
+    "funnel.s.coverage_rule": "The rule of thumb a board asks about is 3× unweighted; the weighted "
+    "ratio is the honest one: below 1× the quarter cannot be made from "
+    "today's pipeline and needs deals that are not yet in it.",
     "funnel.s.cut_few": "By {cut}: {n} of {total, plural, one {# value} other {# values}} {n, "
     "plural, one {has} other {have}} too few deals to judge.",
     "funnel.s.cut_none": "The deals carry no cut columns (manager, channel, product, …).",

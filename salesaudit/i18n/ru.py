@@ -150,10 +150,17 @@ MESSAGES: dict[str, str] = {
     "fact.repeat_sales": "Повторные продажи",
     "fact.segment_distinct_behaviour": "Сегменты покупают по-разному",
     "fact.segments": "Сегменты клиентов",
+    "funnel.backtest.above": "выше диапазона",
+    "funnel.backtest.below": "ниже диапазона",
+    "funnel.backtest.inside": "в пределах диапазона",
     "funnel.bench.brief_rate": "Встреч с заполненным брифом",
     "funnel.bench.meeting_to_contract": "Встреч, закончившихся договором",
     "funnel.bench.meetings_per_closer": "Встреч на продавца в месяц",
     "funnel.chart.actual": "Факт (выигранные сделки)",
+    "funnel.chart.backtest": "Если бы прогноз делали раньше: P10–P90 и факт",
+    "funnel.chart.backtest_actual": "Пришло",
+    "funnel.chart.backtest_range": "P10–P90, медиана",
+    "funnel.chart.backtest_run_rate": "Наивный темп",
     "funnel.chart.better": "на 10% лучше",
     "funnel.chart.capacity": "Встреч, которые могут провести клоузеры",
     "funnel.chart.cohort_row": "{month} · {n, plural, other {# сд.}}, открыто {open}",
@@ -200,6 +207,8 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.meeting_to_contract": "Встреча → договор",
     "funnel.driver.new_deals": "Новых сделок в месяц",
     "funnel.driver.win_rate": "Доля выигранных сделок",
+    "funnel.h.actual": "Пришло",
+    "funnel.h.as_of": "Дата прогноза",
     "funnel.h.band": "Норматив",
     "funnel.h.censored": "Ещё ждут",
     "funnel.h.check": "Проверка",
@@ -209,20 +218,30 @@ MESSAGES: dict[str, str] = {
     "funnel.h.examples": "Примеры",
     "funnel.h.gap": "Разрыв",
     "funnel.h.median": "Медиана, дн.",
+    "funnel.h.months": "Мес. вперёд",
     "funnel.h.n": "Закрыто (n)",
     "funnel.h.needed": "Нужно для цели",
     "funnel.h.open": "Открыто",
+    "funnel.h.p10": "P10",
+    "funnel.h.p50": "P50",
     "funnel.h.p80": "P80, дн.",
+    "funnel.h.p90": "P90",
+    "funnel.h.pipeline": "Открытая воронка",
     "funnel.h.plan_to_date": "План на дату",
     "funnel.h.range": "Диапазон",
     "funnel.h.rank": "Место",
+    "funnel.h.ratio": "Покрытие",
     "funnel.h.realistic": "Реально?",
     "funnel.h.reference": "Достижимо",
     "funnel.h.reference_source": "Ориентир",
+    "funnel.h.run_rate": "Наивный темп",
     "funnel.h.share": "% плана",
     "funnel.h.status": "Оценка",
     "funnel.h.stays": "Пребываний",
+    "funnel.h.target_quarter": "Цель квартала (доля плана)",
     "funnel.h.value": "Значение",
+    "funnel.h.weighted": "Взвешенная",
+    "funnel.h.weighted_ratio": "Взвешенное покрытие",
     "funnel.h.year_gain": "Выручка за 12 мес.",
     "funnel.hyg.backwards": "{n, plural, one {# сделка вернулась} few {# сделки вернулись} many {# "
     "сделок вернулись} other {# сделки вернулись}} на прошлый этап",
@@ -275,6 +294,16 @@ MESSAGES: dict[str, str] = {
     "funnel.reason.no_target": "нет цели по выручке в client.yaml",
     "funnel.reason.no_won_in_plan_months": "нет выигранных сделок в месяцы плана",
     "funnel.reason.short_history": "нет ни одного полного месяца истории сделок",
+    "funnel.s.backtest_all": "Прогноз пересчитан на {n} прошлых датах, за 3–{max} мес. до "
+    "последнего полного месяца, каждый раз по данным, известным на ту "
+    "дату: диапазон P10–P90 накрыл фактическую выручку в {k} случаях из "
+    "{n}; медиана ошибалась в среднем на {mae}, наивный темп (последние 12 "
+    "месяцев) — на {mae_rr}.",
+    "funnel.s.backtest_none": "История слишком коротка, чтобы пересчитать прогноз на прошлых датах "
+    "(каждой нужно 6 полных месяцев до неё).",
+    "funnel.s.backtest_year": "Если бы мы провели этот аудит на {date}, прогноз на следующие {h} "
+    "мес. был бы {p50} (P10–P90: {p10} – {p90}); пришло {actual} — "
+    "{where}.",
     "funnel.s.board": "Лидер доски в этом месяце — {name}: {fact}.",
     "funnel.s.brief.below": "Бриф получен лишь по {v} {ci} встреч — ниже нормы методики (более "
     "50%).",
@@ -284,6 +313,15 @@ MESSAGES: dict[str, str] = {
     "до {hi} ({hi_m}).",
     "funnel.s.cohort_young": "В когортах начиная с {month} открыто более 20% сделок: их показатели "
     "ещё не окончательные.",
+    "funnel.s.coverage": "Открытая воронка: {pipeline} в {n} открытых сделках — {ratio} цели "
+    "следующего квартала ({target}); с весом по шансу выиграть с этапа сделки "
+    "— {weighted}, то есть {wratio} цели ({wratio_h} цели на {h} мес.).",
+    "funnel.s.coverage_notarget": "Открытая воронка: {pipeline} в {n} открытых сделках; с весом по "
+    "шансу выиграть с этапа сделки — {weighted}. Цель не задана, "
+    "сравнивать не с чем.",
+    "funnel.s.coverage_rule": "Правило, о котором спросит совет директоров, — 3× без весов; честная "
+    "мера — взвешенная: ниже 1× квартал не сделать из сегодняшней "
+    "воронки, нужны сделки, которых в ней ещё нет.",
     "funnel.s.cut_few": "Разрез «{cut}»: по {n} из {total, plural, one {# значения} few {# "
     "значений} many {# значений} other {# значения}} мало данных.",
     "funnel.s.cut_none": "В сделках нет разрезов (менеджер, канал, продукт, …).",

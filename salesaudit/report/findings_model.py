@@ -289,7 +289,25 @@ class ForecastMethod(_Section):
     median_cycle_days: float | None
     open_deals: Count
     stale_excluded: Count
+    inflow_trend: float = Field(0.0, description="log slope a month of new deals, shrunk")
+    size_trend: float = Field(0.0, description="log slope a month of the average deal, shrunk")
+    seasonal: bool = Field(False, description="monthly seasonality of the inflow (≥ 24 months)")
+    open_win: list[Share] | None = Field(
+        None, description="chance an open deal at each stage wins, as the forecast uses it"
+    )
     notes: list[str]
+
+
+class BacktestRow(_Section):
+    """The forecast made at an earlier origin for the months up to as_of, and what came."""
+
+    as_of: Date
+    horizon_months: Annotated[int, Field(ge=1)]
+    p10: float
+    p50: float
+    p90: float
+    actual: float
+    run_rate: float = Field(description="the naive benchmark: last 12 months' rate × horizon")
 
 
 class Forecast(_Section):
@@ -308,6 +326,45 @@ class Forecast(_Section):
     scenarios: Count
     seed: int
     method: ForecastMethod
+    backtest: list[BacktestRow] = Field(
+        default_factory=list, description="re-fitted at origins 3…12 months before as_of"
+    )
+    backtest_coverage: Share | None = Field(
+        None, description="share of backtests with p10 ≤ actual ≤ p90"
+    )
+    backtest_mae: float | None = Field(None, description="mean |p50 − actual| of the backtests")
+    backtest_mae_run_rate: float | None = Field(
+        None, description="mean |run rate − actual| of the backtests"
+    )
+
+
+class ManagerCoverage(_Section):
+    """One manager's open pipeline against their share of the next quarter's target."""
+
+    manager: str
+    open_deals: Count
+    pipeline: float
+    weighted: float
+    target_quarter: float | None
+    ratio: float | None
+    weighted_ratio: float | None
+
+
+class PipelineCoverage(_Section):
+    """Open pipeline, as is and weighted by the chance to win, against the target."""
+
+    open_deals: Count
+    without_amount: Count
+    pipeline: float
+    weighted: float
+    target_quarter: float | None
+    target_horizon: float | None
+    horizon_months: Annotated[int, Field(ge=1)]
+    ratio_quarter: float | None
+    weighted_ratio_quarter: float | None
+    ratio_horizon: float | None
+    weighted_ratio_horizon: float | None
+    managers: list[ManagerCoverage]
 
 
 class Sensitivity(_Section):
@@ -435,6 +492,8 @@ class FunnelFindings(_Section):
     sellers_holding_meetings: Count | None
     forecast: Forecast | None
     forecast_reason: str | None = None
+    pipeline_coverage: PipelineCoverage | None = None
+    pipeline_coverage_reason: str | None = None
     sensitivity: list[Sensitivity] | None
     sensitivity_reason: str | None = None
     levers: list[ValuedLever] | None = Field(

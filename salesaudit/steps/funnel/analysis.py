@@ -12,6 +12,7 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
+from salesaudit.steps.funnel.backtest import Backtest, backtest
 from salesaudit.steps.funnel.compute import (
     CohortSummary,
     CutSpread,
@@ -37,6 +38,7 @@ from salesaudit.steps.funnel.compute import (
     weakest_stage,
     wilson,
 )
+from salesaudit.steps.funnel.coverage import PipelineCoverage, pipeline_coverage
 from salesaudit.steps.funnel.forecast import ForecastModel, ForecastResult, GoalSummary
 from salesaudit.steps.funnel.levers import ValuedLever
 from salesaudit.steps.funnel.planfact import DailySummary, PlanFactSummary
@@ -71,6 +73,8 @@ class FunnelAnalysis:
     model: ForecastModel | None = None
     forecast: ForecastResult | None = None
     forecast_reason: str | None = None
+    backtest: Backtest | None = None  # the forecast re-run at earlier origins
+    pipeline_coverage: PipelineCoverage | None = None
     target: float | None = None
     sensitivity: pd.DataFrame | None = None
     goal_seek: pd.DataFrame | None = None
@@ -209,8 +213,21 @@ def _forecast(
     except fmod.ForecastUnavailable as e:
         return {"forecast_reason": e.reason}
     horizon = cfg.funnel.horizon_months
+    stale = parts["hygiene"]["stale"].get("threshold_days")
     return {
         "model": model,
+        "backtest": backtest(deals, audit.stage_keys, history, audit.as_of, seed=cfg.seed),
+        "pipeline_coverage": pipeline_coverage(
+            deals,
+            history,
+            audit.stage_keys,
+            model,
+            audit.as_of,
+            parts["target"],
+            horizon,
+            stale_days=stale,
+            plan=audit.table("plan"),
+        ),
         "forecast": fmod.simulate(
             model,
             horizon=horizon,

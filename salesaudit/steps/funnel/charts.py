@@ -614,6 +614,56 @@ def forecast_chart(fa: FunnelAnalysis) -> go.Figure | None:
     return fan_chart(fa.forecast, fa.lang, fa.currency, fa.target, fa.monthly_revenue)
 
 
+def backtest_chart(fa: FunnelAnalysis) -> go.Figure | None:
+    """Each backtest's P10–P90 and median against what came and the naive run rate."""
+    b = fa.backtest
+    if b is None or not b.rows:
+        return None
+    lang, cur = fa.lang, fa.currency
+    rows = sorted(b.rows, key=lambda r: r.horizon_months)
+    x = [r.horizon_months for r in rows]
+    p50 = np.array([r.p50 for r in rows])
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=x,
+            y=p50,
+            mode="markers",
+            name=t("funnel.chart.backtest_range", lang),
+            marker={"color": PALETTE[0], "size": 9},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": np.array([r.p90 for r in rows]) - p50,
+                "arrayminus": p50 - np.array([r.p10 for r in rows]),
+                "color": PALETTE[0],
+            },
+            customdata=[fmt_money(v, lang, cur) for v in p50],
+            hovertemplate="%{x}: %{customdata}<extra></extra>",
+        )
+    )
+    for key, ys, symbol, color in (
+        ("funnel.chart.backtest_actual", [r.actual for r in rows], "diamond", BAD),
+        ("funnel.chart.backtest_run_rate", [r.run_rate for r in rows], "x", NEUTRAL),
+    ):
+        fig.add_trace(
+            go.Scatter(
+                x=x,
+                y=ys,
+                mode="markers",
+                name=t(key, lang),
+                marker={"symbol": symbol, "color": color, "size": 10},
+                customdata=[fmt_money(v, lang, cur) for v in ys],
+                hovertemplate="%{x}: %{customdata}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(title=t("funnel.h.months", lang), dtick=1)
+    fig.update_yaxes(
+        title=t("chart.revenue", lang) + (f", {label(cur)}" if cur else ""), rangemode="tozero"
+    )
+    return styled(fig, t("funnel.chart.backtest", lang), lang)
+
+
 def tornado_chart(fa: FunnelAnalysis) -> go.Figure | None:
     """Revenue over the horizon when each driver gets 10% better or worse."""
     if fa.sensitivity is None:

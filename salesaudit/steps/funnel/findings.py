@@ -173,6 +173,8 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
         return {
             "forecast": None,
             "forecast_reason": why,
+            "pipeline_coverage": None,
+            "pipeline_coverage_reason": why,
             "sensitivity": None,
             "sensitivity_reason": why,
             "levers": None,
@@ -206,6 +208,7 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
     }
     if r.p_target is None:
         fc["p_target_reason"] = _reason("no_target")
+    fc.update(_backtest(fa))
     sens = _records(
         fa.sensitivity,
         {
@@ -216,6 +219,7 @@ def _forecast_findings(fa: FunnelAnalysis) -> dict[str, Any]:
         0,
     )
     out: dict[str, Any] = {"forecast": fc, "sensitivity": sens, "levers": _levers(fa)}
+    out.update(_pipeline_coverage(fa))
     if fa.goal_seek is None:
         out["goal_seek"] = None
         out["goal_seek_reason"] = _reason("no_target")
@@ -240,6 +244,69 @@ def _levers(fa: FunnelAnalysis) -> list[dict[str, Any]]:
         }
         for v in fa.levers
     ]
+
+
+def _backtest(fa: FunnelAnalysis) -> dict[str, Any]:
+    """The forecast's backtests: each origin's P10/P50/P90 and what came, coverage, errors."""
+    b = fa.backtest
+    if b is None:
+        return {}
+    rows = [
+        {
+            "as_of": r.as_of.strftime("%Y-%m-%d"),
+            "horizon_months": r.horizon_months,
+            "p10": plain(r.p10, 0),
+            "p50": plain(r.p50, 0),
+            "p90": plain(r.p90, 0),
+            "actual": plain(r.actual, 0),
+            "run_rate": plain(r.run_rate, 0),
+        }
+        for r in b.rows
+    ]
+    return {
+        "backtest": rows,
+        "backtest_coverage": plain(b.coverage, 4),
+        "backtest_mae": plain(b.mae, 0),
+        "backtest_mae_run_rate": plain(b.mae_run_rate, 0),
+    }
+
+
+def _pipeline_coverage(fa: FunnelAnalysis) -> dict[str, Any]:
+    """The open pipeline against the target (null with a reason without a forecast model)."""
+    pc = fa.pipeline_coverage
+    if pc is None:
+        return {"pipeline_coverage": None, "pipeline_coverage_reason": _reason(fa.forecast_reason)}
+    managers = _records(
+        pc.managers,
+        {
+            c: c
+            for c in (
+                "manager",
+                "open_deals",
+                "pipeline",
+                "weighted",
+                "target_quarter",
+                "ratio",
+                "weighted_ratio",
+            )
+        },
+        4,
+    )
+    out = {
+        "open_deals": pc.open_deals,
+        "without_amount": pc.without_amount,
+        "pipeline": plain(pc.pipeline, 0),
+        "weighted": plain(pc.weighted, 0),
+        "target_quarter": plain(pc.target_quarter, 0),
+        "target_horizon": plain(pc.target_horizon, 0),
+        "horizon_months": pc.horizon,
+        "ratio_quarter": plain(pc.ratio(False, False), 4),
+        "weighted_ratio_quarter": plain(pc.ratio(True, False), 4),
+        "ratio_horizon": plain(pc.ratio(False, True), 4),
+        "weighted_ratio_horizon": plain(pc.ratio(True, True), 4),
+        "managers": managers,
+    }
+    return {"pipeline_coverage": out}
 
 
 def _goal_seek(goal_seek: pd.DataFrame) -> list[dict[str, Any]]:

@@ -58,6 +58,12 @@ CHUNK = 100_000  # scenarios per chunk: bounds memory, keeps results independent
 BANK_COLUMNS = 64
 DISPERSION_P = 0.05
 HISTORY_MONTHS = 12
+TREND_MONTHS = 24  # the trends are fitted on up to the last 24 complete months
+SEASON_MONTHS = 24  # seasonality needs at least two full years
+MIN_TREND_MONTHS = 6
+MAX_SLOPE = 0.05  # |log slope| a month: ±5 % a month at most
+MIN_SIZE_DEALS = 20
+SNAPSHOTS = 12  # month-end snapshots of the open pipeline behind P(win | open at a stage)
 
 
 class ForecastUnavailable(Exception):
@@ -93,6 +99,23 @@ class ForecastModel:
     cycle_scale: float = 1.0
     notes: list[str] = field(default_factory=list)
     collapsed: bool = False  # one conversion, the win rate (stage conversions not identifiable)
+    # trends (log slope per month, shrunk toward flat) and seasonality of the inflow
+    inflow_trend: float = 0.0
+    inflow_trend_se: float = 0.0
+    inflow_offset: float = 0.0  # months from the inflow level's centre to forecast month 0
+    seasonal: np.ndarray | None = None  # 12 factors by calendar month (mean 1), or None
+    size_trend: float = 0.0
+    size_trend_se: float = 0.0
+    size_offset: float = 0.0  # months from the size pool's centre to forecast month 0
+    # quasi-likelihood dispersion (≥ 1): how much more the monthly inflow and the monthly
+    # average deal vary than independent deals would; widens the uncertainty of each level
+    inflow_phi: float = 1.0
+    size_phi: float = 1.0
+    conv_phi: float = 1.0  # each conversion is drawn from Beta(a/φ, b/φ): same mean, wider
+    # P(win | open at stage k) from past month-end snapshots (Beta a, b per stage), or None:
+    # then an open deal wins with the chain Π_{j≥k} p_j
+    pipe_a: np.ndarray | None = None
+    pipe_b: np.ndarray | None = None
 
     # ---- derived ---------------------------------------------------------------------
     @property
@@ -160,15 +183,44 @@ class ForecastModel:
                 pmf[s] = per_deal[m].mean(axis=0)
         return n_open, pmf
 
+    def season(self, horizon: int) -> np.ndarray:
+        """Seasonal factor of the inflow in each forecast month (ones without seasonality)."""
+        if self.seasonal is None:
+            return np.ones(horizon)
+        return self.seasonal[(self.start.month - 1 + np.arange(horizon)) % 12]
+
+    def inflow_factor(self, horizon: int) -> np.ndarray:
+        """E[trend × season] of the inflow per forecast month (the slope is uncertain)."""
+        x = self.inflow_offset + np.arange(horizon)
+        g = np.exp(self.inflow_trend * x + 0.5 * (self.inflow_trend_se * x) ** 2)
+        return g * self.season(horizon)
+
+    def size_factor(self, horizon: int) -> np.ndarray:
+        """E[deal-size trend] per forecast close month (the slope is uncertain)."""
+        x = self.size_offset + np.arange(horizon)
+        return np.exp(self.size_trend * x + 0.5 * (self.size_trend_se * x) ** 2)
+
+    def toeplitz(self, horizon: int) -> np.ndarray:
+        """(horizon, horizon) matrix: created month c → close month t, P(lag = t − c)."""
+        pmf = self.lag_pmf(horizon)
+        idx = np.arange(horizon)
+        diff = idx[None, :] - idx[:, None]
+        return np.where(diff >= 0, pmf[np.clip(diff, 0, horizon)], 0.0)
+
     def expected(self, horizon: int) -> np.ndarray:
         """Analytic expected revenue per forecast month (new deals + open pipeline)."""
         p = self.conv_mean
-        cdf = np.cumsum(self.lag_pmf(horizon)[:horizon])
-        new = self.inflow_mean * float(np.prod(p)) * self.mean_size * cdf
+        flow = self.inflow_factor(horizon) @ self.toeplitz(horizon)
+        new = self.inflow_mean * float(np.prod(p)) * self.mean_size * flow
         n_open, pmf = self.pipeline_pmf(horizon)
-        tail = np.cumprod(p[::-1])[::-1]  # Π_{j≥k} p_j
-        pipe = (n_open * tail) @ pmf[:, :horizon] * self.mean_size
-        return new + pipe
+        pipe = (n_open * self.open_win()) @ pmf[:, :horizon] * self.mean_size
+        return (new + pipe) * self.size_factor(horizon)
+
+    def open_win(self) -> np.ndarray:
+        """Mean chance that an open deal at each stage wins (snapshot estimate, else Π_{j≥k} p_j)."""
+        if self.pipe_a is not None and self.pipe_b is not None:
+            return self.pipe_a / (self.pipe_a + self.pipe_b)
+        return np.cumprod(self.conv_mean[::-1])[::-1]  # Π_{j≥k} p_j
 
     def run_rate(self) -> float:
         """Steady-state monthly revenue from new deals: inflow × Π conversions × average deal."""
@@ -185,7 +237,8 @@ class ForecastModel:
     ) -> ForecastModel:
         """A copy with some drivers set to new values (the simulator's and what-if levers).
 
-        New conversions keep each stage's posterior concentration a + b (its evidence);
+        New conversions keep each stage's posterior concentration a + b (its evidence), and
+        move an open deal's chance to win as they move its remaining chain Π_{j≥k} p_j;
         a new inflow keeps the variance-to-mean ratio; a new average deal scales every
         resampled size; a new median cycle scales every resampled cycle.
         """
@@ -203,6 +256,13 @@ class ForecastModel:
             p = np.clip(p, 1e-9, 1 - 1e-9)
             c = self.conv_a + self.conv_b
             m.conv_a, m.conv_b = p * c, (1 - p) * c
+            if self.pipe_a is not None and self.pipe_b is not None:
+                # open deals' chances move as their remaining chain Π_{j≥k} p_j moves
+                old = np.cumprod(self.conv_mean[::-1])[::-1]
+                new = np.cumprod(p[::-1])[::-1]
+                w = np.clip(self.open_win() * new / old, 1e-9, 1 - 1e-9)
+                n = self.pipe_a + self.pipe_b
+                m.pipe_a, m.pipe_b = w * n, (1 - w) * n
         if average_deal is not None and len(self.sizes):
             m.size_scale = float(average_deal) / float(self.sizes.mean())
         if cycle_days is not None and len(self.cycles):
@@ -286,6 +346,170 @@ def inflow_model(history: pd.Series) -> tuple[str, float, float]:
     return "poisson", mean, mean
 
 
+@dataclass(frozen=True)
+class Trend:
+    """A log-linear slope a month: as estimated, its standard error, and shrunk toward flat."""
+
+    raw: float = 0.0
+    se: float = 0.0
+    slope: float = 0.0  # raw × max(0, 1 − se²/raw²): the positive-part (empirical Bayes) shrink
+
+
+def shrunk(raw: float, se: float) -> Trend:
+    """The trend shrunk toward flat: kept in full when clear, zero when within one s.e."""
+    if not np.isfinite(raw) or not np.isfinite(se) or raw == 0:
+        return Trend(0.0, float(se) if np.isfinite(se) else 0.0, 0.0)
+    w = max(0.0, 1.0 - (se / raw) ** 2)
+    return Trend(float(raw), float(se), float(np.clip(raw * w, -MAX_SLOPE, MAX_SLOPE)))
+
+
+def _poisson_trend(y: np.ndarray, offset: np.ndarray) -> tuple[float, float, np.ndarray]:
+    """Poisson log-linear fit y ~ exp(a + b·i + offset): (b, s.e. of b, fitted), by IRLS."""
+    x = np.arange(len(y), dtype=float) - (len(y) - 1) / 2
+    beta = np.array([math.log(max(y.mean(), 0.5)), 0.0])
+    design = np.column_stack([np.ones_like(x), x])
+    for _ in range(25):
+        mu = np.exp(design @ beta + offset)
+        info = design.T @ (design * mu[:, None])
+        step = np.linalg.solve(info, design.T @ (y - mu))
+        beta = beta + step
+        if np.abs(step).max() < 1e-9:
+            break
+    mu = np.exp(design @ beta + offset)
+    phi = max(1.0, float(((y - mu) ** 2 / mu).sum()) / max(len(y) - 2, 1))
+    cov = np.linalg.inv(design.T @ (design * mu[:, None])) * phi
+    return float(beta[1]), float(math.sqrt(cov[1, 1])), mu
+
+
+def inflow_trend(hist: pd.Series) -> tuple[Trend, np.ndarray | None, np.ndarray]:
+    """Trend of monthly new deals, seasonal factors (≥ 24 months; shrunk), fitted values."""
+    y = hist.to_numpy(dtype=float)
+    if len(y) < MIN_TREND_MONTHS or y.sum() <= 0:
+        return Trend(), None, np.full(len(y), y.mean() if len(y) else 0.0)
+    b, se, mu = _poisson_trend(y, np.zeros(len(y)))
+    season = None
+    if len(y) >= SEASON_MONTHS:
+        cal = np.array([p.month - 1 for p in hist.index])
+        obs = np.bincount(cal, weights=y, minlength=12)
+        exp_ = np.bincount(cal, weights=mu, minlength=12)
+        phi = max(1.0, float(((y - mu) ** 2 / mu).sum()) / max(len(y) - 2, 1))
+        z2 = float((((obs - exp_) ** 2) / (exp_ * phi)).sum())
+        w = max(0.0, 1.0 - 10.0 / z2) if z2 > 0 else 0.0  # James–Stein over 12 factors
+        raw = np.where(exp_ > 0, obs / np.where(exp_ > 0, exp_, 1), 1.0)
+        season = 1.0 + w * (raw - 1.0)
+        season /= season.mean()
+        if w > 0:
+            b, se, mu = _poisson_trend(y, np.log(season[cal]))
+        else:
+            season = None
+    return shrunk(b, se), season, mu
+
+
+def size_trend(won: pd.DataFrame, as_of: pd.Timestamp) -> Trend:
+    """Trend of log deal size by close month over the last 24 months (OLS), shrunk."""
+    if "closed_at" not in won:
+        return Trend()
+    w = won[won["closed_at"].notna() & (won["closed_at"] > as_of - pd.DateOffset(months=24))]
+    w = w[w["amount"].notna() & (w["amount"] > 0)]
+    if len(w) < MIN_SIZE_DEALS:
+        return Trend()
+    x = _months_before(w["closed_at"], as_of)
+    y = np.log(w["amount"].to_numpy(dtype=float))
+    sxx = float(((x - x.mean()) ** 2).sum())
+    if sxx <= 0:
+        return Trend()
+    b = float(((x - x.mean()) * (y - y.mean())).sum() / sxx)
+    resid = y - y.mean() - b * (x - x.mean())
+    se = math.sqrt(float((resid**2).sum()) / max(len(y) - 2, 1) / sxx)
+    return shrunk(b, se)
+
+
+def dispersion(observed: np.ndarray, expected: np.ndarray, var: np.ndarray) -> float:
+    """Pearson χ² / degrees of freedom, at least 1 (1 with fewer than 3 cells)."""
+    ok = var > 0
+    if ok.sum() < 3:
+        return 1.0
+    x2 = float((((observed - expected) ** 2)[ok] / var[ok]).sum())
+    return max(1.0, x2 / (int(ok.sum()) - 1))
+
+
+def win_dispersion(deals: pd.DataFrame, as_of: pd.Timestamp) -> float:
+    """Between-month dispersion of the win rate of deals closed in the last 24 months."""
+    if "closed_at" not in deals:
+        return 1.0
+    c = deals[deals["stage"].isin([WON, LOST]) & (deals["closed_at"] <= as_of)]
+    c = c[c["closed_at"] > as_of - pd.DateOffset(months=TREND_MONTHS)]
+    g = c.groupby(c["closed_at"].dt.to_period("M"))["stage"]
+    n, w = g.size().to_numpy(dtype=float), g.apply(lambda x: (x == WON).sum()).to_numpy(float)
+    if not len(n) or n.sum() == 0:
+        return 1.0
+    p = w.sum() / n.sum()
+    return dispersion(w, n * p, n * p * (1 - p))
+
+
+def size_dispersion(paid: pd.DataFrame) -> float:
+    """Between-month dispersion of the average won deal beyond its sampling error."""
+    if "closed_at" not in paid or len(paid) < MIN_SIZE_DEALS:
+        return 1.0
+    g = paid.groupby(paid["closed_at"].dt.to_period("M"))["amount"]
+    n, m = g.size().to_numpy(dtype=float), g.mean().to_numpy(dtype=float)
+    var = float(paid["amount"].var())
+    return dispersion(m, np.full(len(m), paid["amount"].mean()), var / n)
+
+
+def snapshot_wins(
+    deals: pd.DataFrame,
+    history: pd.DataFrame | None,
+    stages: list[str],
+    as_of: pd.Timestamp,
+    settle_days: float,
+) -> tuple[np.ndarray, np.ndarray] | None:
+    """Beta (a, b) per stage of P(win | open there), read from past month-end snapshots.
+
+    An open deal at a snapshot is not a random deal that reached its stage: deals about to be
+    lost leave sooner, so the open ones win more often than the stage chain says. At each
+    month end at least `settle_days` before as_of, the open deals and their stage (from the
+    stage history), and their outcome at as_of (still open: left out); the evidence of a
+    deal seen in several snapshots counts once. None without stage history or close dates,
+    or when a stage has no settled deal.
+    """
+    if history is None or history.empty or "closed_at" not in deals:
+        return None
+    k = len(stages) - 1
+    pos = {s: i for i, s in enumerate(stages[:-1])}
+    h = history[history["stage"].isin(pos)].sort_values("entered_at", kind="stable")
+    snaps = pd.date_range(
+        deals["created_at"].min() + pd.offsets.MonthEnd(1),
+        as_of - pd.Timedelta(days=settle_days),
+        freq="ME",
+    )[-SNAPSHOTS:]
+    if not len(snaps):
+        return None
+    closed = deals["closed_at"].where(deals["stage"].isin([WON, LOST]))
+    won = deals["stage"].eq(WON).to_numpy()
+    idx, at_stage = [], []
+    for snap in snaps:
+        cut = snap + pd.Timedelta(days=1)
+        open_ = (deals["created_at"] < cut) & ~(closed < cut)
+        at = deals["deal_id"].map(h[h["entered_at"] < cut].groupby("deal_id")["stage"].last())
+        ok = (open_ & at.notna() & closed.notna()).to_numpy()
+        idx.append(np.flatnonzero(ok))
+        at_stage.append(at[ok].map(pos).to_numpy(dtype=int))
+    i, kk = np.concatenate(idx), np.concatenate(at_stage)
+    seen = np.bincount(kk, minlength=k)[:k].astype(float)
+    if (seen <= 0).any():
+        return None
+    wins = np.bincount(kk, weights=won[i].astype(float), minlength=k)[:k]
+    distinct = np.array([len(np.unique(i[kk == s])) for s in range(k)], dtype=float)
+    scale = distinct / seen  # one deal seen in n snapshots is one deal's evidence
+    return wins * scale + 1.0, (seen - wins) * scale + 1.0
+
+
+def _months_before(ts: pd.Series, as_of: pd.Timestamp) -> np.ndarray:
+    """Time of each timestamp in months relative to as_of (negative before)."""
+    return ((ts - as_of).dt.total_seconds() / 86400 / DAYS_PER_MONTH).to_numpy(dtype=float)
+
+
 def model_from_deals(
     deals: pd.DataFrame,
     stages: list[str],
@@ -298,10 +522,16 @@ def model_from_deals(
     """Estimate the forecast model from the deals (raises ForecastUnavailable)."""
     as_of = pd.Timestamp(as_of)
     fc = fc or counts(deals, stages, history)
-    hist = _complete_months(deals["created_at"], as_of, months)
+    long = _complete_months(deals["created_at"], as_of, max(months, TREND_MONTHS))
+    hist = long.iloc[-months:]
     if hist.empty or hist.sum() == 0:
         raise ForecastUnavailable("short_history")
-    kind, mean, var = inflow_model(hist)
+    trend, season, fitted = inflow_trend(long)
+    fit = fitted[-len(hist) :]
+    # over-dispersion is judged around the trend and season, not around a flat mean
+    kind, _, var = inflow_model(hist / np.where(fit > 0, fit, 1) * fit.mean())
+    mean = float(hist.mean())
+    var = var if kind == "negative_binomial" else mean
     collapsed = not fc.identified
     if collapsed:
         a, b = np.array([fc.won + 1.0]), np.array([fc.lost + 1.0])
@@ -340,7 +570,13 @@ def model_from_deals(
     if collapsed:
         pos = pos * 0  # an open deal's chance is the win rate, whatever its stage
         notes.append("win_rate_model")
-    start = (as_of.to_period("M") + 1).to_timestamp()
+    start_p = as_of.to_period("M") + 1
+    start = start_p.to_timestamp()
+    sized = paid["closed_at"].notna() if "closed_at" in paid else pd.Series(False, paid.index)
+    centre = float(_months_before(paid.loc[sized, "closed_at"], as_of).mean()) if sized.any() else 0
+    s_trend = size_trend(won, as_of)
+    settle = float(np.quantile(cyc, 0.8)) if len(cyc) else 0.0
+    snap = None if collapsed else snapshot_wins(deals, history, stages, as_of, settle)
     return ForecastModel(
         stages=[stages[0], stages[-1]] if collapsed else list(stages),
         inflow_mean=mean,
@@ -360,6 +596,18 @@ def model_from_deals(
         inflow_history=[int(x) for x in hist],
         notes=notes,
         collapsed=collapsed,
+        inflow_trend=trend.slope,
+        inflow_trend_se=trend.se,
+        inflow_offset=float((start_p - hist.index[-1]).n + (len(hist) - 1) / 2),
+        seasonal=season,
+        size_trend=s_trend.slope,
+        size_trend_se=s_trend.se,
+        size_offset=(start - as_of).days / DAYS_PER_MONTH + 0.5 - centre,
+        inflow_phi=dispersion(hist.to_numpy(float), fit, fit),
+        conv_phi=win_dispersion(deals, as_of),
+        size_phi=size_dispersion(paid),
+        pipe_a=None if snap is None else snap[0],
+        pipe_b=None if snap is None else snap[1],
     )
 
 
@@ -411,32 +659,60 @@ def _draw_chunk(
     """Revenue (size, horizon) of one chunk of scenarios."""
     m, n_months = model.inflow_mean, max(model.inflow_months, 1)
     if m > 0:
-        v_mean = (model.inflow_var if model.inflow_kind == "negative_binomial" else m) / n_months
+        v_mean = _level_var(model) / n_months
         shape = m * m / v_mean
         lam = rng.gamma(shape, m / shape, size=size)
     else:
         lam = np.zeros(size)
     r = model.nb_r
-    p = rng.beta(model.conv_a, model.conv_b, size=(size, len(model.conv_a)))
+    phi = model.conv_phi
+    p = rng.beta(model.conv_a / phi, model.conv_b / phi, size=(size, len(model.conv_a)))
     q = p.prod(axis=1)
+    grow = _trend_draws(
+        model.inflow_trend, model.inflow_trend_se, model.inflow_offset, horizon, size, rng
+    )
+    grow = grow * model.season(horizon)[None, :]
     if r is not None:  # Gamma-mixed (negative binomial) monthly intensity
-        cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r)
+        cell = rng.gamma(r, 1.0, size=(size, horizon)) * (lam[:, None] / r) * grow
         rate = (cell @ toeplitz) * q[:, None]
-    else:  # constant intensity: Σ_c λ pmf(t − c) = λ · CDF(t)
-        rate = (lam * q)[:, None] * toeplitz.sum(axis=0)[None, :]
+    else:  # Σ_c λ g(c) pmf(t − c); without a trend λ · CDF(t)
+        rate = (lam * q)[:, None] * (grow @ toeplitz)
     won = rng.poisson(rate)
     if n_open.any():
-        tail = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
+        tail: np.ndarray = np.cumprod(p[:, ::-1], axis=1)[:, ::-1]
+        if model.pipe_a is not None and model.pipe_b is not None:
+            tail = rng.beta(model.pipe_a, model.pipe_b, size=(size, len(model.pipe_a)))
         for k in np.flatnonzero(n_open):
             n = rng.binomial(n_open[k], tail[:, k])
             pk = pipe_pmf[k] / pipe_pmf[k].sum()
             won += rng.multinomial(n, pk)[:, :horizon]
     rev = bank.sums(won, rng)
     if len(model.sizes) > 1 and bank.var > 0:
-        cv2 = bank.var / bank.mu**2 / len(model.sizes)
+        cv2 = bank.var / bank.mu**2 / len(model.sizes) * model.size_phi
         factor = rng.gamma(1 / cv2, cv2, size=size)
         rev *= factor[:, None]
+    rev *= _trend_draws(
+        model.size_trend, model.size_trend_se, model.size_offset, horizon, size, rng
+    )
     return rev * model.size_scale
+
+
+def _level_var(model: ForecastModel) -> float:
+    """Monthly variance behind the uncertainty of the inflow level (NB, else quasi-Poisson)."""
+    if model.inflow_kind == "negative_binomial":
+        return model.inflow_var
+    return model.inflow_mean * model.inflow_phi
+
+
+def _trend_draws(
+    slope: float, se: float, offset: float, horizon: int, size: int, rng: np.random.Generator
+) -> np.ndarray:
+    """exp(b_s · (offset + t)) per scenario and month, b_s ~ N(slope, se²) (no draw if se = 0)."""
+    x = offset + np.arange(horizon)
+    b = rng.normal(slope, se, size=size) if se > 0 else np.full(size, slope)
+    # a short, noisy history has a huge s.e.: no drawn slope beyond 3 × MAX_SLOPE (±15 % a month)
+    b = np.clip(b, -3 * MAX_SLOPE, 3 * MAX_SLOPE)
+    return np.exp(b[:, None] * x[None, :])
 
 
 def simulate(
@@ -455,10 +731,7 @@ def simulate(
         raise ValueError("horizon and scenarios must be positive")
     ss = np.random.SeedSequence(seed)
     bank_rng, *chunk_seeds = ss.spawn(1 + math.ceil(scenarios / CHUNK))
-    pmf = model.lag_pmf(horizon)
-    idx = np.arange(horizon)
-    diff = idx[None, :] - idx[:, None]
-    toeplitz = np.where(diff >= 0, pmf[np.clip(diff, 0, horizon)], 0.0)
+    toeplitz = model.toeplitz(horizon)
     n_open, pipe_pmf = model.pipeline_pmf(horizon)
     rows = int(min(16_384, max(4_096, scenarios * horizon // 8)))
     bank = _SizeBank(model.sizes, np.random.default_rng(bank_rng), rows)
@@ -488,6 +761,10 @@ def simulate(
         "median_cycle_days": None if model.median_cycle is None else round(model.median_cycle, 1),
         "open_deals": int(n_open.sum()),
         "stale_excluded": model.excluded_stale,
+        "inflow_trend": round(model.inflow_trend, 4),
+        "size_trend": round(model.size_trend, 4),
+        "seasonal": model.seasonal is not None,
+        "open_win": [round(float(x), 4) for x in model.open_win()],
         "notes": list(model.notes),
     }
     return ForecastResult(
@@ -522,21 +799,25 @@ def naive_simulate(
     sizes = model.sizes * model.size_scale
     mu, var, npool = float(model.sizes.mean()), float(model.sizes.var()), len(model.sizes)
     r = model.nb_r
+    season = model.season(horizon)
     out = np.zeros((scenarios, horizon))
     k_stages = len(model.conv_a)
     for s in range(scenarios):
         m = model.inflow_mean
-        v_mean = (model.inflow_var if model.inflow_kind == "negative_binomial" else m) / max(
-            model.inflow_months, 1
-        )
+        v_mean = _level_var(model) / max(model.inflow_months, 1)
         lam = rng.gamma(m * m / v_mean, v_mean / m) if m > 0 else 0.0
-        p = [rng.beta(model.conv_a[k], model.conv_b[k]) for k in range(k_stages)]
+        phi = model.conv_phi
+        p = [rng.beta(model.conv_a[k] / phi, model.conv_b[k] / phi) for k in range(k_stages)]
         factor = 1.0
         if npool > 1 and var > 0:
-            cv2 = var / mu**2 / npool
+            cv2 = var / mu**2 / npool * model.size_phi
             factor = rng.gamma(1 / cv2, cv2)
+        b_in = rng.normal(model.inflow_trend, model.inflow_trend_se)
+        b_sz = rng.normal(model.size_trend, model.size_trend_se)
+        grow = np.exp(b_in * (model.inflow_offset + np.arange(horizon))) * season
+        by_t = factor * np.exp(b_sz * (model.size_offset + np.arange(horizon)))
         for c in range(horizon):
-            rate = rng.gamma(r, lam / r) if r is not None else lam
+            rate = (rng.gamma(r, lam / r) if r is not None else lam) * grow[c]
             for _deal in range(rng.poisson(rate)):
                 won = True
                 for k in range(k_stages):
@@ -546,13 +827,20 @@ def naive_simulate(
                 if won:
                     t = c + rng.choice(len(pmf), p=pmf)
                     if t < horizon:
-                        out[s, t] += sizes[rng.integers(npool)] * factor
+                        out[s, t] += sizes[rng.integers(npool)] * by_t[t]
+        snap = None
+        if model.pipe_a is not None and model.pipe_b is not None:
+            snap = rng.beta(model.pipe_a, model.pipe_b)
         for k in range(k_stages):
             for _deal in range(int(n_open[k])):
-                if all(rng.random() < p[j] for j in range(k, k_stages)):
+                if (
+                    (rng.random() < snap[k])
+                    if snap is not None
+                    else all(rng.random() < p[j] for j in range(k, k_stages))
+                ):
                     t = rng.choice(horizon + 1, p=pipe[k] / pipe[k].sum())
                     if t < horizon:
-                        out[s, t] += sizes[rng.integers(npool)] * factor
+                        out[s, t] += sizes[rng.integers(npool)] * by_t[t]
     return out
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, has, t
+from salesaudit.i18n import fmt_date, fmt_money, fmt_month, fmt_num, fmt_pct, has, t
 from salesaudit.present.labels import keyed, mid_sentence, source_label
 from salesaudit.steps.funnel.analysis import FunnelAnalysis
 from salesaudit.steps.funnel.compute import CutValue, metric_columns
@@ -421,6 +421,116 @@ def forecast_story(fa: FunnelAnalysis) -> list[str]:
         )
     )
     return out
+
+
+def _times(x: float | None, lang: str) -> str:
+    """A coverage ratio, e.g. 2.7×."""
+    return "—" if x is None else fmt_num(x, lang, 1) + "×"
+
+
+@_story
+def backtest_story(fa: FunnelAnalysis) -> list[str]:
+    """Had we run this audit a year ago: the forecast then, what came, and the coverage."""
+    lang, b = fa.lang, fa.backtest
+    if fa.forecast is None or b is None:
+        return []
+    year = b.year_ago
+    if year is None:
+        return [t("funnel.s.backtest_none", lang)]
+    where = "inside" if year.covered else ("above" if year.actual > year.p90 else "below")
+    out = [
+        t(
+            "funnel.s.backtest_year",
+            lang,
+            date=fmt_date(year.as_of, lang),
+            h=year.horizon_months,
+            p50=_money(fa, year.p50),
+            p10=_money(fa, year.p10),
+            p90=_money(fa, year.p90),
+            actual=_money(fa, year.actual),
+            where=t(f"funnel.backtest.{where}", lang),
+        )
+    ]
+    out.append(
+        t(
+            "funnel.s.backtest_all",
+            lang,
+            n=len(b.rows),
+            max=year.horizon_months,
+            k=sum(r.covered for r in b.rows),
+            mae=_money(fa, b.mae),
+            mae_rr=_money(fa, b.mae_run_rate),
+        )
+    )
+    return out
+
+
+def backtest_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Each backtest: when it was made, months ahead, P10/P50/P90, what came, the run rate."""
+    lang, b = fa.lang, fa.backtest
+    if b is None or not b.rows:
+        return None
+    rows = sorted(b.rows, key=lambda r: r.horizon_months)
+    return pd.DataFrame(
+        {
+            t("funnel.h.as_of", lang): [fmt_date(r.as_of, lang) for r in rows],
+            t("funnel.h.months", lang): [r.horizon_months for r in rows],
+            t("funnel.h.p10", lang): [_money(fa, r.p10) for r in rows],
+            t("funnel.h.p50", lang): [_money(fa, r.p50) for r in rows],
+            t("funnel.h.p90", lang): [_money(fa, r.p90) for r in rows],
+            t("funnel.h.actual", lang): [_money(fa, r.actual) for r in rows],
+            t("funnel.h.run_rate", lang): [_money(fa, r.run_rate) for r in rows],
+        }
+    )
+
+
+@_story
+def coverage_story(fa: FunnelAnalysis) -> list[str]:
+    """The open pipeline, as is and weighted, against the next quarter's and horizon's target."""
+    lang, pc = fa.lang, fa.pipeline_coverage
+    if pc is None:
+        return []
+    kw = {
+        "pipeline": _money(fa, pc.pipeline),
+        "n": pc.open_deals,
+        "weighted": _money(fa, pc.weighted),
+    }
+    if pc.target_quarter is None:
+        return [t("funnel.s.coverage_notarget", lang, **kw)]
+    return [
+        t(
+            "funnel.s.coverage",
+            lang,
+            ratio=_times(pc.ratio(False, False), lang),
+            target=_money(fa, pc.target_quarter),
+            wratio=_times(pc.ratio(True, False), lang),
+            wratio_h=_times(pc.ratio(True, True), lang),
+            h=pc.horizon,
+            **kw,
+        ),
+        t("funnel.s.coverage_rule", lang),
+    ]
+
+
+def coverage_table(fa: FunnelAnalysis) -> pd.DataFrame | None:
+    """Per manager: open deals, pipeline as is and weighted, and their coverage of the target."""
+    lang, pc = fa.lang, fa.pipeline_coverage
+    if pc is None or pc.managers.empty:
+        return None
+    m = pc.managers
+    ratio = [None if pd.isna(x) else float(x) for x in m["ratio"]]
+    wratio = [None if pd.isna(x) else float(x) for x in m["weighted_ratio"]]
+    return pd.DataFrame(
+        {
+            t("tbl.manager", lang): m["manager"].astype(str).tolist(),
+            t("funnel.h.deals", lang): [fmt_num(x, lang) for x in m["open_deals"]],
+            t("funnel.h.pipeline", lang): [_money(fa, x) for x in m["pipeline"]],
+            t("funnel.h.weighted", lang): [_money(fa, x) for x in m["weighted"]],
+            t("funnel.h.target_quarter", lang): [_money(fa, x) for x in m["target_quarter"]],
+            t("funnel.h.ratio", lang): [_times(x, lang) for x in ratio],
+            t("funnel.h.weighted_ratio", lang): [_times(x, lang) for x in wratio],
+        }
+    )
 
 
 def _lever_kw(fa: FunnelAnalysis, lever: Lever) -> dict[str, str]:
