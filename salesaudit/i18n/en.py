@@ -706,6 +706,24 @@ MESSAGES: dict[str, str] = {
     "source.methodology": "Methodology {section}",
     "source.preset": "the CRM preset",
     "source.stage_reach": "the audit's rule for lost deals without a known stage",
+    "st.advice.impact_reason": "No money of its own: a head for every team is a prerequisite, its "
+    "money shows in the funnel levers.",
+    "st.advice.led_from": " — they are led from another region by {heads}",
+    "st.advice.no_head": "Give the sellers working without a head a head ({names}; {n} in all): "
+    "sellers without one are less effective.",
+    "st.advice.none": "No gap in the team today: every seller has a head within the span, and no "
+    "universal seller needs redeploying.",
+    "st.advice.over_span": "Split the team of {head}: {n, plural, one {# seller} other {# "
+    "sellers}}, more than the span of {span} — add a head and make teams of "
+    "at most {span}.",
+    "st.advice.region_without_head": "Appoint a head for region {region}: its {n, plural, one {# "
+    "seller has} other {# sellers have}} no head in the region "
+    "({names}){led}.",
+    "st.advice.relief": "This also brings {head} from {now} to {after} sellers, within the span of "
+    "{span}.",
+    "st.advice.to_roles": "; the target needs more of: {roles}",
+    "st.advice.universals": "Redeploy the universal sellers ({names}; {n} in all) into the "
+    "hunter–closer–farmer roles{more}.",
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
     "st.no_head_label": "(no head)",
     "st.ok": "No span violations today.",

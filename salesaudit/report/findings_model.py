@@ -132,6 +132,35 @@ class SpanViolation(_Section):
     names: list[str] | None = None
 
 
+class HeadRelief(_Section):
+    """A head whose team a new regional head would shrink."""
+
+    head: str
+    now: Count
+    after: Count
+
+
+class StructureGap(_Section):
+    """A gap between today's team and the structure (what the structure advice is built from)."""
+
+    kind: Literal["region_without_head", "over_span", "no_head", "universals"]
+    sellers: Count
+    names: list[str]
+    region: str | None = Field(None, description="region_without_head: the region")
+    heads: list[str] = Field(
+        default_factory=list,
+        description="region_without_head: who leads its sellers now; over_span: the head",
+    )
+    span: int | None = None
+    to_roles: dict[str, Count] = Field(
+        default_factory=dict, description="universals: sellers per role the target needs more of"
+    )
+    relieves: list[HeadRelief] = Field(default_factory=list)
+    resolved_by: str | None = Field(
+        None, description="over_span: the region whose own head brings this head within the span"
+    )
+
+
 class StructureFindings(_Section):
     """The `structure` section."""
 
@@ -151,6 +180,10 @@ class StructureFindings(_Section):
     span: Annotated[int, Field(ge=1)]
     heads: Count | None
     span_violations: list[SpanViolation]
+    gaps: list[StructureGap] = Field(
+        default_factory=list,
+        description="regions without a head, span breaches, sellers without a head, universals",
+    )
 
 
 # --------------------------------------------------------------------------- sizing

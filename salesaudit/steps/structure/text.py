@@ -9,7 +9,7 @@ from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed_list
 from salesaudit.steps import sizing
-from salesaudit.steps.structure.compute import rules, span_findings, team_rows
+from salesaudit.steps.structure.compute import advice, rules, span_findings, team_rows
 
 
 def head_label(head: str, lang: str) -> str:
@@ -40,6 +40,32 @@ def sentence(finding: Finding, lang: str) -> str:
     if "names" in p:
         p["names"] = ", ".join(p["names"])
     return t(finding.code, lang, **p)
+
+
+def advice_sentence(finding: Finding, lang: str, span: int) -> str:
+    """One structure action (`st.advice.*`) as a sentence in lang, with its side effects."""
+    p = dict(finding.params)
+    names = ", ".join(p.pop("names", ()))
+    if finding.code == "st.advice.region_without_head":
+        heads = ", ".join(p.pop("heads"))
+        led = t("st.advice.led_from", lang, heads=heads) if heads else ""
+        out = t(finding.code, lang, names=names, led=led, region=p["region"], n=p["n"])
+        for head, now, after in p["relief"]:
+            out += " " + t("st.advice.relief", lang, head=head, now=now, after=after, span=span)
+        return out
+    if finding.code == "st.advice.universals":
+        roles = "; ".join(f"{t(f'role.{r}', lang)} — {n}" for r, n in p.pop("roles"))
+        more = t("st.advice.to_roles", lang, roles=roles) if roles else ""
+        return t(finding.code, lang, names=names, more=more, **p)
+    return t(finding.code, lang, names=names, **p)
+
+
+def advice_notes(audit: Audit) -> list[str]:
+    """What to change in the team, one sentence per gap (nothing when there is no gap)."""
+    span, found = audit.config.capacity.span, advice(audit)
+    if not found:
+        return [] if audit.table("team") is None else [t("st.advice.none", audit.lang)]
+    return [advice_sentence(f, audit.lang, span) for f in found]
 
 
 def rationale(audit: Audit) -> list[str]:
