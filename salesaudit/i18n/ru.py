@@ -585,6 +585,13 @@ MESSAGES: dict[str, str] = {
     "note.team.self_head": "«{column}»: {names} указаны своими же руководителями ({rows}). Для "
     "главы команды оставьте руководителя пустым.",
     "pillar.coaching": "Коучинг",
+    "pillar.item.activity_regularity": "Недели с записями в журнале активности (последние 12 "
+    "месяцев)",
+    "pillar.item.algorithm": "Шаг построения {n}: {name}",
+    "pillar.item.self": "Самооценка (0–4)",
+    "pillar.item.technology": "Технология: {name}",
+    "pillar.item.training": "Внутреннее обучение (система, от случая к случаю, нет)",
+    "pillar.item.work_control": "Контроль текущей работы команды (ежедневно, еженедельно, нет)",
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
@@ -813,6 +820,7 @@ MESSAGES: dict[str, str] = {
     "tbl.answer": "Ответ",
     "tbl.assumption": "Допущение",
     "tbl.benchmark": "Норматив",
+    "tbl.build_step": "Шаг построения",
     "tbl.check": "Проверка",
     "tbl.choices": "Как прочитан",
     "tbl.class": "Класс",
@@ -822,6 +830,7 @@ MESSAGES: dict[str, str] = {
     "tbl.coverage": "Покрытие",
     "tbl.date_range": "Период",
     "tbl.effect": "Эффект",
+    "tbl.evidence": "Свидетельство практики",
     "tbl.fact": "Факт",
     "tbl.file": "Файл",
     "tbl.group": "Группа",
@@ -861,10 +870,13 @@ MESSAGES: dict[str, str] = {
     "tbl.value": "Значение",
     "tbl.version": "Версия",
     "tbl.warning": "Предупреждение",
+    "tbl.why_first": "Основание места",
     "tech.assessed": "Оценено технологий: {n} из {total} применимых. Покрытие считается только по "
     "ним, остальное — открытые вопросы в итогах.",
     "tech.not_assessed": "Не оценено: в файле клиента нет оценок технологий; спросите о {total} "
     "применимых (они в списке открытых вопросов в итогах).",
+    "tech.why.mistake": "типичная ошибка {n}: {text}",
+    "tech.why.step_missing": "Шаг не выполнен",
     "type.project": "проектные",
     "type.regional": "региональные",
     "type.traditional": "традиционные",

@@ -72,6 +72,14 @@ class Pillars(_Section):
     training: Pillar
 
 
+class PillarCheck(_Section):
+    """One item of evidence of practice behind a pillar and its score 0–1 (null: not assessed)."""
+
+    pillar: Literal["operations", "process", "coaching", "training"]
+    item: str = Field(description='the client-file path ("control.board") or "data.<measure>"')
+    score: Share | None
+
+
 class ModelFindings(_Section):
     """The `model` section: sales mode, sales type, algorithm, mistakes, pillars."""
 
@@ -88,6 +96,9 @@ class ModelFindings(_Section):
         description="typical mistakes (1–6) the answers can neither show nor rule out",
     )
     pillars: Pillars
+    pillar_checks: list[PillarCheck] = Field(
+        default_factory=list, description="the evidence each pillar is scored from"
+    )
 
 
 # --------------------------------------------------------------------------- technologies
@@ -100,6 +111,23 @@ class Coverage(_Section):
     external: Share | None
     marketing: Share | None
     personnel: Share | None
+
+
+class RoadmapItem(_Section):
+    """One technology to introduce, in the roadmap's order."""
+
+    priority: Annotated[int, Field(ge=1)]
+    key: str
+    group: Literal["internal", "external", "marketing", "personnel"]
+    status: Literal["missing", "partial"]
+    step: Annotated[int, Field(ge=1, le=7)] = Field(description="the build step it serves")
+    step_status: StepStatus
+    mistake: Annotated[int, Field(ge=0, le=6)] = Field(
+        description="the typical mistake found that flags its step (0: none)"
+    )
+    urgency: Annotated[int, Field(ge=0, le=2)] = Field(
+        description="step missing (+1) and flagged by a mistake found (+1): the first sort key"
+    )
 
 
 class TechnologiesFindings(_Section):
@@ -116,6 +144,9 @@ class TechnologiesFindings(_Section):
     )
     not_assessed: list[str] = Field(
         default_factory=list, description="applicable technologies left unrated"
+    )
+    roadmap: list[RoadmapItem] = Field(
+        default_factory=list, description="the technologies to introduce, in order"
     )
 
 
