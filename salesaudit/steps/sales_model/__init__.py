@@ -8,6 +8,7 @@ from __future__ import annotations
 from salesaudit.steps.sales_model.charts import channel_chart, pillars_chart
 from salesaudit.steps.sales_model.compute import (
     MISTAKE_STEPS,
+    PILLAR_ITEMS,
     ChannelCounts,
     ModelResult,
     PillarCheck,
@@ -39,6 +40,7 @@ from salesaudit.steps.sales_model.text import (
 
 __all__ = [
     "MISTAKE_STEPS",
+    "PILLAR_ITEMS",
     "ChannelCounts",
     "ModelResult",
     "PillarCheck",
