@@ -33,6 +33,11 @@ MERGED = {
     r"structure\.(facts|derived|not_assessed|deciding_open)": "new keys: structure facts",
     r"control\.(crm_assessed|not_assessed)": "new keys: answered control items",
     r"summary\.open_questions": "new key: the open questions for the next workshop",
+    # coherent advice (issue 9, point 8)
+    r"model\.pillars\.\w+": "pillars scored from evidence of practice, not from which files exist",
+    r"model\.pillar_checks": "new key: the evidence items each pillar is scored from",
+    r"technologies\.roadmap": "new key: the roadmap ordered by build step and mistakes found",
+    r"structure\.gaps": "new key: regions without a head, span breaches, universals to redeploy",
 }
 
 
