@@ -189,9 +189,13 @@ def test_pillars_are_scored_from_evidence_of_practice() -> None:
     assert model.pillars(a) == {"operations": 62, "process": 50, "coaching": 62, "training": 83}
     checks = {c.item: c.score for c in model.pillar_checks(a)}
     assert checks["control.crm.telephony_integrated"] is None  # not assessed, not judged
-    table = model.pillar_table(a)
-    assert len(table) == len(model.pillar_checks(a))
-    assert "not assessed" in table["Score"].tolist()
+    table = model.pillar_table(a).set_index("Pillar")
+    assert table.loc["Sales operations", "Evidence of practice"] == "6 of 10 items assessed"
+    assert table.loc["Sales operations", "Falls short (score 0–100)"] == (
+        "Daily plan/fact of payments (0); The board (leaderboard for the date) (0); "
+        "Weeks with logged activity (75)"
+    )
+    assert table.loc["Sales training", "Score"] == 83
 
 
 def test_files_alone_score_no_pillar() -> None:

@@ -565,13 +565,15 @@ MESSAGES: dict[str, str] = {
     "has no top. Fix the heads in the team file.",
     "note.team.self_head": "'{column}': {names} named as their own head ({rows}). Leave the head "
     "empty for the top of the team.",
+    "pillar.assessed": "{n} of {total} items assessed",
     "pillar.coaching": "Sales coaching",
-    "pillar.item.activity_regularity": "Weeks with logged activity (activity log, last 12 months)",
+    "pillar.item.activity_regularity": "Weeks with logged activity",
     "pillar.item.algorithm": "Build step {n}: {name}",
-    "pillar.item.self": "Self-assessment (0–4)",
+    "pillar.item.checkins": "Check-ins, 2–3 a day",
+    "pillar.item.self": "Self-assessment",
     "pillar.item.technology": "Technology: {name}",
-    "pillar.item.training": "Internal training (a system, ad hoc, none)",
-    "pillar.item.work_control": "Control of the team's current work (daily, weekly, none)",
+    "pillar.item.training": "Internal training as a system",
+    "pillar.item.work_control": "Control of current work",
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
@@ -843,6 +845,7 @@ MESSAGES: dict[str, str] = {
     "tbl.section": "Section",
     "tbl.sellers": "Sellers",
     "tbl.share": "Share",
+    "tbl.short_of": "Falls short (score 0–100)",
     "tbl.source": "Source",
     "tbl.stage": "Stage",
     "tbl.status": "Status",
@@ -855,6 +858,8 @@ MESSAGES: dict[str, str] = {
     "tbl.why_first": "Reason for its place",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",
+    "tech.impact_reason": "No money of its own: the technologies set up the build steps they serve; "
+    "their effect shows in the funnel levers.",
     "tech.not_assessed": "Not assessed: no technology is rated in the client file; ask about the "
     "{total} that apply (listed among the open questions in the summary).",
     "tech.why.mistake": "typical mistake {n}: {text}",

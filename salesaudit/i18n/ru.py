@@ -584,14 +584,15 @@ MESSAGES: dict[str, str] = {
     "структуры нет вершины. Исправьте руководителей в файле команды.",
     "note.team.self_head": "«{column}»: {names} указаны своими же руководителями ({rows}). Для "
     "главы команды оставьте руководителя пустым.",
+    "pillar.assessed": "оценено {n} из {total}",
     "pillar.coaching": "Коучинг",
-    "pillar.item.activity_regularity": "Недели с записями в журнале активности (последние 12 "
-    "месяцев)",
+    "pillar.item.activity_regularity": "Недели с записями в журнале активности",
     "pillar.item.algorithm": "Шаг построения {n}: {name}",
-    "pillar.item.self": "Самооценка (0–4)",
+    "pillar.item.checkins": "5-минутки, 2–3 в день",
+    "pillar.item.self": "Самооценка",
     "pillar.item.technology": "Технология: {name}",
-    "pillar.item.training": "Внутреннее обучение (система, от случая к случаю, нет)",
-    "pillar.item.work_control": "Контроль текущей работы команды (ежедневно, еженедельно, нет)",
+    "pillar.item.training": "Обучение как система",
+    "pillar.item.work_control": "Контроль текущей работы",
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
@@ -830,7 +831,7 @@ MESSAGES: dict[str, str] = {
     "tbl.coverage": "Покрытие",
     "tbl.date_range": "Период",
     "tbl.effect": "Эффект",
-    "tbl.evidence": "Свидетельство практики",
+    "tbl.evidence": "Свидетельства практики",
     "tbl.fact": "Факт",
     "tbl.file": "Файл",
     "tbl.group": "Группа",
@@ -861,6 +862,7 @@ MESSAGES: dict[str, str] = {
     "tbl.section": "Раздел",
     "tbl.sellers": "Продавцов",
     "tbl.share": "Доля",
+    "tbl.short_of": "Не дотягивает (балл 0–100)",
     "tbl.source": "Источник",
     "tbl.stage": "Этап",
     "tbl.status": "Статус",
@@ -873,6 +875,8 @@ MESSAGES: dict[str, str] = {
     "tbl.why_first": "Основание места",
     "tech.assessed": "Оценено технологий: {n} из {total} применимых. Покрытие считается только по "
     "ним, остальное — открытые вопросы в итогах.",
+    "tech.impact_reason": "Собственного денежного эффекта нет: технологии выстраивают шаги "
+    "построения, которым служат; их эффект виден в рычагах воронки.",
     "tech.not_assessed": "Не оценено: в файле клиента нет оценок технологий; спросите о {total} "
     "применимых (они в списке открытых вопросов в итогах).",
     "tech.why.mistake": "типичная ошибка {n}: {text}",

@@ -78,7 +78,7 @@ def pillar_item_label(item: str, lang: str) -> str:
     """The label of one item of evidence behind a pillar, in lang."""
     head, _, rest = item.rpartition(".")
     if head == "control":
-        return t("ct.checkins" if rest == "checkins_per_day" else f"ct.{rest}", lang)
+        return t("pillar.item.checkins" if rest == "checkins_per_day" else f"ct.{rest}", lang)
     if head == "control.crm":
         return t(f"crm.{rest}", lang)
     if head == "technologies":
@@ -92,18 +92,23 @@ def pillar_item_label(item: str, lang: str) -> str:
 
 
 def pillar_table(audit: Audit) -> pd.DataFrame:
-    """The evidence behind each pillar, item by item, with its score 0–100 (or not assessed)."""
-    lang = audit.lang
-    rows = [
-        {
-            t("tbl.pillar", lang): t(f"pillar.{c.pillar}", lang),
-            t("tbl.evidence", lang): pillar_item_label(c.item, lang),
-            t("tbl.score", lang): t("status.not_assessed", lang)
-            if c.score is None
-            else str(round(100 * c.score)),
-        }
-        for c in pillar_checks(audit)
-    ]
+    """Per pillar: its score, how many evidence items are assessed, and the items falling short."""
+    lang, scores = audit.lang, pillar_scores(audit)
+    rows = []
+    for k, score in scores.items():
+        checks = [c for c in pillar_checks(audit) if c.pillar == k]
+        rated = [(c.item, c.score) for c in checks if c.score is not None]
+        short = [f"{pillar_item_label(i, lang)} ({round(100 * v)})" for i, v in rated if v < 1]
+        rows.append(
+            {
+                t("tbl.pillar", lang): t(f"pillar.{k}", lang),
+                t("tbl.score", lang): t("status.not_assessed", lang) if score is None else score,
+                t("tbl.evidence", lang): t(
+                    "pillar.assessed", lang, n=len(rated), total=len(checks)
+                ),
+                t("tbl.short_of", lang): "; ".join(short) or "—",
+            }
+        )
     return pd.DataFrame(rows)
 
 
