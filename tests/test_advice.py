@@ -63,6 +63,8 @@ def test_a_region_without_a_head_is_the_gap_and_fixes_the_span_breach() -> None:
     assert notes[0].startswith("Appoint a head for region Centre: its 5 sellers")
     assert "brings H1 from 8 to 3 sellers, within the span of 7" in notes[0]
     assert "Add a head of sales" not in " ".join(notes)
+    # North (3), Centre (5) and South (3 with the lone seller) each need their own head
+    assert structure.heads_needed(a) == 3
     ru = structure.advice_notes(make_audit({"team": TEAM}, lang="ru", **REGIONAL))
     assert ru[0].startswith("Назначьте руководителя региона Centre: у 5 продавцов")
 
@@ -85,6 +87,14 @@ def test_a_team_without_gaps_says_so_and_no_team_says_nothing() -> None:
         "seller needs redeploying."
     ]
     assert structure.advice_notes(make_audit({}, **REGIONAL)) == []
+
+
+def test_a_head_without_a_region_leaves_regions_unjudged() -> None:
+    """A head without a region could lead any region: no region gap is judged."""
+    no_region = TEAM.copy()
+    no_region.loc[no_region["manager"] == "H2", "region"] = None
+    a = make_audit({"team": no_region}, **REGIONAL)
+    assert "region_without_head" not in [g.kind for g in structure.gaps(a)]
 
 
 # ------------------------------------------------------------------ the technology roadmap
@@ -216,6 +226,8 @@ def test_demo_advice_follows_its_gaps(demo_audit: Audit) -> None:
     assert gaps["over_span"].resolved_by == "Centre"
     # the target needs 6 farmers and the team has 3: the three universals go there
     assert gaps["universals"].roles == (("farmer", 3),)
+    # sizing says 2 heads (10 sellers / 7) = heads today; the regional matrix needs 3
+    assert structure.heads_needed(a) == 3
     keys = technologies.roadmap(technologies.status_table(a))["key"].tolist()
     assert keys[:2] == ["group_interview", "training_system"]
     # the new findings keys validate against the typed model

@@ -215,6 +215,11 @@ class StructureFindings(_Section):
         default_factory=list,
         description="regions without a head, span breaches, sellers without a head, universals",
     )
+    heads_needed: Count | None = Field(
+        None,
+        description="heads the structure needs: the sizing's, or one per region with its own "
+        "team under the regional matrix when a region lacks a head, whichever is more",
+    )
 
 
 # --------------------------------------------------------------------------- sizing

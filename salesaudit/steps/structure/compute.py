@@ -5,6 +5,7 @@ Results are keys, counts and `Finding`s (codes `st.*`); `text` and `charts` rend
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -220,9 +221,10 @@ def _region_gaps(audit: Audit) -> list[Gap]:
     if split is None or rule_status(audit)["regional_matrix"] is not True:
         return []
     heads, sellers = split
-    if "region" not in sellers or sellers["region"].isna().all():
+    # judged only when every head's region is known (a head without one could lead any region)
+    if "region" not in sellers or sellers["region"].isna().all() or heads["region"].isna().any():
         return []
-    led = set(heads["region"].dropna()) if "region" in heads else set()
+    led = set(heads["region"])
     load = _heads(sellers).value_counts()
     out = []
     for region, grp in sellers.dropna(subset=["region"]).groupby("region", sort=True):
@@ -242,7 +244,9 @@ def _universal_gap(audit: Audit) -> list[Gap]:
     if split is None or p is None or p.roles != "hunter_closer_farmer":
         return []
     sellers = split[1]
-    names = tuple(sorted(sellers.loc[_roles(sellers) == "universal", "manager"]))
+    if "role" not in sellers:  # roles not given: nobody is known to be a universal seller
+        return []
+    names = tuple(sorted(sellers.loc[sellers["role"] == "universal", "manager"]))
     if not names:
         return []
     short = {r: p.required.get(r, 0) - p.current.get(r, 0) for r in SPECIALIST_ROLES}
@@ -300,6 +304,23 @@ def advice(audit: Audit) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+def heads_needed(audit: Audit) -> int | None:
+    """Heads the structure needs: the sizing's (sellers / span), or one per region with its own
+    team when the regional matrix applies, whichever is more; None when neither is known."""
+    p = sizing.plan(audit)
+    own = {g.region for g in gaps(audit) if g.kind == "region_without_head"}
+    split, span = _team_split(audit), audit.config.capacity.span
+    regional = 0
+    if split is not None and own:
+        heads, sellers = split
+        counts = sellers["region"].value_counts()
+        own |= {r for r in heads["region"] if counts.get(r, 0) >= int(C.REGION_TEAM.value)}
+        regional = sum(math.ceil(counts[r] / span) for r in own)
+    if p is None and not own:
+        return None
+    return max(p.heads if p is not None else 0, regional)
+
+
 def gap_rows(audit: Audit) -> list[dict[str, Any]]:
     """The gaps as plain rows for findings.json."""
     return [
@@ -335,4 +356,5 @@ def findings(audit: Audit) -> dict[str, Any]:
         "heads": p["heads"] if p else None,
         "span_violations": violations(audit),
         "gaps": gap_rows(audit),
+        "heads_needed": heads_needed(audit),
     }
