@@ -9,7 +9,13 @@ from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed_list
 from salesaudit.steps import sizing
-from salesaudit.steps.structure.compute import advice, rules, span_findings, team_rows
+from salesaudit.steps.structure.compute import (
+    advice,
+    heads_needed,
+    rules,
+    span_findings,
+    team_rows,
+)
 
 
 def head_label(head: str, lang: str) -> str:
@@ -94,7 +100,7 @@ def team_table(audit: Audit) -> pd.DataFrame | None:
 
 
 def recommended_table(audit: Audit) -> pd.DataFrame | None:
-    """The recommended org: teams of at most `span` sellers under one head each."""
+    """The recommended org: sellers per role the target needs, and the heads the structure needs."""
     lang = audit.lang
     p = sizing.plan(audit)
     if p is None:
@@ -104,5 +110,6 @@ def recommended_table(audit: Audit) -> pd.DataFrame | None:
         for r, n in p["required"].items()
         if n
     ]
-    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p["heads"]})
+    heads = heads_needed(audit)  # one per regional team when a region lacks its head
+    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): heads})
     return pd.DataFrame(rows)
