@@ -37,7 +37,7 @@ MERGED = {
     r"model\.pillars\.\w+": "pillars scored from evidence of practice, not from which files exist",
     r"model\.pillar_checks": "new key: the evidence items each pillar is scored from",
     r"technologies\.roadmap": "new key: the roadmap ordered by build step and mistakes found",
-    r"structure\.gaps": "new key: regions without a head, span breaches, universals to redeploy",
+    r"structure\.(gaps|heads_needed)": "new keys: the team's gaps; heads the structure needs",
 }
 
 
