@@ -143,8 +143,10 @@ def test_half_filled_questionnaire_scores_only_what_is_answered() -> None:
     assert model.order_violations(model.algorithm(a)) == [{"step": 3, "missing_before": 2}]
     # 1: step 2 missing; 2: batch → no; 4: fixed only; 3, 5, 6 rest on unanswered items
     assert model.mistake_status(a) == {1: True, 2: False, 3: None, 4: True, 5: None, 6: None}
-    # coaching 2/4 = 50; operations: plan yes, activities no → 50 from the data alone
-    assert model.pillars(a) == {"operations": 50, "process": None, "coaching": 50, "training": None}
+    # scored from the answered evidence only (the plan file existing is no evidence of practice):
+    # operations: morning planning yes, calls recorded no → 50; process: CRM configured yes,
+    # sales stages missing → 50; coaching: 1 check-in a day (< 2) 0, self-assessment 2/4 → 25
+    assert model.pillars(a) == {"operations": 50, "process": 50, "coaching": 25, "training": None}
     assert model.assessed(a).params == {"n": 6, "total": 16}  # 3 steps + 2 answers + 1 pillar
 
     tech = technologies.assess(a)
@@ -265,7 +267,8 @@ def test_demo_answers_everything_and_keeps_its_figures(demo_audit: Audit) -> Non
     assert summary.open_questions(a) == ()
     assert model.mistakes(a) == [2, 4, 5, 6] and model.mistakes_not_assessed(a) == []
     assert model.order_violations(model.algorithm(a)) == [{"step": 4, "missing_before": 3}]
-    assert model.pillars(a) == {"operations": 88, "process": 74, "coaching": 25, "training": 25}
+    # issue 9 (8): scored from the evidence of practice, no longer from which files exist
+    assert model.pillars(a) == {"operations": 58, "process": 44, "coaching": 31, "training": 12}
     assert structure.recommend(a) == ("regional_matrix", "product_category")
     assert control.findings(a)["crm_readiness"] == 0.556
     cov = technologies.assess(a).coverage

@@ -86,10 +86,11 @@ def test_nothing_rests_on_an_unanswered_question(built) -> None:
     m = f["model"]
     assert m["mistakes"] == [] and m["order_violations"] == []
     assert {a["status"] for a in m["algorithm"]} == {"not_assessed"}
-    # a pillar is scored only from evidence in the data (stage history → process), never answers
-    has_history = audit.table("stage_history") is not None
+    # without answers a pillar is scored only from practice seen in the data (the activity log's
+    # regularity → operations), never from which files exist
+    has_log = audit.table("activities") is not None
     assert {k for k, v in m["pillars"].items() if v is not None} == (
-        {"process"} if has_history else set()
+        {"operations"} if has_log else set()
     )
     assert set(f["technologies"]["coverage"].values()) == {None}
     assert f["control"]["crm_readiness"] is None

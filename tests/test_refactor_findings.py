@@ -42,6 +42,11 @@ MERGED = {
     r"funnel\.forecast\.backtest(_coverage|_mae|_mae_run_rate)?": "new keys: the backtest",
     r"funnel\.sensitivity\[\d+\]\.(revenue_delta|revenue_delta_down)": "forecast with trends",
     r"funnel\.pipeline_coverage": "new key: open pipeline against the target",
+    # coherent advice (issue 9, point 8)
+    r"model\.pillars\.\w+": "pillars scored from evidence of practice, not from which files exist",
+    r"model\.pillar_checks": "new key: the evidence items each pillar is scored from",
+    r"technologies\.roadmap": "new key: the roadmap ordered by build step and mistakes found",
+    r"structure\.(gaps|heads_needed)": "new keys: the team's gaps; heads the structure needs",
 }
 
 

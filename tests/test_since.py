@@ -47,7 +47,7 @@ def test_since_section_lists_every_item_before_and_now(reaudit: dict[str, Any]) 
         assert t(f"algo.{step}", "en") in body
     for key in since.FIGURES:
         assert t(f"since.fig.{key}", "en") in body
-    assert "Sales coaching, 0–100" in body and "+15" in body  # 10 → 25
+    assert "Sales coaching, 0–100" in body and "+21" in body  # 10 → 31 (scored from evidence)
     assert "more than 3 months old" in body  # 2026-03-31 → 2026-09-30
     assert "2026-03-31 (6 months ago)" in body
     fresh = copy.deepcopy(reaudit)

@@ -48,6 +48,8 @@ HOURS_PER_DAY = Norm(8.0, DEFAULT)
 WORKING_DAYS_PER_MONTH = Norm(21.0, DEFAULT)
 ACCOUNTS_PER_FARMER = Norm(60.0, DEFAULT)  # active accounts one farmer serves
 SPAN = Norm(7.0, "§3.4")  # sellers one head leads at most (6–7)
+# a region with at least this many sellers needs its own head (§3.4: a team is a head + 3 sellers)
+REGION_TEAM = Norm(3.0, "§3.4")
 CHECKINS_PER_DAY = Norm(2.0, "§3.8", high=3.0)  # five-minute check-ins about 11:00, 14:00, 16:00
 RAMP_MONTHS = Norm(3.0, DEFAULT)  # a newcomer's linear ramp to full productivity (§3.1: adaptation)
 HIRING_BATCH = Norm(3.0, "§1")  # hire in groups, not one by one (the size 3 is our default)

@@ -634,7 +634,15 @@ MESSAGES: dict[str, str] = {
     "has no top. Fix the heads in the team file.",
     "note.team.self_head": "'{column}': {names} named as their own head ({rows}). Leave the head "
     "empty for the top of the team.",
+    "pillar.assessed": "{n} of {total} items assessed",
     "pillar.coaching": "Sales coaching",
+    "pillar.item.activity_regularity": "Weeks with logged activity",
+    "pillar.item.algorithm": "Build step {n}: {name}",
+    "pillar.item.checkins": "Check-ins, 2–3 a day",
+    "pillar.item.self": "Self-assessment",
+    "pillar.item.technology": "Technology: {name}",
+    "pillar.item.training": "Internal training as a system",
+    "pillar.item.work_control": "Control of current work",
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
@@ -776,6 +784,24 @@ MESSAGES: dict[str, str] = {
     "source.methodology": "Methodology {section}",
     "source.preset": "the CRM preset",
     "source.stage_reach": "the audit's rule for lost deals without a known stage",
+    "st.advice.impact_reason": "No money of its own: a head for every team is a prerequisite, its "
+    "money shows in the funnel levers.",
+    "st.advice.led_from": " — they are led from another region by {heads}",
+    "st.advice.no_head": "Give the sellers working without a head a head ({names}; {n} in all): "
+    "sellers without one are less effective.",
+    "st.advice.none": "No gap in the team today: every seller has a head within the span, and no "
+    "universal seller needs redeploying.",
+    "st.advice.over_span": "Split the team of {head}: {n, plural, one {# seller} other {# "
+    "sellers}}, more than the span of {span} — add a head and make teams of "
+    "at most {span}.",
+    "st.advice.region_without_head": "Appoint a head for region {region}: its {n, plural, one {# "
+    "seller has} other {# sellers have}} no head in the region "
+    "({names}){led}.",
+    "st.advice.relief": "This also brings {head} from {now} to {after} sellers, within the span of "
+    "{span}.",
+    "st.advice.to_roles": "; the target needs more of: {roles}",
+    "st.advice.universals": "Redeploy the universal sellers ({names}; {n} in all) into the "
+    "hunter–closer–farmer roles{more}.",
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
     "st.no_head_label": "(no head)",
     "st.ok": "No span violations today.",
@@ -852,6 +878,7 @@ MESSAGES: dict[str, str] = {
     "tbl.answer": "Answer",
     "tbl.assumption": "Assumption",
     "tbl.benchmark": "Benchmark",
+    "tbl.build_step": "Build step it serves",
     "tbl.check": "Check",
     "tbl.choices": "How it was read",
     "tbl.class": "Class",
@@ -861,6 +888,7 @@ MESSAGES: dict[str, str] = {
     "tbl.coverage": "Coverage",
     "tbl.date_range": "Dates",
     "tbl.effect": "Effect",
+    "tbl.evidence": "Evidence of practice",
     "tbl.fact": "Fact",
     "tbl.file": "File",
     "tbl.group": "Group",
@@ -891,6 +919,7 @@ MESSAGES: dict[str, str] = {
     "tbl.section": "Section",
     "tbl.sellers": "Sellers",
     "tbl.share": "Share",
+    "tbl.short_of": "Falls short (score 0–100)",
     "tbl.source": "Source",
     "tbl.stage": "Stage",
     "tbl.status": "Status",
@@ -900,10 +929,15 @@ MESSAGES: dict[str, str] = {
     "tbl.value": "Value",
     "tbl.version": "Version",
     "tbl.warning": "Warning",
+    "tbl.why_first": "Reason for its place",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",
+    "tech.impact_reason": "No money of its own: the technologies set up the build steps they serve; "
+    "their effect shows in the funnel levers.",
     "tech.not_assessed": "Not assessed: no technology is rated in the client file; ask about the "
     "{total} that apply (listed among the open questions in the summary).",
+    "tech.why.mistake": "typical mistake {n}: {text}",
+    "tech.why.step_missing": "Step missing",
     "type.project": "project",
     "type.regional": "regional",
     "type.traditional": "traditional",
@@ -1096,6 +1130,10 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.stage": "Stage",
     "xlsx.col.status": "Status",
     "xlsx.col.table": "Table",
+    "xlsx.col.tech_roadmap.mistake": "Typical mistake flagging the step (0: none)",
+    "xlsx.col.tech_roadmap.step": "Build step it serves",
+    "xlsx.col.tech_roadmap.step_status": "Status of that step",
+    "xlsx.col.tech_roadmap.urgency": "Urgency: step missing + mistake found (0–2)",
     "xlsx.col.too_few": "Too few to judge",
     "xlsx.col.value": "Value",
     "xlsx.col.volume": "Effect of volume",

@@ -654,7 +654,15 @@ MESSAGES: dict[str, str] = {
     "структуры нет вершины. Исправьте руководителей в файле команды.",
     "note.team.self_head": "«{column}»: {names} указаны своими же руководителями ({rows}). Для "
     "главы команды оставьте руководителя пустым.",
+    "pillar.assessed": "оценено {n} из {total}",
     "pillar.coaching": "Коучинг",
+    "pillar.item.activity_regularity": "Недели с записями в журнале активности",
+    "pillar.item.algorithm": "Шаг построения {n}: {name}",
+    "pillar.item.checkins": "5-минутки, 2–3 в день",
+    "pillar.item.self": "Самооценка",
+    "pillar.item.technology": "Технология: {name}",
+    "pillar.item.training": "Обучение как система",
+    "pillar.item.work_control": "Контроль текущей работы",
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
@@ -796,6 +804,25 @@ MESSAGES: dict[str, str] = {
     "source.methodology": "Методика, {section}",
     "source.preset": "пресет CRM",
     "source.stage_reach": "правило аудита для проигранных сделок без известного этапа",
+    "st.advice.impact_reason": "Собственного денежного эффекта нет: руководитель у каждой команды — "
+    "предпосылка, деньги видны в рычагах воронки.",
+    "st.advice.led_from": " — ими руководит {heads} из другого региона",
+    "st.advice.no_head": "Закрепите за руководителем продавцов, работающих без него ({names}; всего "
+    "{n}): без руководителя менеджеры работают хуже.",
+    "st.advice.none": "Разрывов в команде нет: у каждого продавца есть руководитель в пределах "
+    "нормы управляемости, универсалов переводить не нужно.",
+    "st.advice.over_span": "Разделите команду, которой руководит {head}: {n, plural, one {# "
+    "продавец} few {# продавца} many {# продавцов} other {# продавца}} — "
+    "больше нормы управляемости ({span}); добавьте руководителя и сделайте "
+    "команды не больше {span} человек.",
+    "st.advice.region_without_head": "Назначьте руководителя региона {region}: у {n, plural, one {# "
+    "продавца} few {# продавцов} many {# продавцов} other {# "
+    "продавца}} нет руководителя в регионе ({names}){led}.",
+    "st.advice.relief": "Это же снизит нагрузку {head} с {now} до {after} продавцов — в пределах "
+    "нормы управляемости ({span}).",
+    "st.advice.to_roles": "; для цели не хватает: {roles}",
+    "st.advice.universals": "Переведите универсалов ({names}; всего {n}) в роли "
+    "хантер–клоузер–фермер{more}.",
     "st.no_head": "{n, plural, one {# продавец} few {# продавца} many {# продавцов} other {# "
     "продавца}} без руководителя: {names}.",
     "st.no_head_label": "(без руководителя)",
@@ -869,6 +896,7 @@ MESSAGES: dict[str, str] = {
     "tbl.answer": "Ответ",
     "tbl.assumption": "Допущение",
     "tbl.benchmark": "Норматив",
+    "tbl.build_step": "Шаг построения",
     "tbl.check": "Проверка",
     "tbl.choices": "Как прочитан",
     "tbl.class": "Класс",
@@ -878,6 +906,7 @@ MESSAGES: dict[str, str] = {
     "tbl.coverage": "Покрытие",
     "tbl.date_range": "Период",
     "tbl.effect": "Эффект",
+    "tbl.evidence": "Свидетельства практики",
     "tbl.fact": "Факт",
     "tbl.file": "Файл",
     "tbl.group": "Группа",
@@ -908,6 +937,7 @@ MESSAGES: dict[str, str] = {
     "tbl.section": "Раздел",
     "tbl.sellers": "Продавцов",
     "tbl.share": "Доля",
+    "tbl.short_of": "Не дотягивает (балл 0–100)",
     "tbl.source": "Источник",
     "tbl.stage": "Этап",
     "tbl.status": "Статус",
@@ -917,10 +947,15 @@ MESSAGES: dict[str, str] = {
     "tbl.value": "Значение",
     "tbl.version": "Версия",
     "tbl.warning": "Предупреждение",
+    "tbl.why_first": "Основание места",
     "tech.assessed": "Оценено технологий: {n} из {total} применимых. Покрытие считается только по "
     "ним, остальное — открытые вопросы в итогах.",
+    "tech.impact_reason": "Собственного денежного эффекта нет: технологии выстраивают шаги "
+    "построения, которым служат; их эффект виден в рычагах воронки.",
     "tech.not_assessed": "Не оценено: в файле клиента нет оценок технологий; спросите о {total} "
     "применимых (они в списке открытых вопросов в итогах).",
+    "tech.why.mistake": "типичная ошибка {n}: {text}",
+    "tech.why.step_missing": "Шаг не выполнен",
     "type.project": "проектные",
     "type.regional": "региональные",
     "type.traditional": "традиционные",
@@ -1113,6 +1148,10 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.stage": "Этап",
     "xlsx.col.status": "Статус",
     "xlsx.col.table": "Таблица",
+    "xlsx.col.tech_roadmap.mistake": "Типичная ошибка по этому шагу (0 — нет)",
+    "xlsx.col.tech_roadmap.step": "Шаг построения",
+    "xlsx.col.tech_roadmap.step_status": "Статус этого шага",
+    "xlsx.col.tech_roadmap.urgency": "Срочность: шаг не выполнен + ошибка найдена (0–2)",
     "xlsx.col.too_few": "Слишком мало данных",
     "xlsx.col.value": "Значение",
     "xlsx.col.volume": "Эффект объёма",

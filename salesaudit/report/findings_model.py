@@ -72,6 +72,14 @@ class Pillars(_Section):
     training: Pillar
 
 
+class PillarCheck(_Section):
+    """One item of evidence of practice behind a pillar and its score 0–1 (null: not assessed)."""
+
+    pillar: Literal["operations", "process", "coaching", "training"]
+    item: str = Field(description='the client-file path ("control.board") or "data.<measure>"')
+    score: Share | None
+
+
 class ModelFindings(_Section):
     """The `model` section: sales mode, sales type, algorithm, mistakes, pillars."""
 
@@ -88,6 +96,9 @@ class ModelFindings(_Section):
         description="typical mistakes (1–6) the answers can neither show nor rule out",
     )
     pillars: Pillars
+    pillar_checks: list[PillarCheck] = Field(
+        default_factory=list, description="the evidence each pillar is scored from"
+    )
 
 
 # --------------------------------------------------------------------------- technologies
@@ -100,6 +111,23 @@ class Coverage(_Section):
     external: Share | None
     marketing: Share | None
     personnel: Share | None
+
+
+class RoadmapItem(_Section):
+    """One technology to introduce, in the roadmap's order."""
+
+    priority: Annotated[int, Field(ge=1)]
+    key: str
+    group: Literal["internal", "external", "marketing", "personnel"]
+    status: Literal["missing", "partial"]
+    step: Annotated[int, Field(ge=1, le=7)] = Field(description="the build step it serves")
+    step_status: StepStatus
+    mistake: Annotated[int, Field(ge=0, le=6)] = Field(
+        description="the typical mistake found that flags its step (0: none)"
+    )
+    urgency: Annotated[int, Field(ge=0, le=2)] = Field(
+        description="step missing (+1) and flagged by a mistake found (+1): the first sort key"
+    )
 
 
 class TechnologiesFindings(_Section):
@@ -117,6 +145,9 @@ class TechnologiesFindings(_Section):
     not_assessed: list[str] = Field(
         default_factory=list, description="applicable technologies left unrated"
     )
+    roadmap: list[RoadmapItem] = Field(
+        default_factory=list, description="the technologies to introduce, in order"
+    )
 
 
 # --------------------------------------------------------------------------- structure
@@ -130,6 +161,35 @@ class SpanViolation(_Section):
     head: str | None = None
     span: int | None = None
     names: list[str] | None = None
+
+
+class HeadRelief(_Section):
+    """A head whose team a new regional head would shrink."""
+
+    head: str
+    now: Count
+    after: Count
+
+
+class StructureGap(_Section):
+    """A gap between today's team and the structure (what the structure advice is built from)."""
+
+    kind: Literal["region_without_head", "over_span", "no_head", "universals"]
+    sellers: Count
+    names: list[str]
+    region: str | None = Field(None, description="region_without_head: the region")
+    heads: list[str] = Field(
+        default_factory=list,
+        description="region_without_head: who leads its sellers now; over_span: the head",
+    )
+    span: int | None = None
+    to_roles: dict[str, Count] = Field(
+        default_factory=dict, description="universals: sellers per role the target needs more of"
+    )
+    relieves: list[HeadRelief] = Field(default_factory=list)
+    resolved_by: str | None = Field(
+        None, description="over_span: the region whose own head brings this head within the span"
+    )
 
 
 class StructureFindings(_Section):
@@ -151,6 +211,15 @@ class StructureFindings(_Section):
     span: Annotated[int, Field(ge=1)]
     heads: Count | None
     span_violations: list[SpanViolation]
+    gaps: list[StructureGap] = Field(
+        default_factory=list,
+        description="regions without a head, span breaches, sellers without a head, universals",
+    )
+    heads_needed: Count | None = Field(
+        None,
+        description="heads the structure needs: the sizing's, or one per region with its own "
+        "team under the regional matrix when a region lacks a head, whichever is more",
+    )
 
 
 # --------------------------------------------------------------------------- sizing

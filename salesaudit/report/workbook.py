@@ -281,6 +281,7 @@ def _value_labels(key: str, book: Book) -> dict[str, Callable[[Any], Any]]:
         "cut": lambda v: _cap(t(f"funnel.cut.{v}", lang)) if has(f"funnel.cut.{v}") else v,
         "group": lambda v: keyed("group", v, lang),
         "status": lambda v: keyed("status", v, lang),
+        "step_status": lambda v: keyed("status", v, lang),
         "driver": lambda v: ft.driver_label(v, stages, lang),
         "check": lambda v: keyed("xlsx.check", v, lang),
         "reason": lambda v: keyed("xlsx.reason", v, lang) if isinstance(v, str) else v,

@@ -7,8 +7,12 @@ from __future__ import annotations
 
 from salesaudit.steps.sales_model.charts import channel_chart, pillars_chart
 from salesaudit.steps.sales_model.compute import (
+    MISTAKE_STEPS,
+    PILLAR_ITEMS,
     ChannelCounts,
     ModelResult,
+    PillarCheck,
+    activity_regularity,
     algorithm,
     assessed,
     channel_counts,
@@ -18,8 +22,10 @@ from salesaudit.steps.sales_model.compute import (
     mistakes,
     mistakes_not_assessed,
     order_violations,
+    pillar_checks,
     pillars,
     problems,
+    step_flags,
 )
 from salesaudit.steps.sales_model.text import (
     algorithm_table,
@@ -27,12 +33,18 @@ from salesaudit.steps.sales_model.text import (
     evidence,
     findings,
     notes,
+    pillar_item_label,
+    pillar_table,
     sentence,
 )
 
 __all__ = [
+    "MISTAKE_STEPS",
+    "PILLAR_ITEMS",
     "ChannelCounts",
     "ModelResult",
+    "PillarCheck",
+    "activity_regularity",
     "algorithm",
     "algorithm_table",
     "assessed",
@@ -48,8 +60,12 @@ __all__ = [
     "mistakes_not_assessed",
     "notes",
     "order_violations",
+    "pillar_checks",
+    "pillar_item_label",
+    "pillar_table",
     "pillars",
     "pillars_chart",
     "problems",
     "sentence",
+    "step_flags",
 ]

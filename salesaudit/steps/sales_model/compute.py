@@ -8,7 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from salesaudit.core.constants import PASSIVE_SHARE, PROJECT_CYCLE_DAYS, REVIEW_MONTHS
+import pandas as pd
+
+from salesaudit.core.constants import (
+    CHECKINS_PER_DAY,
+    PASSIVE_SHARE,
+    PROJECT_CYCLE_DAYS,
+    REVIEW_MONTHS,
+)
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers, channels
 from salesaudit.inputs.answers import NOT_ASSESSED, PILLARS
@@ -153,6 +160,21 @@ def mistake_status(audit: Audit) -> dict[int, bool | None]:
     }
 
 
+# the build-algorithm steps (§1) each typical mistake (§1) shows a weakness in (4: pay, no step)
+MISTAKE_STEPS: dict[int, tuple[int, ...]] = {1: (1, 2), 2: (3,), 3: (4,), 4: (), 5: (6,), 6: (7,)}
+
+
+def step_flags(audit: Audit) -> dict[int, tuple[str, int]]:
+    """Each build step's status and the typical mistake found that flags it (0: none found).
+
+    A step not assessed stays `not_assessed` and unflagged unless a found mistake flags it.
+    """
+    status = {s["step"]: s["status"] for s in algorithm(audit)}
+    found = mistakes(audit)
+    flag = {step: m for m in found for step in MISTAKE_STEPS[m]}
+    return {s: (status[s], flag.get(s, 0)) for s in answers.ALGORITHM_STEPS}
+
+
 def mistakes(audit: Audit) -> list[int]:
     """The methodology's typical mistakes (1–6) that the answers show."""
     return [n for n, found in mistake_status(audit).items() if found]
@@ -194,27 +216,134 @@ def assessed(audit: Audit) -> Finding | None:
     return Finding("m.assessed", {"n": n, "total": len(items)}, "warning")
 
 
-def _evidence_scores(audit: Audit) -> dict[str, float]:
-    """Pillar scores 0–100 the data support: operations (plan, activities), process (history)."""
-    out: dict[str, float] = {}
-    has = {name: audit.table(name) is not None for name in ("plan", "activities")}
-    if any(has.values()):
-        out["operations"] = 50.0 * has["plan"] + 50.0 * has["activities"]
-    hist, deals = audit.table("stage_history"), audit.table("deals")
-    if hist is not None and deals is not None:
-        out["process"] = float(deals["deal_id"].isin(hist["deal_id"]).mean() * 100)
+# The evidence of practice behind each pillar (§5), as items of the client file (or of the data):
+# operations — the meeting rhythm, the CRM's records and logs, a regular activity log;
+# process — the CRM holding the route and the route's technologies; coaching — the head's daily
+# watch over each seller; training — a training system. The self-assessment counts as one item.
+PILLAR_ITEMS: dict[str, tuple[str, ...]] = {
+    "operations": (
+        "control.morning_planning",
+        "control.daily_plan_fact",
+        "control.board",
+        "control.crm.no_paper_orders",
+        "control.crm.website_integrated",
+        "control.crm.enough_licences",
+        "control.crm.telephony_integrated",
+        "control.crm.calls_recorded",
+        "data.activity_regularity",
+        "model.pillars.operations",
+    ),
+    "process": (
+        "control.crm.no_taskless_clients",
+        "control.crm.counterparty_based",
+        "control.crm.methodology",
+        "control.crm.configured",
+        "technologies.sales_stages",
+        "technologies.new_client_algorithm",
+        "technologies.current_client_algorithm",
+        "model.pillars.process",
+    ),
+    "coaching": (
+        "control.checkins_per_day",
+        "model.work_control",
+        "model.algorithm.4",
+        "model.pillars.coaching",
+    ),
+    "training": (
+        "model.training",
+        "model.algorithm.6",
+        "technologies.training_system",
+        "technologies.certification",
+        "technologies.rotation",
+        "model.pillars.training",
+    ),
+}
+# answers scored 0–1: good practice 1, half-way 0.5, absent 0
+_LEVELS: dict[str, dict[Any, float]] = {
+    "model.work_control": {"daily": 1.0, "weekly": 0.5, "none": 0.0},
+    "model.training": {"system": 1.0, "ad_hoc": 0.5, "none": 0.0},
+    "status": {"in_place": 1.0, "partial": 0.5, "missing": 0.0},
+}
+
+
+@dataclass(frozen=True)
+class PillarCheck:
+    """One item of evidence behind a pillar: the answer or measure, and its score 0–1."""
+
+    pillar: str
+    item: str  # the client-file path ("control.board") or "data.activity_regularity"
+    value: Any  # None: not assessed
+    score: float | None  # None: not assessed
+
+
+def activity_regularity(audit: Audit) -> float | None:
+    """Share of weeks with any logged activity, per seller from their first logged week in the
+    last 12 months to the audit date, averaged over the sellers (None without an activity log)."""
+    acts = audit.table("activities")
+    if acts is None or acts.empty:
+        return None
+    start = audit.as_of - pd.DateOffset(months=12)
+    a = acts[(acts["date"] > start) & (acts["date"] <= audit.as_of)]
+    if a.empty:
+        return None
+    weeks = a["date"].dt.to_period("W")
+    last = pd.Timestamp(audit.as_of).to_period("W")
+    seen = weeks.groupby(a["manager"]).agg(["nunique", "min"])
+    span = [(last - first).n + 1 for first in seen["min"]]
+    return float((seen["nunique"] / span).mean())
+
+
+def _values(audit: Audit) -> dict[str, Any]:
+    """Every pillar item's answer or measure, by its path (None: not assessed)."""
+    cfg = audit.config
+    out: dict[str, Any] = {a.key: a.value for a in answers.rhythm(cfg).values()}
+    out |= {a.key: a.value for a in answers.crm(cfg).values()}
+    out |= {a.key: a.value for a in answers.model_items(cfg).values()}
+    out |= {a.key: a.value for a in answers.pillars(cfg).values()}
+    out |= {a.key: a.value for a in answers.algorithm(cfg).values()}
+    out |= {f"technologies.{k}": v for k, v in cfg.technologies.items()}
+    out["data.activity_regularity"] = activity_regularity(audit)
     return out
 
 
+def _score(item: str, value: Any) -> float | None:
+    """One item's score 0–1 (None: not assessed)."""
+    if value is None:
+        return None
+    if item == "control.checkins_per_day":
+        return float(value >= CHECKINS_PER_DAY.value)  # the control step's check: 2–3 a day
+    if item.startswith("model.pillars."):
+        return float(value) / 4
+    if item.startswith(("technologies.", "model.algorithm.")):
+        return _LEVELS["status"][value]
+    if item in _LEVELS:
+        return _LEVELS[item][value]
+    return float(value)  # yes/no answers and the measured share
+
+
+def _pillar_checks(audit: Audit) -> tuple[PillarCheck, ...]:
+    """Every pillar item with its value and score (uncached; see :func:`pillar_checks`)."""
+    values = _values(audit)
+    return tuple(
+        PillarCheck(k, item, values.get(item), _score(item, values.get(item)))
+        for k in PILLARS
+        for item in PILLAR_ITEMS[k]
+    )
+
+
+def pillar_checks(audit: Audit) -> tuple[PillarCheck, ...]:
+    """The evidence of practice behind the four pillars, item by item (memoised)."""
+    return audit.memo(("sales_model.pillar_checks",), lambda: _pillar_checks(audit))
+
+
 def pillars(audit: Audit) -> dict[str, int | None]:
-    """Four pillars 0–100: the self-assessment averaged with data evidence; None when neither."""
-    answered = answers.pillars(audit.config)
-    evidence = _evidence_scores(audit)
+    """Four pillars 0–100: the mean score of the pillar's items that are assessed (answers of the
+    rhythm, the CRM checklist, coaching and training, the technologies, the activity log's
+    regularity, the self-assessment); None when none of them is."""
     out: dict[str, int | None] = {}
     for k in PILLARS:
-        parts = [] if answered[k].value is None else [answered[k].value / 4 * 100]
-        parts += [evidence[k]] if k in evidence else []
-        out[k] = int(round(sum(parts) / len(parts))) if parts else None
+        sc = [c.score for c in pillar_checks(audit) if c.pillar == k and c.score is not None]
+        out[k] = int(round(100 * sum(sc) / len(sc))) if sc else None
     return out
 
 

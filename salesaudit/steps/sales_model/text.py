@@ -10,6 +10,7 @@ import pandas as pd
 from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_pct, t
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.catalogue import catalogue
 from salesaudit.present.labels import keyed, keyed_list
 from salesaudit.steps.sales_model.compute import (
     algorithm,
@@ -18,6 +19,7 @@ from salesaudit.steps.sales_model.compute import (
     mistakes,
     mistakes_not_assessed,
     order_violations,
+    pillar_checks,
     problems,
 )
 from salesaudit.steps.sales_model.compute import pillars as pillar_scores
@@ -72,6 +74,44 @@ def algorithm_table(audit: Audit) -> pd.DataFrame:
     )
 
 
+def pillar_item_label(item: str, lang: str) -> str:
+    """The label of one item of evidence behind a pillar, in lang."""
+    head, _, rest = item.rpartition(".")
+    if head == "control":
+        return t("pillar.item.checkins" if rest == "checkins_per_day" else f"ct.{rest}", lang)
+    if head == "control.crm":
+        return t(f"crm.{rest}", lang)
+    if head == "technologies":
+        entry = catalogue()[rest]
+        return t("pillar.item.technology", lang, name=entry.get(lang, entry["en"]))
+    if head == "model.algorithm":
+        return t("pillar.item.algorithm", lang, n=int(rest), name=t(f"algo.{rest}", lang))
+    if head == "model.pillars":
+        return t("pillar.item.self", lang)
+    return t(f"pillar.item.{rest}", lang)
+
+
+def pillar_table(audit: Audit) -> pd.DataFrame:
+    """Per pillar: its score, how many evidence items are assessed, and the items falling short."""
+    lang, scores = audit.lang, pillar_scores(audit)
+    rows = []
+    for k, score in scores.items():
+        checks = [c for c in pillar_checks(audit) if c.pillar == k]
+        rated = [(c.item, c.score) for c in checks if c.score is not None]
+        short = [f"{pillar_item_label(i, lang)} ({round(100 * v)})" for i, v in rated if v < 1]
+        rows.append(
+            {
+                t("tbl.pillar", lang): t(f"pillar.{k}", lang),
+                t("tbl.score", lang): t("status.not_assessed", lang) if score is None else score,
+                t("tbl.evidence", lang): t(
+                    "pillar.assessed", lang, n=len(rated), total=len(checks)
+                ),
+                t("tbl.short_of", lang): "; ".join(short) or "—",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
 def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `model` section (mistakes as English sentences; null = not assessed)."""
     r = decide(audit)
@@ -85,4 +125,7 @@ def findings(audit: Audit) -> dict[str, Any]:
         "mistakes": [t(f"mistake.{m}", "en") for m in mistakes(audit)],
         "mistakes_not_assessed": mistakes_not_assessed(audit),
         "pillars": pillar_scores(audit),
+        "pillar_checks": [
+            {"pillar": c.pillar, "item": c.item, "score": c.score} for c in pillar_checks(audit)
+        ],
     }

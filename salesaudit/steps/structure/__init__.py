@@ -7,9 +7,15 @@ from __future__ import annotations
 
 from salesaudit.steps.structure.charts import span_chart
 from salesaudit.steps.structure.compute import (
+    GAP_KINDS,
     RULES,
+    Gap,
+    advice,
     deciding_open,
     findings,
+    gap_rows,
+    gaps,
+    heads_needed,
     matches,
     recommend,
     rule_status,
@@ -20,6 +26,8 @@ from salesaudit.steps.structure.compute import (
     violations,
 )
 from salesaudit.steps.structure.text import (
+    advice_notes,
+    advice_sentence,
     rationale,
     recommended_table,
     sentence,
@@ -28,9 +36,17 @@ from salesaudit.steps.structure.text import (
 )
 
 __all__ = [
+    "GAP_KINDS",
     "RULES",
+    "Gap",
+    "advice",
+    "advice_notes",
+    "advice_sentence",
     "deciding_open",
     "findings",
+    "gap_rows",
+    "gaps",
+    "heads_needed",
     "matches",
     "rationale",
     "recommend",

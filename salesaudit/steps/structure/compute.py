@@ -5,10 +5,13 @@ Results are keys, counts and `Finding`s (codes `st.*`); `text` and `charts` rend
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
+from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
@@ -180,6 +183,162 @@ def team_rows(audit: Audit) -> pd.DataFrame | None:
     return df[roles != "head"].sort_values(["head", "role", "manager"], kind="stable")
 
 
+GAP_KINDS = ("region_without_head", "over_span", "no_head", "universals")
+SPECIALIST_ROLES = ("hunter", "closer", "farmer")
+
+
+@dataclass(frozen=True)
+class Gap:
+    """One gap between today's team and the structure the facts call for (docs/methodology.md §3).
+
+    kind: region_without_head (a region of at least REGION_TEAM sellers whose head sits in another
+    region or who have none), over_span (a head leading more than the span), no_head (sellers
+    without a head), universals (universal sellers while the role model is hunter–closer–farmer).
+    """
+
+    kind: str  # one of GAP_KINDS
+    sellers: tuple[str, ...]  # the sellers concerned, by name
+    region: str | None = None  # region_without_head: the region
+    heads: tuple[str, ...] = ()  # region_without_head: who leads them now; over_span: the head
+    span: int | None = None  # over_span: the span of control
+    roles: tuple[tuple[str, int], ...] = ()  # universals: (role, n) the target needs more of
+    relieves: tuple[tuple[str, int, int], ...] = ()  # region: (head, sellers now, after)
+    resolved_by: str | None = None  # over_span: the region whose own head brings it within span
+
+
+def _team_split(audit: Audit) -> tuple[pd.DataFrame, pd.DataFrame] | None:
+    """The team's heads and sellers (None without a team table)."""
+    team = audit.table("team")
+    if team is None:
+        return None
+    roles = _roles(team)
+    return team[roles == "head"], team[roles != "head"]
+
+
+def _region_gaps(audit: Audit) -> list[Gap]:
+    """Regions of REGION_TEAM sellers or more with no head of their own (regional matrix only)."""
+    split = _team_split(audit)
+    if split is None or rule_status(audit)["regional_matrix"] is not True:
+        return []
+    heads, sellers = split
+    # judged only when every head's region is known (a head without one could lead any region)
+    if "region" not in sellers or sellers["region"].isna().all() or heads["region"].isna().any():
+        return []
+    led = set(heads["region"])
+    load = _heads(sellers).value_counts()
+    out = []
+    for region, grp in sellers.dropna(subset=["region"]).groupby("region", sort=True):
+        if region in led or len(grp) < int(C.REGION_TEAM.value):
+            continue
+        by = _heads(grp)
+        now = sorted(h for h in by.unique() if h)
+        relieves = tuple((h, int(load[h]), int(load[h] - (by == h).sum())) for h in now)
+        names = tuple(sorted(grp["manager"]))
+        out.append(Gap("region_without_head", names, str(region), tuple(now), relieves=relieves))
+    return out
+
+
+def _universal_gap(audit: Audit) -> list[Gap]:
+    """Universal sellers to move into the roles the target needs more of (hunter–closer–farmer)."""
+    split, p = _team_split(audit), sizing.plan(audit)
+    if split is None or p is None or p.roles != "hunter_closer_farmer":
+        return []
+    sellers = split[1]
+    if "role" not in sellers:  # roles not given: nobody is known to be a universal seller
+        return []
+    names = tuple(sorted(sellers.loc[sellers["role"] == "universal", "manager"]))
+    if not names:
+        return []
+    short = {r: p.required.get(r, 0) - p.current.get(r, 0) for r in SPECIALIST_ROLES}
+    roles, left = [], len(names)
+    for r in sorted((r for r in SPECIALIST_ROLES if short[r] > 0), key=lambda r: -short[r]):
+        n = min(short[r], left)
+        roles.append((r, n))
+        left -= n
+    return [Gap("universals", names, roles=tuple(roles))]
+
+
+def _gaps(audit: Audit) -> tuple[Gap, ...]:
+    """The gaps in GAP_KINDS order (uncached; see :func:`gaps`)."""
+    regions = _region_gaps(audit)
+    relieved = {h: g.region for g in regions for h, _, after in g.relieves}
+    out: list[Gap] = list(regions)
+    for v in violations(audit):
+        if v["kind"] == "over_span":
+            head, span = v["head"], v["span"]
+            after = {h: a for g in regions for h, _, a in g.relieves}.get(head)
+            by = relieved[head] if after is not None and after <= span else None
+            team = audit.tables["team"]
+            names = tuple(sorted(team.loc[_heads(team) == head, "manager"]))
+            out.append(Gap("over_span", names, heads=(head,), span=span, resolved_by=by))
+        else:
+            out.append(Gap("no_head", tuple(v["names"])))
+    out += _universal_gap(audit)
+    return tuple(sorted(out, key=lambda g: GAP_KINDS.index(g.kind)))
+
+
+def gaps(audit: Audit) -> tuple[Gap, ...]:
+    """The structure's gaps today: regions without a head, span breaches, sellers without a head,
+    universals to redeploy (memoised; empty when the team is unknown)."""
+    return audit.memo(("structure.gaps",), lambda: _gaps(audit))
+
+
+def advice(audit: Audit) -> tuple[Finding, ...]:
+    """One action per gap still open (`st.advice.<kind>`); a span breach that a region's own head
+    resolves is folded into that region's action. Empty when there is no gap."""
+    out = []
+    for g in gaps(audit):
+        n = len(g.sellers)
+        if g.kind == "region_without_head":
+            relief = [(h, a, b) for h, a, b in g.relieves if a > audit.config.capacity.span >= b]
+            params = {"region": g.region, "n": n, "names": g.sellers, "heads": g.heads}
+            out.append(Finding("st.advice.region_without_head", {**params, "relief": relief}))
+        elif g.kind == "over_span" and g.resolved_by is None:
+            params = {"head": g.heads[0], "n": n, "span": g.span}
+            out.append(Finding("st.advice.over_span", params))
+        elif g.kind == "no_head":
+            out.append(Finding("st.advice.no_head", {"n": n, "names": g.sellers}))
+        elif g.kind == "universals":
+            roles: dict[str, Any] = {"n": n, "names": g.sellers, "roles": g.roles}
+            out.append(Finding("st.advice.universals", roles))
+    return tuple(out)
+
+
+def heads_needed(audit: Audit) -> int | None:
+    """Heads the structure needs: the sizing's (sellers / span), or one per region with its own
+    team when the regional matrix applies, whichever is more; None when neither is known."""
+    p = sizing.plan(audit)
+    own = {g.region for g in gaps(audit) if g.kind == "region_without_head"}
+    split, span = _team_split(audit), audit.config.capacity.span
+    regional = 0
+    if split is not None and own:
+        heads, sellers = split
+        counts = sellers["region"].value_counts()
+        own |= {r for r in heads["region"] if counts.get(r, 0) >= int(C.REGION_TEAM.value)}
+        regional = sum(math.ceil(counts[r] / span) for r in own)
+    if p is None and not own:
+        return None
+    return max(p.heads if p is not None else 0, regional)
+
+
+def gap_rows(audit: Audit) -> list[dict[str, Any]]:
+    """The gaps as plain rows for findings.json."""
+    return [
+        {
+            "kind": g.kind,
+            "sellers": len(g.sellers),
+            "names": list(g.sellers),
+            "region": g.region,
+            "heads": list(g.heads),
+            "span": g.span,
+            "to_roles": dict(g.roles),
+            "relieves": [{"head": h, "now": a, "after": b} for h, a, b in g.relieves],
+            "resolved_by": g.resolved_by,
+        }
+        for g in gaps(audit)
+    ]
+
+
 def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `structure` section (recommended null while open answers decide it)."""
     main, second = recommend(audit)
@@ -196,4 +355,6 @@ def findings(audit: Audit) -> dict[str, Any]:
         "span": audit.config.capacity.span,
         "heads": p["heads"] if p else None,
         "span_violations": violations(audit),
+        "gaps": gap_rows(audit),
+        "heads_needed": heads_needed(audit),
     }

@@ -9,7 +9,13 @@ from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import keyed_list
 from salesaudit.steps import sizing
-from salesaudit.steps.structure.compute import rules, span_findings, team_rows
+from salesaudit.steps.structure.compute import (
+    advice,
+    heads_needed,
+    rules,
+    span_findings,
+    team_rows,
+)
 
 
 def head_label(head: str, lang: str) -> str:
@@ -42,6 +48,32 @@ def sentence(finding: Finding, lang: str) -> str:
     return t(finding.code, lang, **p)
 
 
+def advice_sentence(finding: Finding, lang: str, span: int) -> str:
+    """One structure action (`st.advice.*`) as a sentence in lang, with its side effects."""
+    p = dict(finding.params)
+    names = ", ".join(p.pop("names", ()))
+    if finding.code == "st.advice.region_without_head":
+        heads = ", ".join(p.pop("heads"))
+        led = t("st.advice.led_from", lang, heads=heads) if heads else ""
+        out = t(finding.code, lang, names=names, led=led, region=p["region"], n=p["n"])
+        for head, now, after in p["relief"]:
+            out += " " + t("st.advice.relief", lang, head=head, now=now, after=after, span=span)
+        return out
+    if finding.code == "st.advice.universals":
+        roles = "; ".join(f"{t(f'role.{r}', lang)} — {n}" for r, n in p.pop("roles"))
+        more = t("st.advice.to_roles", lang, roles=roles) if roles else ""
+        return t(finding.code, lang, names=names, more=more, **p)
+    return t(finding.code, lang, names=names, **p)
+
+
+def advice_notes(audit: Audit) -> list[str]:
+    """What to change in the team, one sentence per gap (nothing when there is no gap)."""
+    span, found = audit.config.capacity.span, advice(audit)
+    if not found:
+        return [] if audit.table("team") is None else [t("st.advice.none", audit.lang)]
+    return [advice_sentence(f, audit.lang, span) for f in found]
+
+
 def rationale(audit: Audit) -> list[str]:
     """Which facts decided, as sentences."""
     return [sentence(f, audit.lang) for f in rules(audit)]
@@ -68,7 +100,7 @@ def team_table(audit: Audit) -> pd.DataFrame | None:
 
 
 def recommended_table(audit: Audit) -> pd.DataFrame | None:
-    """The recommended org: teams of at most `span` sellers under one head each."""
+    """The recommended org: sellers per role the target needs, and the heads the structure needs."""
     lang = audit.lang
     p = sizing.plan(audit)
     if p is None:
@@ -78,5 +110,6 @@ def recommended_table(audit: Audit) -> pd.DataFrame | None:
         for r, n in p["required"].items()
         if n
     ]
-    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p["heads"]})
+    heads = heads_needed(audit)  # one per regional team when a region lacks its head
+    rows.append({t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): heads})
     return pd.DataFrame(rows)

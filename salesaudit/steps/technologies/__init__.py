@@ -15,12 +15,15 @@ from salesaudit.steps.technologies.compute import (
     coverage,
     findings,
     roadmap,
+    roadmap_rows,
     statuses,
+    urgency,
 )
 from salesaudit.steps.technologies.text import (
     listing,
     notes,
     roadmap_display,
+    roadmap_reason,
     status_table,
     technology_label,
 )
@@ -38,7 +41,10 @@ __all__ = [
     "notes",
     "roadmap",
     "roadmap_display",
+    "roadmap_reason",
+    "roadmap_rows",
     "status_table",
     "statuses",
     "technology_label",
+    "urgency",
 ]

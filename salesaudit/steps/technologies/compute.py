@@ -40,15 +40,27 @@ def applies(entry: dict[str, Any], sales_type: str) -> bool:
     return "all" in entry["applies"] or sales_type in entry["applies"]
 
 
+COLUMNS = ["key", "group", "status", "step", "step_status", "mistake"]
+
+
 def statuses(audit: Audit, sales_type: str) -> pd.DataFrame:
-    """Every technology applicable to sales_type with its status (`not_assessed` if unrated)."""
+    """Every technology applicable to sales_type with its status (`not_assessed` if unrated), the
+    build step it serves, that step's status and the typical mistake found that flags it (0: none)."""
     given = audit.config.technologies
+    flags = model.step_flags(audit)
     rows = [
-        {"key": k, "group": e["group"], "status": given.get(k, NOT_ASSESSED)}
+        {
+            "key": k,
+            "group": e["group"],
+            "status": given.get(k, NOT_ASSESSED),
+            "step": e["step"],
+            "step_status": flags[e["step"]][0],
+            "mistake": flags[e["step"]][1],
+        }
         for k, e in catalogue().items()
         if applies(e, sales_type)
     ]
-    return pd.DataFrame(rows, columns=["key", "group", "status"])
+    return pd.DataFrame(rows, columns=COLUMNS)
 
 
 def coverage(table: pd.DataFrame) -> dict[str, float | None]:
@@ -60,15 +72,28 @@ def coverage(table: pd.DataFrame) -> dict[str, float | None]:
     return out
 
 
+def urgency(table: pd.DataFrame) -> pd.Series:
+    """How strongly the answers point at each technology's build step: one for the step answered
+    missing, one for a typical mistake found that flags it (0–2; a step not assessed adds nothing)."""
+    return (table["step_status"] == "missing").astype(int) + (table["mistake"] > 0).astype(int)
+
+
 def roadmap(table: pd.DataFrame) -> pd.DataFrame:
-    """Missing and partial technologies, missing first, internal before external (other columns kept)."""
+    """Missing and partial technologies in the order to introduce them (other columns kept).
+
+    Technologies of a step both missing and flagged by a typical mistake first, then of a step
+    missing or flagged, then the rest; within that, the build algorithm's order (§1: a strict
+    sequence), missing before partial, the group priority, then the catalogue's order.
+    """
     todo = table[table["status"].isin(["missing", "partial"])].copy()
-    todo["rank"] = todo["status"].map({"missing": 0, "partial": 1}) * 10 + todo["group"].map(
-        GROUP_PRIORITY
-    )
-    todo = todo.sort_values(["rank", "key"], kind="stable").reset_index(drop=True)
+    todo["urgency"] = urgency(todo)
+    todo["_status"] = todo["status"].map({"missing": 0, "partial": 1})
+    todo["_group"] = todo["group"].map(GROUP_PRIORITY)
+    todo = todo.sort_values(
+        ["urgency", "step", "_status", "_group"], ascending=[False, True, True, True], kind="stable"
+    ).reset_index(drop=True)
     todo["priority"] = range(1, len(todo) + 1)
-    return todo.drop(columns="rank")
+    return todo.drop(columns=["_status", "_group"])
 
 
 def _assess(audit: Audit, sales_type: str) -> Technologies:
@@ -115,4 +140,17 @@ def findings(audit: Audit) -> dict[str, Any]:
         "assessed": r.assessed,
         "applicable": r.applicable,
         "not_assessed": list(r.not_assessed),
+        "roadmap": roadmap_rows(audit),
     }
+
+
+def roadmap_rows(audit: Audit) -> list[dict[str, Any]]:
+    """The roadmap as plain rows for findings.json, in priority order."""
+    cols = ["priority", "key", "group", "status", "step", "step_status", "mistake", "urgency"]
+    return [
+        {
+            k: (int(v) if k in ("priority", "step", "mistake", "urgency") else v)
+            for k, v in r.items()
+        }
+        for r in roadmap(assess(audit).table)[cols].to_dict("records")
+    ]

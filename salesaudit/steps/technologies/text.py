@@ -25,13 +25,27 @@ def status_table(audit: Audit, sales_type: str | None = None) -> pd.DataFrame:
     return table
 
 
+def roadmap_reason(step_status: str, mistake: int, lang: str) -> str:
+    """Why a technology's step comes early: the step missing, the typical mistake found; '—' if none."""
+    parts = [t("tech.why.step_missing", lang)] if step_status == "missing" else []
+    if mistake:
+        parts.append(t("tech.why.mistake", lang, n=mistake, text=t(f"mistake.{mistake}", lang)))
+    out = "; ".join(parts)
+    return out[:1].upper() + out[1:] if out else "—"
+
+
 def roadmap_display(audit: Audit) -> pd.DataFrame:
-    """The roadmap with translated headers and statuses."""
+    """The roadmap with translated headers and statuses, the build step each serves and why."""
     lang = audit.lang
     r = roadmap(status_table(audit))
     return pd.DataFrame(
         {
             t("tbl.priority", lang): r["priority"],
+            t("tbl.build_step", lang): [f"{s}. {t(f'algo.{s}', lang)}" for s in r["step"]],
+            t("tbl.why_first", lang): [
+                roadmap_reason(s, int(m), lang)
+                for s, m in zip(r["step_status"], r["mistake"], strict=True)
+            ],
             t("tbl.group", lang): [t(f"group.{g}", lang) for g in r["group"]],
             t("tbl.technology", lang): r["label"],
             t("tbl.status", lang): [t(f"status.{s}", lang) for s in r["status"]],
