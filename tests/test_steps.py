@@ -216,7 +216,7 @@ def test_summary_reads_the_funnels_levers(demo_audit: Audit) -> None:
     levers = summary.levers(demo_audit)
     kinds = [lv.kind for lv in levers]
     n = summary.compute.FUNNEL_LEVERS
-    assert kinds[:n] == ["lever"] * n and kinds.index("head") < kinds.index("tech")
+    assert kinds[:n] == ["lever"] * n and kinds.index("structure") < kinds.index("tech")
     assert [lv.params["driver"] for lv in levers[:n]] == [v.driver for v in fa.levers[:n]]
     assert [lv.impact for lv in levers[:n]] == [
         round(v.revenue_delta_year, 2) for v in fa.levers[:n]

@@ -22,7 +22,7 @@ from salesaudit.steps.funnel.levers import ValuedLever
 # The recommendations are ranked by their money a year (funnel levers valued against a reference
 # the client can reach, funnel/levers.py); those without money follow in this order, each with
 # the reason it has none.
-NO_MONEY_ORDER = ("stage", "head", "hire", "tech", "batch", "review")
+NO_MONEY_ORDER = ("stage", "structure", "hire", "tech", "batch", "review")
 FUNNEL_LEVERS = 3  # funnel levers the summary recommends (the rest are in the funnel section)
 ROADMAP_SHOWN = 3  # technologies named in the recommendation
 # why a recommendation carries no money: what the levers need first, or what the data lack
@@ -102,9 +102,10 @@ def _team(audit: Audit) -> Finding | None:
     p = sizing.plan(audit)
     if p is None:
         return None
+    heads = structure.heads_needed(audit) or p.heads  # one per regional team where that applies
     if p.has_team:
-        return Finding("sum.team", {"need": p.sellers, "heads": p.heads, "now": p.now})
-    return Finding("sum.team_unknown", {"need": p.sellers, "heads": p.heads})
+        return Finding("sum.team", {"need": p.sellers, "heads": heads, "now": p.now})
+    return Finding("sum.team_unknown", {"need": p.sellers, "heads": heads})
 
 
 def _model_questions(audit: Audit) -> list[Question]:
@@ -240,10 +241,8 @@ def _funnel_levers(audit: Audit) -> list[Lever]:
 def _organisational(audit: Audit) -> list[Lever]:
     """The organisational recommendations: prerequisites of the levers, without money of their own."""
     out: list[Lever] = []
-    for v in structure.violations(audit):
-        if v["kind"] == "over_span":
-            params = {"head": v["head"], "n": v["sellers"], "span": v["span"]}
-            out.append(Lever("head", params, None, PREREQUISITE))
+    for f in structure.advice(audit):  # the team's actual gaps, one action each
+        out.append(Lever("structure", {"finding": f}, None, PREREQUISITE))
     p = sizing.plan(audit)
     gap = p.sellers - p.now if p is not None and p.has_team else 0
     if gap > 0:

@@ -10,7 +10,7 @@ from salesaudit.core.results import Finding
 from salesaudit.i18n import fmt_money, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence
-from salesaudit.steps import technologies
+from salesaudit.steps import structure, technologies
 from salesaudit.steps.funnel.text import driver_label, driver_value, lever_source
 from salesaudit.steps.summary.compute import (
     Lever,
@@ -92,6 +92,8 @@ def lever_text(lever: Lever, audit: Audit) -> str:
         return t(
             "rec.stage_plain", lang, a=t(f"stage.{p['a']}", lang), b=t(f"stage.{p['b']}", lang)
         )
+    if lever.kind == "structure":
+        return structure.advice_sentence(p["finding"], lang, audit.config.capacity.span)
     if lever.kind == "tech":
         labels = technologies.status_table(audit).set_index("key")["label"]
         return t("rec.tech", lang, items="; ".join(labels[k] for k in p["keys"]))
