@@ -282,11 +282,15 @@ MESSAGES: dict[str, str] = {
     "funnel.reason.short_history": "no complete month of deal history",
     "funnel.s.backtest_all": "The forecast was re-run at {n} earlier dates, 3 to {max} months "
     "before the last complete month, each time on the data known then: its "
-    "P10–P90 range covered what came {k} times out of {n}; its median "
-    "missed by {mae} on average, a naive run rate (the last 12 months' "
-    "pace) by {mae_rr}.",
+    "P10–P90 range covered what came {k} of {n} times; its median missed "
+    "by {mae} on average, a naive run rate (the last 12 months' pace) by "
+    "{mae_rr}.",
     "funnel.s.backtest_none": "The history is too short to re-run the forecast at earlier dates "
     "(each needs 6 complete months before it).",
+    "funnel.s.backtest_weak": "On this client's history the forecast has not yet shown it is right "
+    "(it covered what came in fewer than 8 of 10 checks, or missed by "
+    "more than the run rate): read its figures as a rough range, not a "
+    "commitment.",
     "funnel.s.backtest_year": "Had we run this audit on {date}, it would have forecast {p50} for "
     "the next {h} months (P10–P90: {p10} – {p90}); {actual} came, "
     "{where}.",

@@ -462,6 +462,11 @@ def backtest_story(fa: FunnelAnalysis) -> list[str]:
             mae_rr=_money(fa, b.mae_run_rate),
         )
     )
+    covered = sum(r.covered for r in b.rows) / len(b.rows) if b.rows else 0.0
+    if covered < 0.8 or (
+        b.mae is not None and b.mae_run_rate is not None and b.mae > b.mae_run_rate
+    ):
+        out.append(t("funnel.s.backtest_weak", lang))
     return out
 
 
