@@ -358,9 +358,12 @@ class Trend:
 def shrunk(raw: float, se: float) -> Trend:
     """The trend shrunk toward flat: kept in full when clear, zero when within one s.e."""
     if not np.isfinite(raw) or not np.isfinite(se) or raw == 0:
-        return Trend(0.0, float(se) if np.isfinite(se) else 0.0, 0.0)
+        return Trend(0.0, min(float(se), MAX_SLOPE) if np.isfinite(se) else 0.0, 0.0)
     w = max(0.0, 1.0 - (se / raw) ** 2)
-    return Trend(float(raw), float(se), float(np.clip(raw * w, -MAX_SLOPE, MAX_SLOPE)))
+    # a short or noisy history cannot tell a slope beyond ±MAX_SLOPE a month either way: its
+    # uncertainty is capped there too, so no scenario grows without bound
+    slope = float(np.clip(raw * w, -MAX_SLOPE, MAX_SLOPE))
+    return Trend(float(raw), min(float(se), MAX_SLOPE), slope)
 
 
 def _poisson_trend(y: np.ndarray, offset: np.ndarray) -> tuple[float, float, np.ndarray]:
