@@ -18,7 +18,8 @@ spec.loader.exec_module(compare)
 MERGED = {
     r"funnel\.benchmarks\[2\]\.(value|basis)": "meetings per closer: one definition (activity log first)",
     r"summary\.recommendations\[\d+\](\.text|\.impact)?": "one first lever (the funnel's), then the weakest stage",
-    r"revenue_basis": "new key: the one revenue basis of the report",
+    r"revenue_basis": "the report's one revenue basis is now the target's (won deals), issue 9",
+    r"reconciliation(\..+)?": "new key: won deals vs payments, target and plan (issue 9)",
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
     r"summary\.headline\[\d+\]": "plural forms",
@@ -48,7 +49,7 @@ def test_only_the_merged_figures_changed(demo_run: Path) -> None:
             assert "(s)" in before and "(s)" not in after  # only the plural wording changed
     bench = {b["key"]: b for b in new["funnel"]["benchmarks"]}["meetings_per_closer"]
     assert abs(bench["value"] - new["control"]["activity"]["meetings_per_closer_month"]) < 0.01
-    assert new["revenue_basis"] == "payments"
+    assert new["revenue_basis"] == "won_deals"  # the target's basis
     impacts = [r["impact"] for r in new["summary"]["recommendations"] if r["impact"] is not None]
     assert impacts == sorted(impacts, reverse=True)  # the measured levers come by money
 

@@ -611,6 +611,20 @@ MESSAGES: dict[str, str] = {
     "rec.stage": "Work on {a} → {b}, the weakest step: +10% on it adds {v} over {h} months.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
     "rec.tech": "Technologies to introduce, from the top of the roadmap: {items}.",
+    "recon.basis.payments": "Payments",
+    "recon.basis.won_deals": "Won deals",
+    "recon.lag": "Days from a won deal to its client's payment (median)",
+    "recon.note.payments": "Every target, forecast, goal and team size in this report is in "
+    "payments, the basis of the target.",
+    "recon.note.ratio": "Over the last 12 months payments were {ratio}× won deals (repeat purchases "
+    "and instalments included; median lag {lag} days): the plan table and the "
+    "ABC-XYZ totals are in payments and convert by that ratio.",
+    "recon.note.won_deals": "Every target, forecast, goal and team size in this report is in "
+    "won-deal revenue (deals won in the month), the basis of the target.",
+    "recon.plan": "Plan, last 12 months (plan table)",
+    "recon.ratio": "Payments ÷ won deals",
+    "recon.revenue": "Revenue, last 12 months",
+    "recon.target": "Target, 12 months",
     "reject.absurd_number": "not a plausible amount (infinite or beyond 10^15)",
     "reject.absurd_number.todo": "Fix the number in the CRM and export again.",
     "reject.bad_date": "not a date",

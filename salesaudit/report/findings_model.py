@@ -550,6 +550,28 @@ class Changes(_Section):
     )
 
 
+# --------------------------------------------------------------------------- revenue bases
+
+
+class Reconciliation(_Section):
+    """The two revenue bases over the last 12 months, the target and the plan, reconciled."""
+
+    basis: Literal["payments", "won_deals"] = Field(description="the report's one revenue basis")
+    window: Annotated[list[Date], Field(min_length=2, max_length=2)]
+    won_deals_12m: float | None
+    payments_12m: float | None
+    ratio: float | None = Field(description="payments ÷ won deals over the window")
+    lag_days: float | None = Field(
+        description="median days from a won deal's close to its client's next payment"
+    )
+    target_month: float | None = Field(description="the target a month as given")
+    target_basis: Literal["payments", "won_deals"]
+    target_month_in_basis: float | None
+    plan_12m: float | None = Field(description="the plan table over the window, in its basis")
+    plan_basis: Literal["payments", "won_deals"]
+    plan_12m_in_basis: float | None
+
+
 # --------------------------------------------------------------------------- the document
 
 
@@ -572,8 +594,10 @@ class Findings(_Section):
     language: Literal["en", "ru"]
     currency: str
     revenue_basis: Literal["payments", "won_deals"] | None = Field(
-        None, description="where revenue comes from: payments when given, else won deals"
+        None,
+        description="the report's one revenue basis: the target's (won deals unless stated)",
     )
+    reconciliation: Reconciliation | None = None
     data_quality: dict[str, TableQualityFindings]
     model: ModelFindings | None
     technologies: TechnologiesFindings | None

@@ -14,7 +14,7 @@ import pandas as pd
 from salesaudit.core.constants import DEGENERATE_SHARE, MIN_CLIENTS_ABC
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import revenue_basis, revenue_records
+from salesaudit.inputs.facts import purchases_basis, revenue_records
 
 CELLS = [a + x for a in "ABC" for x in "XYZ"]
 MOVE_COLUMNS = ["client_id", "before", "after", "down", "critical"]
@@ -55,14 +55,14 @@ class Overview:
 def purchases(audit: Audit) -> tuple[pd.DataFrame | None, str]:
     """The purchases to classify (client_id, date, amount) and their source table.
 
-    The revenue basis is `inputs.facts.revenue_basis`, the one the whole report uses: payments
+    The purchases are `inputs.facts.revenue_records`: payments
     when the client gave them, else won deals.
     """
     records = revenue_records(audit.tables)
     if records is None or "client_id" not in records:
         return None, "none"
     rows = records.dropna(subset=["client_id", "date", "amount"])[["client_id", "date", "amount"]]
-    return rows, "sales" if revenue_basis(audit.tables) == "payments" else "deals"
+    return rows, "sales" if purchases_basis(audit.tables) == "payments" else "deals"
 
 
 def abc(revenue: pd.Series, a: float, b: float) -> pd.Series:

@@ -9,6 +9,7 @@ import pandas as pd
 
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.facts import target_per_month
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import planfact, survival
 from salesaudit.steps.funnel.compute import (
@@ -118,7 +119,7 @@ def _analyse(audit: Audit, scenarios: int | None) -> FunnelAnalysis:
     deals = audit_deals(audit)
     history = audit.table("stage_history")
     parts: dict[str, Any] = {
-        "target": cfg.targets.revenue_per_month,
+        "target": target_per_month(audit),
         "cut_metric": cut_metric(stages),
     }
     if deals is None or deals.empty:

@@ -17,6 +17,7 @@ from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.client import CapacityConfig, CompensationConfig
+from salesaudit.inputs.facts import target_per_month
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 
@@ -242,7 +243,7 @@ def repeat_sales(audit: Audit) -> tuple[bool, Default | None]:
 
 def target(audit: Audit, avg: float) -> tuple[float, Default | None]:
     """The monthly revenue target, else the last 12 months' won revenue a month (else `avg`)."""
-    given = audit.config.targets.revenue_per_month
+    given = target_per_month(audit)
     if given is not None:
         return float(given), None
     won = won_last_year(audit)

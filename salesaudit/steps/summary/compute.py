@@ -12,6 +12,7 @@ from typing import Any
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.facts import target_per_month
 from salesaudit.steps import control, customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
@@ -76,7 +77,7 @@ def _forecast(audit: Audit) -> Finding | None:
     if audit.table("deals") is None:
         return None
     fc = (funnel_findings(audit) or {}).get("forecast")
-    target = audit.config.targets.revenue_per_month
+    target = target_per_month(audit)
     if not fc or fc.get("p_target") is None or not target:
         return None
     h = fc["horizon_months"]
