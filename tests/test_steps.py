@@ -242,7 +242,13 @@ def test_reverse_funnel_hand_worked() -> None:
         active_accounts=130,
     )
     w = sizing.workload(inp)
-    assert w == {"contracts": 10, "meetings": 50, "contacts": 200, "calls": 800}
+    assert w == {
+        "contracts": 10,
+        "meetings": 50,
+        "contacts": 200,
+        "calls": 800,
+        "closer_meetings": 50,
+    }
     r = sizing.required(inp, w, repeat_sales=True, span=7)
     assert r.required == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
     assert r.roles == "hunter_closer_farmer" and r.heads == 1
@@ -485,3 +491,43 @@ def test_technology_coverage() -> None:
     assert "label" not in r.table and r.coverage == technologies.coverage(tbl)
     assert "operational_reporting" not in r.gaps and "sales_stages" not in r.gaps
     assert technologies.roadmap(r.table)["key"].tolist() == road["key"].tolist()
+
+
+def test_meetings_by_role_log_against_crm_and_the_closers_load() -> None:
+    """Hand-worked: closer c logs 30 meetings in each of May and June, universal u 10 in June
+    only; by role 30 and 10, per seller (c: 30, u: 10) 20 a month; 70 meetings over 2 log months
+    = 35 a month. 6 deals won in the last 12 months = 0.5 a month → 0.5 / 35 won per logged
+    meeting. Sizing: a target of 1 000 at a 100 deal = 10 contracts → 10 ÷ (0.5 / 35) = 700
+    logged meetings → 700 / 40 = 17.5 → 18 closers."""
+    acts = pd.DataFrame(
+        {
+            "manager": ["c", "c", "u"],
+            "date": pd.to_datetime(["2026-05-10", "2026-06-10", "2026-06-11"]),
+            "type": ["meeting"] * 3,
+            "count": [30, 30, 10],
+        }
+    )
+    team = pd.DataFrame({"manager": ["c", "u", "f"], "role": ["closer", "universal", "farmer"]})
+    n = 6
+    deals = pd.DataFrame(
+        {
+            "deal_id": [f"d{i}" for i in range(n)],
+            "created_at": pd.to_datetime(["2025-06-01"] * n),
+            "stage": ["contract"] * n,
+            "amount": [100.0] * n,
+            "closed_at": pd.to_datetime(["2026-03-01"] * n),
+            "manager": ["c"] * n,
+        }
+    )
+    a = make_audit(
+        {"activities": acts, "team": team, "deals": deals}, targets={"revenue_per_month": 1000}
+    )
+    rate = funnel.meeting_rate(a)
+    assert rate.by_role == {"closer": 30.0, "universal": 10.0}
+    assert rate.logged == 20.0 and rate.logged_month == 35.0 and rate.won_month == 0.5
+    assert rate.logged_to_contract == pytest.approx(0.5 / 35)
+    act = control.activity_norms(a)
+    assert act["meetings_closer_month"] == 30.0 and act["meetings_universal_month"] == 10.0
+    p = sizing.plan(a)
+    assert p is not None and p.workload["closer_meetings"] == pytest.approx(700.0)
+    assert max(p.required["closer"], p.required["universal"]) == 18

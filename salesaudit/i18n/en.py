@@ -114,9 +114,19 @@ MESSAGES: dict[str, str] = {
     "(methodology: 40–45).",
     "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} "
     "a month per closer, but the CRM has only {crm, plural, one {# deal} other "
-    "{# deals}} a month per seller reaching a meeting: most meetings never "
-    "become deals in the CRM, so the funnel undercounts the top of the pipeline.",
+    "{# deals}} a month per closer reaching a meeting — {ratio} logged meetings "
+    "for each CRM meeting: a deal takes several meetings, or meetings never "
+    "become deals in the CRM. The funnel and the forecast count CRM meetings, "
+    "the closers' load counts the log's.",
     "ct.morning_planning": "Morning planning meeting",
+    "ct.mt.crm": "CRM (deals reaching a meeting)",
+    "ct.mt.log": "Activity log",
+    "ct.mt.m2c": "Meeting → contract",
+    "ct.mt.month": "Meetings a month, closers and universals",
+    "ct.mt.per_seller": "A month per closer or universal",
+    "ct.mt.ratio": "Log ÷ CRM",
+    "ct.mt.role.closer": "A month per closer",
+    "ct.mt.role.universal": "A month per universal seller",
     "ct.rhythm_assessed": "Management rhythm: {n} of {total} answers given; the rest are open "
     "questions in the summary.",
     "ct.rhythm_not_assessed": "The management rhythm is not assessed: the client file has no "
@@ -649,6 +659,11 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Role not given",
     "roles.hunter_closer_farmer": "hunters, closers and farmers",
     "roles.universal": "universal sellers",
+    "s.closer_meetings": "The closers' load is counted in the meetings the activity log records: "
+    "{logged} of them end in a contract, while the funnel's meeting → contract "
+    "is {m2c} (a deal takes several meetings), so the target needs {meetings} "
+    "meetings a month — {closers, plural, one {# closer} other {# closers}} at "
+    "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
     "({roles}) and {heads, plural, one {# head} other {# heads}}.",

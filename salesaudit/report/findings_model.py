@@ -167,6 +167,9 @@ class SizingInputs(_Section):
     hunter_capacity: float
     farmer_capacity: float
     active_accounts: float
+    logged_to_contract: float | None = Field(
+        None, description="won deals per meeting the activity log records (null: no log)"
+    )
 
 
 class Workload(_Section):
@@ -176,6 +179,9 @@ class Workload(_Section):
     meetings: Annotated[float, Field(ge=0)]
     contacts: Annotated[float, Field(ge=0)]
     calls: Annotated[float, Field(ge=0)]
+    closer_meetings: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="meetings the closers hold: in the activity log's count when given"
+    )
 
 
 class RoleCounts(_Section):
