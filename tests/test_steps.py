@@ -531,3 +531,36 @@ def test_meetings_by_role_log_against_crm_and_the_closers_load() -> None:
     p = sizing.plan(a)
     assert p is not None and p.workload["closer_meetings"] == pytest.approx(700.0)
     assert max(p.required["closer"], p.required["universal"]) == 18
+
+
+def test_money_at_risk_hand_worked() -> None:
+    """Previous window a 600, b 300, c 80, d 20 (A, A, B, C: the shares above are 0, .6, .9,
+    .98); now a 400, c 100, e 50. Lost: b (A, 300) and d (C, 20) = 320; shrinking: a, 600 → 400
+    = 200 less; at risk 520 of 1 000 = 52%; the lost A client named: b."""
+    rows = [("a", 600.0), ("b", 300.0), ("c", 80.0), ("d", 20.0)]
+    rows += [("a", 400.0), ("c", 100.0), ("e", 50.0)]
+    dates = ["2025-03-01"] * 4 + ["2026-03-01"] * 3
+    sales = pd.DataFrame(rows, columns=["client_id", "amount"]).assign(date=pd.to_datetime(dates))
+    risk = customers.money_at_risk(make_audit({"sales": sales}, as_of="2026-06-30"))
+    assert risk is not None
+    assert (risk.lost, risk.lost_revenue, risk.shrinking, risk.shrinking_drop) == (2, 320, 1, 200)
+    assert (risk.previous_revenue, risk.at_risk, risk.share) == (1000, 520, 0.52)
+    by = risk.by_class.set_index("abc")
+    assert by.loc["A"].tolist() == [1, 300, 1, 200] and by.loc["B"].tolist() == [0, 0, 0, 0]
+    assert by.loc["C"].tolist() == [1, 20, 0, 0]
+    assert risk.lost_a["client_id"].tolist() == ["b"] and risk.lost_a["revenue"].tolist() == [300]
+    f = customers.text.finding_text(
+        Finding(
+            "c.lost_clients",
+            {
+                "n": 2,
+                "a": 1,
+                "a_revenue": 300.0,
+                "revenue": 320.0,
+                "previous": 1000.0,
+                "share": 0.32,
+            },
+        ),
+        "en",
+    )
+    assert f.startswith("2 clients that paid in the previous window bought nothing")

@@ -44,16 +44,45 @@ MESSAGES: dict[str, str] = {
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
     "c.lost": "lost",
+    "c.lost_a": "A clients lost, largest first (revenue in the previous window): {clients}.",
+    "c.lost_clients": "{n, plural, one {# client} other {# clients}} that paid in the previous "
+    "window bought nothing in the current one ({a} of them class A, {a_revenue}): "
+    "{revenue} of the previous window's {previous} ({share}).",
     "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class since "
     "the previous window.",
     "c.new": "new",
     "c.period.M": "months",
     "c.period.Q": "quarters (one class held over 90% of clients by month)",
-    "c.rec.AX": "AX: key accounts — a named farmer each, protect and grow.",
-    "c.rec.AZ": "AY/AZ: large but irregular — find why purchases stop and plan the next order.",
-    "c.rec.CX": "CX/BX: steady but small — cross-sell and up-sell.",
+    "c.rec.AX": "AX: key accounts, large and regular — a named farmer and a yearly account plan "
+    "each; protect and grow.",
+    "c.rec.AY": "AY: large but irregular — agree the next order with the client and keep in touch "
+    "between purchases.",
+    "c.rec.AZ": "AZ: large one-off buyers — after each deal find the next project, offer a "
+    "framework contract; if they go quiet, ask why at once.",
+    "c.rec.BX": "BX: medium and regular — widen what they buy to lift them into A.",
+    "c.rec.BY": "BY: medium, irregular — a standing order or a reminder before their usual "
+    "purchase.",
+    "c.rec.BZ": "BZ: medium one-offs — qualify the potential; nurture the promising ones by "
+    "campaigns.",
+    "c.rec.CX": "CX: steady but small — cross-sell and up-sell at low cost of service.",
+    "c.rec.CY": "CY: small, irregular — cheap service and automated reminders.",
     "c.rec.CZ": "CZ: small one-offs — serve cheaply, re-activate by campaign only.",
+    "c.rec.lost_a": "Win back the {n, plural, one {# lost A client} other {# lost A clients}} "
+    "first: the head of sales calls each within two weeks — why they stopped buying "
+    "and what would bring them back.",
+    "c.shrinking": "{n, plural, one {# client} other {# clients}} bought less than in the previous "
+    "window, {drop} less. Revenue at risk, lost and shrinking clients together: "
+    "{at_risk} ({share} of the previous window).",
     "c.source_deals": "No sales table: classified on won deals.",
+    "c.tbl.advice": "What to do",
+    "c.tbl.before_after": "Previous → current",
+    "c.tbl.cell": "Cell",
+    "c.tbl.class": "Class in the previous window",
+    "c.tbl.drop": "Drop in revenue",
+    "c.tbl.lost": "Lost clients",
+    "c.tbl.lost_revenue": "Their revenue, previous window",
+    "c.tbl.shrinking": "Shrinking clients",
+    "c.tbl.total": "Total",
     "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} paid in the window: "
     "too few for ABC-XYZ to say anything about the client base (it needs at "
     "least {min}). The classes below are a list, not a finding; give the "
@@ -81,6 +110,7 @@ MESSAGES: dict[str, str] = {
     "chart.funnel": "Sales funnel: deals reaching each stage",
     "chart.headcount": "Headcount by role: now and needed",
     "chart.inbound": "inbound",
+    "chart.migration": "Clients between cells: previous window → current",
     "chart.month": "Month",
     "chart.outbound": "outbound",
     "chart.people": "People",

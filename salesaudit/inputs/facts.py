@@ -6,10 +6,10 @@
   a closed deal, a payment, a stage change, an activity), never a planned date, never after today.
 - `purchases_basis` / `revenue_records`: where clients' purchases come from — payments
   (`sales`) when the client gave them, else won deals (amount on the close date).
-- `revenue_basis`: the ONE revenue basis of the report — the target's (`targets.basis`, won
+- `reconcile`: the ONE revenue basis of the report — the target's (`targets.basis`, won
   deals unless stated). `reconcile` converts the other basis to it through the last 12 months'
-  ratio payments ÷ won deals (and states the payment lag); `target_per_month` is the one reader
-  of the target, in the report's basis.
+  ratio payments ÷ won deals (and states the payment lag); `inputs.basis.target_per_month` is
+  the one reader of the target, in the report's basis.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ import pandas as pd
 from salesaudit.core.names import LOST, WON
 
 if TYPE_CHECKING:  # pragma: no cover
-    from salesaudit.inputs.audit import Audit
     from salesaudit.inputs.client import ClientConfig
 
 RevenueBasis = Literal["payments", "won_deals"]
@@ -190,27 +189,6 @@ def reconcile(
         plan=plan_total,
         plan_basis="payments" if has_pay else "won_deals",
     )
-
-
-def reconciliation(audit: Audit) -> Reconciliation | None:
-    """:func:`reconcile` for the audit, once per run."""
-    return audit.memo(
-        ("facts.reconciliation",), lambda: reconcile(audit.tables, audit.config, audit.as_of)
-    )
-
-
-def revenue_basis(audit: Audit) -> RevenueBasis | None:
-    """The report's one revenue basis: the target's (won deals unless stated), None without revenue."""
-    r = reconciliation(audit)
-    return None if r is None else r.basis
-
-
-def target_per_month(audit: Audit) -> float | None:
-    """The revenue target a month in the report's basis: the one reader of `targets`."""
-    r = reconciliation(audit)
-    if r is None:
-        return audit.config.targets.revenue_per_month
-    return r.target_month
 
 
 # The dates that record something that happened, in the order the intake names them.

@@ -11,7 +11,7 @@ from salesaudit.core.errors import InputError
 from salesaudit.core.numbers import jsonable
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import revenue_basis
+from salesaudit.inputs.basis import revenue_basis
 from salesaudit.report.findings_model import SCHEMA_VERSION, Findings, findings_schema
 from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
 from salesaudit.steps import sales_model as model

@@ -459,6 +459,38 @@ class Matrix(_Section):
     CZ: Count
 
 
+class ClassRisk(_Section):
+    """Clients of one previous class lost or shrinking, and their revenue."""
+
+    lost: Count
+    lost_revenue: float
+    shrinking: Count
+    shrinking_drop: float
+
+
+class LostClient(_Section):
+    """An A client of the previous window that bought nothing in the current one."""
+
+    client_id: str
+    cell: str
+    revenue: float = Field(description="its revenue in the previous window")
+
+
+class MoneyAtRisk(_Section):
+    """Clients of the previous window lost or shrinking in the current one, with their revenue."""
+
+    previous_revenue: float
+    current_revenue: float
+    lost: Count
+    lost_revenue: float
+    shrinking: Count
+    shrinking_drop: float
+    at_risk: float = Field(description="lost revenue + the shrinking clients' drop")
+    share: float = Field(description="at_risk ÷ previous_revenue")
+    by_class: dict[Literal["A", "B", "C"], ClassRisk]
+    lost_a: list[LostClient]
+
+
 class AbcXyzFindings(_Section):
     """The `abcxyz` section (null when nothing can be classified)."""
 
@@ -472,6 +504,7 @@ class AbcXyzFindings(_Section):
     matrix: Matrix
     migration: dict[str, dict[str, Count]]
     critical_moves: list[str]
+    money_at_risk: MoneyAtRisk | None = None
 
 
 # --------------------------------------------------------------------------- control, summary

@@ -6,8 +6,14 @@ import plotly.graph_objects as go
 
 from salesaudit.i18n import fmt_money, t
 from salesaudit.inputs.audit import Audit
-from salesaudit.present.style import PALETTE, styled
-from salesaudit.steps.customers.compute import abc_shares, cell_revenue, classify, matrix
+from salesaudit.present.style import BAD, GOOD, PALETTE, styled
+from salesaudit.steps.customers.compute import (
+    abc_shares,
+    cell_revenue,
+    classify,
+    matrix,
+    migration,
+)
 
 
 def matrix_chart(audit: Audit) -> go.Figure | None:
@@ -61,3 +67,32 @@ def abc_chart(audit: Audit) -> go.Figure | None:
     fig.update_layout(barmode="group")
     fig.update_yaxes(tickformat=".0%", title_text=t("chart.share", lang))
     return styled(fig, t("chart.abc", lang), lang, height=360)
+
+
+def migration_sankey(audit: Audit) -> go.Figure | None:
+    """Clients flowing from their previous cell (or new) to their current cell (or lost)."""
+    mig = migration(audit)
+    if mig is None or not mig.to_numpy().any():
+        return None
+    lang = audit.lang
+    label = {"new": t("c.new", lang), "lost": t("c.lost", lang)}
+    left, right = list(mig.index), list(mig.columns)
+    nodes = [label.get(k, k) for k in left] + [label.get(k, k) for k in right]
+    shade = {"A": PALETTE[0], "B": PALETTE[5], "C": PALETTE[7], "n": GOOD, "l": BAD}
+    colors = [shade[k[0]] for k in left] + [shade[k[0]] for k in right]
+    src, dst, val = [], [], []
+    for i, row in enumerate(left):
+        for j, col in enumerate(right):
+            v = int(mig.loc[row, col])
+            if v:
+                src.append(i)
+                dst.append(len(left) + j)
+                val.append(v)
+    fig = go.Figure(
+        go.Sankey(
+            node={"label": nodes, "color": colors, "pad": 8, "thickness": 14},
+            link={"source": src, "target": dst, "value": val, "color": "rgba(138,138,138,0.25)"},
+            valueformat="d",
+        )
+    )
+    return styled(fig, t("chart.migration", lang), lang, height=560)

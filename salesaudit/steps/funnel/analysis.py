@@ -9,7 +9,7 @@ import pandas as pd
 
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import target_per_month
+from salesaudit.inputs.basis import target_per_month
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import planfact, survival
 from salesaudit.steps.funnel.compute import (

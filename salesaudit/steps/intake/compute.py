@@ -14,7 +14,7 @@ import pandas as pd
 from salesaudit.core.quality import Assumption, Note
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import reconciliation
+from salesaudit.inputs.basis import reconciliation
 from salesaudit.inputs.ingest.quality import quality_findings
 from salesaudit.inputs.presets import load_preset
 from salesaudit.steps import sizing

@@ -9,7 +9,8 @@ from salesaudit.i18n import fmt_date, fmt_money, fmt_num, has, t
 from salesaudit.i18n.notes import render
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import RevenueBasis, reconciliation
+from salesaudit.inputs.basis import reconciliation
+from salesaudit.inputs.facts import RevenueBasis
 from salesaudit.present.labels import keyed, keyed_list
 from salesaudit.steps.intake.compute import assumption_log, history_hint, versions
 

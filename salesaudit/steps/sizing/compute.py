@@ -16,8 +16,8 @@ from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig, CompensationConfig
-from salesaudit.inputs.facts import target_per_month
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 

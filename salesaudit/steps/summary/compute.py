@@ -12,7 +12,7 @@ from typing import Any
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import target_per_month
+from salesaudit.inputs.basis import target_per_month
 from salesaudit.steps import control, customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
@@ -187,9 +187,7 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     else:
         out.append(Finding("sum.structure_open", {"n": len(structure.deciding_open(audit))}))
     out.append(_algorithm(audit))
-    ov = customers.overview(audit)
-    if ov is not None and ov.enough:
-        out.append(Finding("sum.abc", {"n": ov.a_clients, "share": ov.a_revenue_share}))
+    out.append(customers.headline(audit))  # clients lost and their revenue, else A's share
     n_open = len(open_questions(audit))
     if n_open:
         out.append(Finding("sum.open", {"n": n_open}, "warning"))
