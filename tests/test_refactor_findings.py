@@ -20,6 +20,13 @@ MERGED = {
     r"summary\.recommendations\[\d+\](\.text|\.impact)?": "one first lever (the funnel's), then the weakest stage",
     r"revenue_basis": "the report's one revenue basis is now the target's (won deals), issue 9",
     r"reconciliation(\..+)?": "new key: won deals vs payments, target and plan (issue 9)",
+    # issue 9, one meetings figure: closers' load in the activity log's meetings (2.8 per CRM
+    # meeting, 5.3% of them end in a contract), so sizing needs 6 closers, not 3
+    r"sizing\.(inputs\.logged_to_contract|workload\.closer_meetings)": "new keys: log-based load",
+    r"sizing\.(required\.closer|hiring_plan\[\d+\]\.hires|monthly_cost)": "closers sized on the log",
+    r"control\.activity\.\w+": "new keys: meetings by role, log vs CRM, log meeting → contract",
+    # issue 9, money at risk: lost and shrinking clients by class, lost A clients by name
+    r"abcxyz\.money_at_risk": "new key: money at risk",
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
     r"summary\.headline\[\d+\]": "plural forms",
@@ -44,8 +51,13 @@ def test_only_the_merged_figures_changed(demo_run: Path) -> None:
     unexplained = [p for p in changed if not any(re.fullmatch(rx, p) for rx in MERGED)]
     assert unexplained == []
     assert changed, "the merged figures did change"
+    # issue 9: the team headline counts the closers on the log; the customers headline names the
+    # clients lost instead of the A clients' share (80% by the definition of class A)
+    issue9 = ("needs 13 sellers", "bought nothing in the current one")
     for path, before, after in compare.differences(old, new):
-        if path.startswith(("data_quality", "summary.headline")):
+        if path.startswith(("data_quality", "summary.headline")) and not any(
+            s in after for s in issue9
+        ):
             assert "(s)" in before and "(s)" not in after  # only the plural wording changed
     bench = {b["key"]: b for b in new["funnel"]["benchmarks"]}["meetings_per_closer"]
     assert abs(bench["value"] - new["control"]["activity"]["meetings_per_closer_month"]) < 0.01
