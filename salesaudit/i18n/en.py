@@ -359,6 +359,10 @@ MESSAGES: dict[str, str] = {
     "still open. Win rate {wr} {ci}.",
     "funnel.s.p_target": "The chance of reaching the target of {target} a month ({total} in total) "
     "is {p}.",
+    "funnel.s.plan_basis": "The plan is in payments; in won deals, the target's basis, it averages "
+    "{plan} a month over those months (payments ÷ {ratio}) against a target "
+    "of {target}: the plan needs {plan_need} new deals a month, the target "
+    "{need} (goal seek below).",
     "funnel.s.plan_effect": "The weakest month, {month} ({gap}), fell short mainly on {effect} "
     "({value}).",
     "funnel.s.plan_fact": "Over {n, plural, one {# plan month} other {# plan months}}, {kind} total "
