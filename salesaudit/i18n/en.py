@@ -979,6 +979,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.change": "Change needed",
     "xlsx.col.check": "Check",
     "xlsx.col.client_id": "Client",
+    "xlsx.col.closer_meetings": "Closer meetings a month (activity log)",
     "xlsx.col.cohort": "Month created",
     "xlsx.col.column": "Column",
     "xlsx.col.contacts": "Contacts a month",

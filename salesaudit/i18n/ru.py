@@ -995,6 +995,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.change": "Нужное изменение",
     "xlsx.col.check": "Проверка",
     "xlsx.col.client_id": "Клиент",
+    "xlsx.col.closer_meetings": "Встреч клоузеров в месяц (журнал активности)",
     "xlsx.col.cohort": "Месяц создания",
     "xlsx.col.column": "Столбец",
     "xlsx.col.contacts": "Контактов в месяц",
