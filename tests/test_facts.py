@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -10,7 +11,9 @@ from salesaudit.inputs.facts import (
     latest_fact,
     loss_stage,
     lost_without_stage,
-    revenue_basis,
+    payment_lag,
+    purchases_basis,
+    reconcile,
     revenue_records,
 )
 
@@ -46,14 +49,14 @@ def test_loss_stage_from_column_then_history() -> None:
     assert lost_without_stage(d, None, STAGES).tolist() == [False, True, True, False, False]
 
 
-def test_revenue_basis_prefers_payments() -> None:
+def test_purchases_basis_prefers_payments() -> None:
     d = _deals()
     pay = pd.DataFrame(
         {"client_id": ["x"], "date": pd.to_datetime(["2026-02-01"]), "amount": [10.0]}
     )
-    assert revenue_basis({"deals": d, "sales": pay}) == "payments"
-    assert revenue_basis({"deals": d}) == "won_deals"
-    assert revenue_basis({"deals": d.drop(columns=["amount"])}) is None
+    assert purchases_basis({"deals": d, "sales": pay}) == "payments"
+    assert purchases_basis({"deals": d}) == "won_deals"
+    assert purchases_basis({"deals": d.drop(columns=["amount"])}) is None
     won = revenue_records({"deals": d})
     assert (
         won is not None
@@ -85,3 +88,54 @@ def test_latest_fact_ignores_planned_and_future_dates() -> None:
         "sales.date",
     )
     assert latest_fact({}, today) == (pd.Timestamp("2026-04-01"), "today")
+
+
+def _bases() -> dict[str, pd.DataFrame]:
+    """Two won deals (400) and four payments (800) in Jan–Mar 2026, a payments plan of 360."""
+    deals = pd.DataFrame(
+        {
+            "deal_id": ["a", "b", "c"],
+            "stage": ["contract", "contract", "lost"],
+            "amount": [100.0, 300.0, 999.0],
+            "closed_at": pd.to_datetime(["2026-01-10", "2026-03-01", "2026-03-02"]),
+            "client_id": ["x", "y", "z"],
+        }
+    )
+    sales = pd.DataFrame(
+        {
+            "client_id": ["x", "x", "y", "z"],
+            "date": pd.to_datetime(["2026-01-20", "2026-02-01", "2026-03-01", "2026-03-15"]),
+            "amount": [50.0, 100.0, 300.0, 350.0],
+        }
+    )
+    plan = pd.DataFrame(
+        {"period": pd.to_datetime(["2026-01-01", "2026-02-01", "2026-03-01"]), "amount": 120.0}
+    )
+    return {"deals": deals, "sales": sales, "plan": plan}
+
+
+def _config(target: float | None, basis: str) -> SimpleNamespace:
+    return SimpleNamespace(targets=SimpleNamespace(revenue_per_month=target, basis=basis))
+
+
+def test_reconcile_converts_payments_to_won_deals_by_the_ratio() -> None:
+    """Payments 800 ÷ won 400 = 2; a won-deal target of 50 is 100 of payments; the payments
+    plan 360 is 180 of won deals; lags 10 (x: 10 → 20 Jan) and 0 (y) days, median 5."""
+    tables = _bases()
+    r = reconcile(tables, _config(50.0, "won_deals"), pd.Timestamp("2026-03-31"))  # type: ignore[arg-type]
+    assert r is not None and r.basis == "won_deals"
+    assert (r.won_deals, r.payments, r.ratio, r.lag_days) == (400.0, 800.0, 2.0, 5.0)
+    assert r.target_month == 50.0 and r.convert(50.0, "won_deals", "payments") == 100.0
+    assert (r.plan, r.plan_basis, r.plan_in_basis) == (360.0, "payments", 180.0)
+    assert payment_lag(tables["deals"], tables["sales"]) == 5.0
+
+
+def test_reconcile_a_payments_target_is_read_in_won_deals_when_stated() -> None:
+    """A target stated in payments (200) becomes the report's basis; won deals convert × 2."""
+    r = reconcile(_bases(), _config(200.0, "payments"), pd.Timestamp("2026-03-31"))  # type: ignore[arg-type]
+    assert r is not None and r.basis == "payments" and r.target_month == 200.0
+    assert r.convert(400.0, "won_deals") == 800.0 and r.plan_in_basis == 360.0
+    only_deals = {"deals": _bases()["deals"]}
+    r2 = reconcile(only_deals, _config(200.0, "payments"), pd.Timestamp("2026-03-31"))  # type: ignore[arg-type]
+    assert r2 is not None and r2.basis == "won_deals" and r2.ratio is None
+    assert r2.target_month is None  # a payments target cannot be read without payments

@@ -72,6 +72,10 @@ def test_gap_decomposition_by_hand() -> None:
     unsettled = plan_fact_summary(monthly, pd.Timestamp("2026-01-01"), 61.0)
     assert unsettled is not None and unsettled.worst is None
     assert plan_fact_summary(None, None, None) is None
+    # the plan a month in won deals: 1 000 over 2 months; a payments plan divides by the ratio
+    assert s.plan_month_won == 500.0
+    paid = plan_fact_summary(monthly.assign(fact=monthly["fact"] + 1.0), None, None, ratio=2.0)
+    assert paid is not None and paid.payments and paid.plan_month_won == 250.0
 
 
 def test_plan_vs_fact_reasons() -> None:

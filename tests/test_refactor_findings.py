@@ -20,7 +20,15 @@ MERGED = {
     r"summary\.recommendations\[\d+\](\.text|\.impact|\.impact_reason)?": "ranked by money (issue 9)",
     r"summary\.(first_page|top_lever)": "new keys: the one-page summary, the lever worth the most",
     r"funnel\.levers": "new key: levers valued against a reachable reference",
-    r"revenue_basis": "new key: the one revenue basis of the report",
+    r"revenue_basis": "the report's one revenue basis is now the target's (won deals), issue 9",
+    r"reconciliation(\..+)?": "new key: won deals vs payments, target and plan (issue 9)",
+    # issue 9, one meetings figure: closers' load in the activity log's meetings (2.8 per CRM
+    # meeting, 5.3% of them end in a contract), so sizing needs 6 closers, not 3
+    r"sizing\.(inputs\.logged_to_contract|workload\.closer_meetings)": "new keys: log-based load",
+    r"sizing\.(required\.closer|hiring_plan\[\d+\]\.hires|monthly_cost)": "closers sized on the log",
+    r"control\.activity\.\w+": "new keys: meetings by role, log vs CRM, log meeting → contract",
+    # issue 9, money at risk: lost and shrinking clients by class, lost A clients by name
+    r"abcxyz\.money_at_risk": "new key: money at risk",
     # wording only: English counts agree with their nouns ("2 heads", not "2 head(s)")
     r"data_quality\.\w+\.warnings\[\d+\]": "plural forms",
     r"summary\.headline\[\d+\]": "plural forms",
@@ -57,12 +65,19 @@ def test_only_the_merged_figures_changed(demo_run: Path) -> None:
     unexplained = [p for p in changed if not any(re.fullmatch(rx, p) for rx in MERGED)]
     assert unexplained == []
     assert changed, "the merged figures did change"
+    # issue 9: the team headline counts the closers on the log; the customers headline names the
+    # clients lost instead of the A clients' share (80% by the definition of class A)
+    issue9 = ("needs 13 sellers", "bought nothing in the current one")
     for path, before, after in compare.differences(old, new):
-        if path.startswith(("data_quality", "summary.headline")) and "months:" not in before:
+        if (
+            path.startswith(("data_quality", "summary.headline"))
+            and "months:" not in before
+            and not any(x in after for x in issue9)
+        ):
             assert "(s)" in before and "(s)" not in after  # only the plural wording changed
     bench = {b["key"]: b for b in new["funnel"]["benchmarks"]}["meetings_per_closer"]
     assert abs(bench["value"] - new["control"]["activity"]["meetings_per_closer_month"]) < 0.01
-    assert new["revenue_basis"] == "payments"
+    assert new["revenue_basis"] == "won_deals"  # the target's basis
     impacts = [r["impact"] for r in new["summary"]["recommendations"] if r["impact"] is not None]
     assert impacts == sorted(impacts, reverse=True)  # the measured levers come by money
 

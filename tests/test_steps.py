@@ -236,7 +236,13 @@ def test_reverse_funnel_hand_worked() -> None:
         active_accounts=130,
     )
     w = sizing.workload(inp)
-    assert w == {"contracts": 10, "meetings": 50, "contacts": 200, "calls": 800}
+    assert w == {
+        "contracts": 10,
+        "meetings": 50,
+        "contacts": 200,
+        "calls": 800,
+        "closer_meetings": 50,
+    }
     r = sizing.required(inp, w, repeat_sales=True, span=7)
     assert r.required == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
     assert r.roles == "hunter_closer_farmer" and r.heads == 1
@@ -479,3 +485,76 @@ def test_technology_coverage() -> None:
     assert "label" not in r.table and r.coverage == technologies.coverage(tbl)
     assert "operational_reporting" not in r.gaps and "sales_stages" not in r.gaps
     assert technologies.roadmap(r.table)["key"].tolist() == road["key"].tolist()
+
+
+def test_meetings_by_role_log_against_crm_and_the_closers_load() -> None:
+    """Hand-worked: closer c logs 30 meetings in each of May and June, universal u 10 in June
+    only; by role 30 and 10, per seller (c: 30, u: 10) 20 a month; 70 meetings over 2 log months
+    = 35 a month. 6 deals won in the last 12 months = 0.5 a month → 0.5 / 35 won per logged
+    meeting. Sizing: a target of 1 000 at a 100 deal = 10 contracts → 10 ÷ (0.5 / 35) = 700
+    logged meetings → 700 / 40 = 17.5 → 18 closers."""
+    acts = pd.DataFrame(
+        {
+            "manager": ["c", "c", "u"],
+            "date": pd.to_datetime(["2026-05-10", "2026-06-10", "2026-06-11"]),
+            "type": ["meeting"] * 3,
+            "count": [30, 30, 10],
+        }
+    )
+    team = pd.DataFrame({"manager": ["c", "u", "f"], "role": ["closer", "universal", "farmer"]})
+    n = 6
+    deals = pd.DataFrame(
+        {
+            "deal_id": [f"d{i}" for i in range(n)],
+            "created_at": pd.to_datetime(["2025-06-01"] * n),
+            "stage": ["contract"] * n,
+            "amount": [100.0] * n,
+            "closed_at": pd.to_datetime(["2026-03-01"] * n),
+            "manager": ["c"] * n,
+        }
+    )
+    a = make_audit(
+        {"activities": acts, "team": team, "deals": deals}, targets={"revenue_per_month": 1000}
+    )
+    rate = funnel.meeting_rate(a)
+    assert rate.by_role == {"closer": 30.0, "universal": 10.0}
+    assert rate.logged == 20.0 and rate.logged_month == 35.0 and rate.won_month == 0.5
+    assert rate.logged_to_contract == pytest.approx(0.5 / 35)
+    act = control.activity_norms(a)
+    assert act["meetings_closer_month"] == 30.0 and act["meetings_universal_month"] == 10.0
+    p = sizing.plan(a)
+    assert p is not None and p.workload["closer_meetings"] == pytest.approx(700.0)
+    assert max(p.required["closer"], p.required["universal"]) == 18
+
+
+def test_money_at_risk_hand_worked() -> None:
+    """Previous window a 600, b 300, c 80, d 20 (A, A, B, C: the shares above are 0, .6, .9,
+    .98); now a 400, c 100, e 50. Lost: b (A, 300) and d (C, 20) = 320; shrinking: a, 600 → 400
+    = 200 less; at risk 520 of 1 000 = 52%; the lost A client named: b."""
+    rows = [("a", 600.0), ("b", 300.0), ("c", 80.0), ("d", 20.0)]
+    rows += [("a", 400.0), ("c", 100.0), ("e", 50.0)]
+    dates = ["2025-03-01"] * 4 + ["2026-03-01"] * 3
+    sales = pd.DataFrame(rows, columns=["client_id", "amount"]).assign(date=pd.to_datetime(dates))
+    risk = customers.money_at_risk(make_audit({"sales": sales}, as_of="2026-06-30"))
+    assert risk is not None
+    assert (risk.lost, risk.lost_revenue, risk.shrinking, risk.shrinking_drop) == (2, 320, 1, 200)
+    assert (risk.previous_revenue, risk.at_risk, risk.share) == (1000, 520, 0.52)
+    by = risk.by_class.set_index("abc")
+    assert by.loc["A"].tolist() == [1, 300, 1, 200] and by.loc["B"].tolist() == [0, 0, 0, 0]
+    assert by.loc["C"].tolist() == [1, 20, 0, 0]
+    assert risk.lost_a["client_id"].tolist() == ["b"] and risk.lost_a["revenue"].tolist() == [300]
+    f = customers.text.finding_text(
+        Finding(
+            "c.lost_clients",
+            {
+                "n": 2,
+                "a": 1,
+                "a_revenue": 300.0,
+                "revenue": 320.0,
+                "previous": 1000.0,
+                "share": 0.32,
+            },
+        ),
+        "en",
+    )
+    assert f.startswith("2 clients that paid in the previous window bought nothing")

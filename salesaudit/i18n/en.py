@@ -52,16 +52,45 @@ MESSAGES: dict[str, str] = {
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
     "c.lost": "lost",
+    "c.lost_a": "A clients lost, largest first (revenue in the previous window): {clients}.",
+    "c.lost_clients": "{n, plural, one {# client} other {# clients}} that paid in the previous "
+    "window bought nothing in the current one ({a} of them class A, {a_revenue}): "
+    "{revenue} of the previous window's {previous} ({share}).",
     "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class since "
     "the previous window.",
     "c.new": "new",
     "c.period.M": "months",
     "c.period.Q": "quarters (one class held over 90% of clients by month)",
-    "c.rec.AX": "AX: key accounts — a named farmer each, protect and grow.",
-    "c.rec.AZ": "AY/AZ: large but irregular — find why purchases stop and plan the next order.",
-    "c.rec.CX": "CX/BX: steady but small — cross-sell and up-sell.",
+    "c.rec.AX": "AX: key accounts, large and regular — a named farmer and a yearly account plan "
+    "each; protect and grow.",
+    "c.rec.AY": "AY: large but irregular — agree the next order with the client and keep in touch "
+    "between purchases.",
+    "c.rec.AZ": "AZ: large one-off buyers — after each deal find the next project, offer a "
+    "framework contract; if they go quiet, ask why at once.",
+    "c.rec.BX": "BX: medium and regular — widen what they buy to lift them into A.",
+    "c.rec.BY": "BY: medium, irregular — a standing order or a reminder before their usual "
+    "purchase.",
+    "c.rec.BZ": "BZ: medium one-offs — qualify the potential; nurture the promising ones by "
+    "campaigns.",
+    "c.rec.CX": "CX: steady but small — cross-sell and up-sell at low cost of service.",
+    "c.rec.CY": "CY: small, irregular — cheap service and automated reminders.",
     "c.rec.CZ": "CZ: small one-offs — serve cheaply, re-activate by campaign only.",
+    "c.rec.lost_a": "Win back the {n, plural, one {# lost A client} other {# lost A clients}} "
+    "first: the head of sales calls each within two weeks — why they stopped buying "
+    "and what would bring them back.",
+    "c.shrinking": "{n, plural, one {# client} other {# clients}} bought less than in the previous "
+    "window, {drop} less. Revenue at risk, lost and shrinking clients together: "
+    "{at_risk} ({share} of the previous window).",
     "c.source_deals": "No sales table: classified on won deals.",
+    "c.tbl.advice": "What to do",
+    "c.tbl.before_after": "Previous → current",
+    "c.tbl.cell": "Cell",
+    "c.tbl.class": "Class in the previous window",
+    "c.tbl.drop": "Drop in revenue",
+    "c.tbl.lost": "Lost clients",
+    "c.tbl.lost_revenue": "Their revenue, previous window",
+    "c.tbl.shrinking": "Shrinking clients",
+    "c.tbl.total": "Total",
     "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} paid in the window: "
     "too few for ABC-XYZ to say anything about the client base (it needs at "
     "least {min}). The classes below are a list, not a finding; give the "
@@ -89,6 +118,7 @@ MESSAGES: dict[str, str] = {
     "chart.funnel": "Sales funnel: deals reaching each stage",
     "chart.headcount": "Headcount by role: now and needed",
     "chart.inbound": "inbound",
+    "chart.migration": "Clients between cells: previous window → current",
     "chart.month": "Month",
     "chart.outbound": "outbound",
     "chart.people": "People",
@@ -122,9 +152,19 @@ MESSAGES: dict[str, str] = {
     "(methodology: 40–45).",
     "ct.meetings_gap": "The activity log shows {logged, plural, one {# meeting} other {# meetings}} "
     "a month per closer, but the CRM has only {crm, plural, one {# deal} other "
-    "{# deals}} a month per seller reaching a meeting: most meetings never "
-    "become deals in the CRM, so the funnel undercounts the top of the pipeline.",
+    "{# deals}} a month per closer reaching a meeting — {ratio} logged meetings "
+    "for each CRM meeting: a deal takes several meetings, or meetings never "
+    "become deals in the CRM. The funnel and the forecast count CRM meetings, "
+    "the closers' load counts the log's.",
     "ct.morning_planning": "Morning planning meeting",
+    "ct.mt.crm": "CRM (deals reaching a meeting)",
+    "ct.mt.log": "Activity log",
+    "ct.mt.m2c": "Meeting → contract",
+    "ct.mt.month": "Meetings a month, closers and universals",
+    "ct.mt.per_seller": "A month per closer or universal",
+    "ct.mt.ratio": "Log ÷ CRM",
+    "ct.mt.role.closer": "A month per closer",
+    "ct.mt.role.universal": "A month per universal seller",
     "ct.rhythm_assessed": "Management rhythm: {n} of {total} answers given; the rest are open "
     "questions in the summary.",
     "ct.rhythm_not_assessed": "The management rhythm is not assessed: the client file has no "
@@ -387,6 +427,10 @@ MESSAGES: dict[str, str] = {
     "still open. Win rate {wr} {ci}.",
     "funnel.s.p_target": "The chance of reaching the target of {target} a month ({total} in total) "
     "is {p}.",
+    "funnel.s.plan_basis": "The plan is in payments; in won deals, the target's basis, it averages "
+    "{plan} a month over those months (payments ÷ {ratio}) against a target "
+    "of {target}: the plan needs {plan_need} new deals a month, the target "
+    "{need} (goal seek below).",
     "funnel.s.plan_effect": "The weakest month, {month} ({gap}), fell short mainly on {effect} "
     "({value}).",
     "funnel.s.plan_fact": "Over {n, plural, one {# plan month} other {# plan months}}, {kind} total "
@@ -693,6 +737,20 @@ MESSAGES: dict[str, str] = {
     "rec.why.no_forecast": "no forecast to value it",
     "rec.why.no_reference": "no reachable reference in the data",
     "rec.why.prerequisite": "prerequisite of the levers",
+    "recon.basis.payments": "Payments",
+    "recon.basis.won_deals": "Won deals",
+    "recon.lag": "Days from a won deal to its client's payment (median)",
+    "recon.note.payments": "Every target, forecast, goal and team size in this report is in "
+    "payments, the basis of the target.",
+    "recon.note.ratio": "Over the last 12 months payments were {ratio}× won deals (repeat purchases "
+    "and instalments included; median lag {lag} days): the plan table and the "
+    "ABC-XYZ totals are in payments and convert by that ratio.",
+    "recon.note.won_deals": "Every target, forecast, goal and team size in this report is in "
+    "won-deal revenue (deals won in the month), the basis of the target.",
+    "recon.plan": "Plan, last 12 months (plan table)",
+    "recon.ratio": "Payments ÷ won deals",
+    "recon.revenue": "Revenue, last 12 months",
+    "recon.target": "Target, 12 months",
     "reject.absurd_number": "not a plausible amount (infinite or beyond 10^15)",
     "reject.absurd_number.todo": "Fix the number in the CRM and export again.",
     "reject.bad_date": "not a date",
@@ -717,6 +775,11 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Role not given",
     "roles.hunter_closer_farmer": "hunters, closers and farmers",
     "roles.universal": "universal sellers",
+    "s.closer_meetings": "The closers' load is counted in the meetings the activity log records: "
+    "{logged} of them end in a contract, while the funnel's meeting → contract "
+    "is {m2c} (a deal takes several meetings), so the target needs {meetings} "
+    "meetings a month — {closers, plural, one {# closer} other {# closers}} at "
+    "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
     "({roles}) and {heads, plural, one {# head} other {# heads}}.",
@@ -1033,6 +1096,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.change": "Change needed",
     "xlsx.col.check": "Check",
     "xlsx.col.client_id": "Client",
+    "xlsx.col.closer_meetings": "Closer meetings a month (activity log)",
     "xlsx.col.cohort": "Month created",
     "xlsx.col.column": "Column",
     "xlsx.col.contacts": "Contacts a month",

@@ -93,6 +93,7 @@ class TargetsConfig(_Model):
     """Revenue target."""
 
     revenue_per_month: float | None = Field(None, gt=0)
+    basis: Literal["won_deals", "payments"] = "won_deals"
 
 
 class PillarsConfig(_Model):

@@ -78,6 +78,8 @@ NOTES: dict[str, str] = {
     "targets": "The revenue target.",
     "targets.revenue_per_month": "Revenue target a month. Not set: team sizing uses the last "
     "12 months' won revenue a month and the forecast shows no chance of reaching a target.",
+    "targets.basis": "Which revenue the target is in: `won_deals` (deals won in the month, the "
+    "default) or `payments`. The report converts the other basis by the last 12 months' ratio.",
     "model": "Answers about the sales model (methodology §1, §5).",
     "model.mode": "Active or passive sales; `auto` decides from the share of inbound deals.",
     "model.inbound_channels": "The deal channels that count as inbound (passive).",

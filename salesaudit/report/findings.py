@@ -11,11 +11,12 @@ from salesaudit.core.errors import InputError
 from salesaudit.core.numbers import jsonable
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import revenue_basis
+from salesaudit.inputs.basis import revenue_basis
 from salesaudit.report.findings_model import SCHEMA_VERSION, Findings, findings_schema
 from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import findings as funnel
+from salesaudit.steps.intake import reconciliation_findings
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -58,7 +59,8 @@ def build(audit: Audit) -> dict[str, Any]:
         "as_of_source": audit.as_of_source,
         "language": audit.lang,
         "currency": audit.config.currency,
-        "revenue_basis": revenue_basis(audit.tables),
+        "revenue_basis": revenue_basis(audit),
+        "reconciliation": reconciliation_findings(audit),
         "data_quality": intake.findings(audit),
         "model": model.findings(audit),
         "technologies": technologies.findings(audit),

@@ -236,6 +236,9 @@ class SizingInputs(_Section):
     hunter_capacity: float
     farmer_capacity: float
     active_accounts: float
+    logged_to_contract: float | None = Field(
+        None, description="won deals per meeting the activity log records (null: no log)"
+    )
 
 
 class Workload(_Section):
@@ -245,6 +248,9 @@ class Workload(_Section):
     meetings: Annotated[float, Field(ge=0)]
     contacts: Annotated[float, Field(ge=0)]
     calls: Annotated[float, Field(ge=0)]
+    closer_meetings: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="meetings the closers hold: in the activity log's count when given"
+    )
 
 
 class RoleCounts(_Section):
@@ -605,6 +611,38 @@ class Matrix(_Section):
     CZ: Count
 
 
+class ClassRisk(_Section):
+    """Clients of one previous class lost or shrinking, and their revenue."""
+
+    lost: Count
+    lost_revenue: float
+    shrinking: Count
+    shrinking_drop: float
+
+
+class LostClient(_Section):
+    """An A client of the previous window that bought nothing in the current one."""
+
+    client_id: str
+    cell: str
+    revenue: float = Field(description="its revenue in the previous window")
+
+
+class MoneyAtRisk(_Section):
+    """Clients of the previous window lost or shrinking in the current one, with their revenue."""
+
+    previous_revenue: float
+    current_revenue: float
+    lost: Count
+    lost_revenue: float
+    shrinking: Count
+    shrinking_drop: float
+    at_risk: float = Field(description="lost revenue + the shrinking clients' drop")
+    share: float = Field(description="at_risk ÷ previous_revenue")
+    by_class: dict[Literal["A", "B", "C"], ClassRisk]
+    lost_a: list[LostClient]
+
+
 class AbcXyzFindings(_Section):
     """The `abcxyz` section (null when nothing can be classified)."""
 
@@ -618,6 +656,7 @@ class AbcXyzFindings(_Section):
     matrix: Matrix
     migration: dict[str, dict[str, Count]]
     critical_moves: list[str]
+    money_at_risk: MoneyAtRisk | None = None
 
 
 # --------------------------------------------------------------------------- control, summary
@@ -717,6 +756,28 @@ class Changes(_Section):
     )
 
 
+# --------------------------------------------------------------------------- revenue bases
+
+
+class Reconciliation(_Section):
+    """The two revenue bases over the last 12 months, the target and the plan, reconciled."""
+
+    basis: Literal["payments", "won_deals"] = Field(description="the report's one revenue basis")
+    window: Annotated[list[Date], Field(min_length=2, max_length=2)]
+    won_deals_12m: float | None
+    payments_12m: float | None
+    ratio: float | None = Field(description="payments ÷ won deals over the window")
+    lag_days: float | None = Field(
+        description="median days from a won deal's close to its client's next payment"
+    )
+    target_month: float | None = Field(description="the target a month as given")
+    target_basis: Literal["payments", "won_deals"]
+    target_month_in_basis: float | None
+    plan_12m: float | None = Field(description="the plan table over the window, in its basis")
+    plan_basis: Literal["payments", "won_deals"]
+    plan_12m_in_basis: float | None
+
+
 # --------------------------------------------------------------------------- the document
 
 
@@ -739,8 +800,10 @@ class Findings(_Section):
     language: Literal["en", "ru"]
     currency: str
     revenue_basis: Literal["payments", "won_deals"] | None = Field(
-        None, description="where revenue comes from: payments when given, else won deals"
+        None,
+        description="the report's one revenue basis: the target's (won deals unless stated)",
     )
+    reconciliation: Reconciliation | None = None
     data_quality: dict[str, TableQualityFindings]
     model: ModelFindings | None
     technologies: TechnologiesFindings | None

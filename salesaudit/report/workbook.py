@@ -44,7 +44,8 @@ PERCENT = {
     "m2c_hi", "share_of_plan", "change", "low", "high", "implied_meeting_to_contract",
 }  # fmt: skip
 DECIMAL = {
-    "headcount", "productive", "contracts", "meetings", "contacts", "calls", "median_days",
+    "headcount", "productive", "contracts", "meetings", "contacts", "calls", "closer_meetings",
+    "median_days",
     "p80_days", "naive_median_days", "plan_new", "won", "cv", "current", "needed",
     "band_low", "band_high", "best_today", "implied_meetings", "value", "base", "reference",
 }  # fmt: skip

@@ -9,21 +9,24 @@ from salesaudit.steps.control.compute import (
     CALLS_NORM,
     CHECKINS_NORM,
     MEETINGS_NORM,
+    MeetingsCompare,
     RhythmCheck,
     activity_norms,
     crm_checks,
     crm_meetings_per_seller,
     crm_score,
     findings,
+    meetings_compare,
     observations,
     rhythm,
     rhythm_finding,
 )
-from salesaudit.steps.control.text import crm_table, notes, rhythm_table, sentence
+from salesaudit.steps.control.text import crm_table, meetings_table, notes, rhythm_table, sentence
 
 __all__ = [
     "CALLS_NORM",
     "CHECKINS_NORM",
+    "MeetingsCompare",
     "MEETINGS_NORM",
     "RhythmCheck",
     "activity_norms",
@@ -32,6 +35,8 @@ __all__ = [
     "crm_meetings_per_seller",
     "crm_table",
     "findings",
+    "meetings_compare",
+    "meetings_table",
     "notes",
     "observations",
     "rhythm",

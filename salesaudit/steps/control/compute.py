@@ -12,7 +12,13 @@ from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps.funnel.compute import logged_activity, meeting_rate
+from salesaudit.steps import sizing
+from salesaudit.steps.funnel.compute import (
+    active_closers,
+    audit_deals,
+    logged_activity,
+    meeting_rate,
+)
 
 MEETINGS_NORM = (int(C.MEETINGS_PER_CLOSER.value), int(C.MEETINGS_PER_CLOSER.high or 0))
 CALLS_NORM = (int(C.CALLS_PER_HOUR.value), int(C.CALLS_PER_HOUR.high or 0))
@@ -77,10 +83,20 @@ def _calls_per_hunter_day(audit: Audit) -> float | None:
 
 def _activity_norms(audit: Audit) -> dict[str, float | None]:
     """Meetings per closer a month (the funnel's one definition) and calls per hunter a day."""
-    return {
-        "meetings_per_closer_month": meeting_rate(audit).logged,
+    rate = meeting_rate(audit)
+    out = {
+        "meetings_per_closer_month": rate.logged,
         "calls_per_hunter_day": _calls_per_hunter_day(audit),
     }
+    if rate.logged_month is not None:
+        out |= {f"meetings_{role}_month": v for role, v in sorted(rate.by_role.items())}
+        out |= {
+            "meetings_logged_month": rate.logged_month,
+            "meetings_crm_month": rate.crm_month,
+            "logged_meetings_per_crm_meeting": rate.per_deal,
+            "logged_meeting_to_contract": rate.logged_to_contract,
+        }
+    return out
 
 
 def activity_norms(audit: Audit) -> dict[str, float | None]:
@@ -91,6 +107,41 @@ def activity_norms(audit: Audit) -> dict[str, float | None]:
 def crm_meetings_per_seller(audit: Audit) -> float | None:
     """Deals reaching a meeting per seller a month in the CRM (the funnel's meeting rate, CRM side)."""
     return meeting_rate(audit).crm
+
+
+@dataclass(frozen=True)
+class MeetingsCompare:
+    """Meetings in the activity log against the CRM's deals reaching a meeting, same 12 months."""
+
+    logged_month: float  # meetings a month the log records for closers and universals
+    crm_month: float | None  # deals reaching the meeting stage a month in the CRM
+    sellers: int | None  # closers and universals (the team's meeting roles)
+    by_role: dict[str, float]  # log: meetings per seller a month, per role
+    logged_to_contract: float | None  # won deals per logged meeting
+    funnel_to_contract: float | None  # the funnel's meeting → contract, the one sizing uses
+
+    @property
+    def ratio(self) -> float | None:
+        """Logged meetings per CRM meeting."""
+        return self.logged_month / self.crm_month if self.crm_month else None
+
+
+def meetings_compare(audit: Audit) -> MeetingsCompare | None:
+    """The log and the CRM side by side (None without an activity log of meetings)."""
+    rate = meeting_rate(audit)
+    if rate.logged_month is None:
+        return None
+    deals = audit_deals(audit)
+    sellers = active_closers(audit, deals)[0] if deals is not None else None
+    plan = sizing.plan(audit)
+    return MeetingsCompare(
+        logged_month=rate.logged_month,
+        crm_month=rate.crm_month,
+        sellers=sellers,
+        by_role=dict(rate.by_role),
+        logged_to_contract=rate.logged_to_contract,
+        funnel_to_contract=None if plan is None else plan.inputs.meeting_to_contract,
+    )
 
 
 def observations(audit: Audit) -> list[Finding]:
@@ -107,9 +158,12 @@ def observations(audit: Audit) -> list[Finding]:
     rf = rhythm_finding(audit)
     out += [] if rf is None else [rf]
     out.append(crm_score(audit))
-    crm_meetings = crm_meetings_per_seller(audit)
-    if crm_meetings is not None and logged is not None and logged > 1.5 * crm_meetings:
-        out.append(Finding("ct.meetings_gap", {"logged": logged, "crm": crm_meetings}, "warning"))
+    cmp = meetings_compare(audit)
+    if cmp is not None and cmp.crm_month and cmp.sellers and logged is not None:
+        crm = cmp.crm_month / cmp.sellers  # per closer or universal, as the log counts
+        if logged > 1.5 * crm:
+            gap = {"logged": logged, "crm": crm, "ratio": cmp.ratio}
+            out.append(Finding("ct.meetings_gap", gap, "warning"))
     return out
 
 
@@ -126,5 +180,8 @@ def findings(audit: Audit) -> dict[str, Any]:
         "crm_assessed": len(rated),
         "not_assessed": [k for k, v in rhythm_.items() if v is None]
         + [f"crm.{k}" for k, v in crm.items() if v is None],
-        "activity": {k: (None if v is None else round(v, 2)) for k, v in norms.items()},
+        "activity": {
+            k: (None if v is None else round(v, 4 if "contract" in k else 2))
+            for k, v in norms.items()
+        },
     }

@@ -5,9 +5,15 @@ from __future__ import annotations
 import pandas as pd
 
 from salesaudit.core.results import Finding
-from salesaudit.i18n import fmt_num, t
+from salesaudit.i18n import fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps.control.compute import crm_checks, observations, rhythm
+from salesaudit.steps.control.compute import (
+    activity_norms,
+    crm_checks,
+    meetings_compare,
+    observations,
+    rhythm,
+)
 
 _RHYTHM_LABEL = {
     "morning_planning": "ct.morning_planning",
@@ -65,10 +71,42 @@ def sentence(finding: Finding, lang: str) -> str:
     if finding.code == "ct.calls":
         return t(finding.code, lang, v=round(p["v"]), hours=p["hours"], h=fmt_num(p["h"], lang, 1))
     if finding.code == "ct.meetings_gap":
-        return t(finding.code, lang, logged=round(p["logged"]), crm=round(p["crm"]))
+        ratio = fmt_num(p["ratio"], lang, 1) if p.get("ratio") else "—"
+        return t(finding.code, lang, logged=round(p["logged"]), crm=round(p["crm"]), ratio=ratio)
     return t(finding.code, lang, **p)
 
 
 def notes(audit: Audit) -> list[str]:
     """Control findings in sentences."""
     return [sentence(f, audit.lang) for f in observations(audit)]
+
+
+def meetings_table(audit: Audit) -> pd.DataFrame | None:
+    """Meetings in the activity log and in the CRM side by side, with their ratio, by role."""
+    cmp = meetings_compare(audit)
+    if cmp is None:
+        return None
+    lang = audit.lang
+
+    def num(v: float | None, digits: int = 1) -> str:
+        """A figure, or a dash."""
+        return "—" if v is None else fmt_num(v, lang, digits)
+
+    def row(key: str, log: float | None, crm: float | None) -> tuple[str, str, str, str]:
+        """One line: the log's figure, the CRM's and the log ÷ CRM."""
+        ratio = log / crm if log is not None and crm else None
+        return (t(key, lang), num(log), num(crm), "—" if ratio is None else f"{num(ratio)}×")
+
+    per_seller = cmp.crm_month / cmp.sellers if cmp.crm_month and cmp.sellers else None
+    rows = [
+        row("ct.mt.month", cmp.logged_month, cmp.crm_month),
+        row("ct.mt.per_seller", activity_norms(audit)["meetings_per_closer_month"], per_seller),
+    ]
+    rows += [row(f"ct.mt.role.{r}", v, None) for r, v in sorted(cmp.by_role.items())]
+    log_pct, crm_pct = (
+        "—" if v is None else fmt_pct(v, lang, 1)
+        for v in (cmp.logged_to_contract, cmp.funnel_to_contract)
+    )
+    rows.append((t("ct.mt.m2c", lang), log_pct, crm_pct, ""))
+    cols = ["tbl.item", "ct.mt.log", "ct.mt.crm", "ct.mt.ratio"]
+    return pd.DataFrame(rows, columns=[t(c, lang) for c in cols])

@@ -14,7 +14,7 @@ import pandas as pd
 from salesaudit.core.constants import DEGENERATE_SHARE, MIN_CLIENTS_ABC
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import revenue_basis, revenue_records
+from salesaudit.inputs.facts import purchases_basis, revenue_records
 
 CELLS = [a + x for a in "ABC" for x in "XYZ"]
 MOVE_COLUMNS = ["client_id", "before", "after", "down", "critical"]
@@ -45,6 +45,7 @@ class Overview:
     a_revenue_share: float
     moves: pd.DataFrame  # see :func:`moves`
     findings: tuple[Finding, ...]
+    risk: MoneyAtRisk | None = None  # see :func:`money_at_risk`
 
     @property
     def enough(self) -> bool:
@@ -55,14 +56,14 @@ class Overview:
 def purchases(audit: Audit) -> tuple[pd.DataFrame | None, str]:
     """The purchases to classify (client_id, date, amount) and their source table.
 
-    The revenue basis is `inputs.facts.revenue_basis`, the one the whole report uses: payments
+    The purchases are `inputs.facts.revenue_records`: payments
     when the client gave them, else won deals.
     """
     records = revenue_records(audit.tables)
     if records is None or "client_id" not in records:
         return None, "none"
     rows = records.dropna(subset=["client_id", "date", "amount"])[["client_id", "date", "amount"]]
-    return rows, "sales" if revenue_basis(audit.tables) == "payments" else "deals"
+    return rows, "sales" if purchases_basis(audit.tables) == "payments" else "deals"
 
 
 def abc(revenue: pd.Series, a: float, b: float) -> pd.Series:
@@ -226,6 +227,7 @@ def _overview(audit: Audit) -> Overview | None:
         a_revenue_share=float(a["revenue"].sum()) / total,
         moves=moves(audit),
         findings=(),
+        risk=money_at_risk(audit),
     )
     return replace(ov, findings=_findings(ov))
 
@@ -248,6 +250,7 @@ def _findings(ov: Overview) -> tuple[Finding, ...]:
         top = cl.clients["xyz"].value_counts()
         share = float(top.iloc[0] / len(cl.clients))
         out.append(Finding("c.degenerate", {"share": share, "cls": str(top.index[0])}, "warning"))
+    out += _risk_findings(ov.risk)
     if len(mv):
         out.append(Finding("c.moved_down", {"n": int(mv["down"].sum())}))
         crit = mv[mv["critical"]]
@@ -255,6 +258,58 @@ def _findings(ov: Overview) -> tuple[Finding, ...]:
             shown = tuple((r.client_id, r.before, r.after) for r in crit.itertuples())
             out.append(Finding("c.critical", {"moves": shown}, "warning"))
     return tuple(out)
+
+
+def _risk_findings(risk: MoneyAtRisk | None) -> list[Finding]:
+    """Clients lost (and the A clients by name) and shrinking, with their revenue."""
+    if risk is None:
+        return []
+    out = []
+    prev = risk.previous_revenue
+    if risk.lost:
+        a = risk.by_class.set_index("abc")
+        share = risk.lost_revenue / prev if prev else 0.0
+        params = {
+            "n": risk.lost,
+            "a": int(a.loc["A", "lost"]),
+            "a_revenue": float(a.loc["A", "lost_revenue"]),
+            "revenue": risk.lost_revenue,
+        }
+        out.append(Finding("c.lost_clients", {**params, "previous": prev, "share": share}, "bad"))
+    if len(risk.lost_a):
+        named = tuple((r.client_id, r.revenue) for r in risk.lost_a.itertuples())
+        out.append(Finding("c.lost_a", {"clients": named}, "bad"))
+    if risk.shrinking:
+        drop = {"n": risk.shrinking, "drop": risk.shrinking_drop}
+        out.append(Finding("c.shrinking", {**drop, "at_risk": risk.at_risk, "share": risk.share}))
+    return out
+
+
+def risk_findings(risk: MoneyAtRisk) -> dict[str, Any]:
+    """The findings.json `abcxyz.money_at_risk` part."""
+    return {
+        "previous_revenue": round(risk.previous_revenue, 2),
+        "current_revenue": round(risk.current_revenue, 2),
+        "lost": risk.lost,
+        "lost_revenue": round(risk.lost_revenue, 2),
+        "shrinking": risk.shrinking,
+        "shrinking_drop": round(risk.shrinking_drop, 2),
+        "at_risk": round(risk.at_risk, 2),
+        "share": round(risk.share, 4),
+        "by_class": {
+            r.abc: {
+                "lost": int(r.lost),
+                "lost_revenue": round(float(r.lost_revenue), 2),
+                "shrinking": int(r.shrinking),
+                "shrinking_drop": round(float(r.shrinking_drop), 2),
+            }
+            for r in risk.by_class.itertuples()
+        },
+        "lost_a": [
+            {"client_id": str(r.client_id), "cell": r.cell, "revenue": round(float(r.revenue), 2)}
+            for r in risk.lost_a.itertuples()
+        ],
+    }
 
 
 def findings(audit: Audit) -> dict[str, Any] | None:
@@ -278,4 +333,110 @@ def findings(audit: Audit) -> dict[str, Any] | None:
         "critical_moves": [
             f"{r.client_id}: {r.before}→{r.after}" for r in ov.moves.itertuples() if r.critical
         ],
+        "money_at_risk": None if ov.risk is None else risk_findings(ov.risk),
     }
+
+
+# --------------------------------------------------------------------------------------
+# money at risk: the clients the previous window had and the current one lost or shrank
+
+RISK_COLUMNS = ["abc", "lost", "lost_revenue", "shrinking", "shrinking_drop"]
+
+
+@dataclass(frozen=True)
+class MoneyAtRisk:
+    """Clients of the previous window lost or shrinking in the current one, by previous class.
+
+    A client is *lost* when it paid in the previous window and not in the current one (its
+    previous revenue is gone); *shrinking* when it paid in both but less now (the drop is at
+    risk). `at_risk` = lost revenue + the shrinking clients' drop, `share` of the previous
+    window's revenue.
+    """
+
+    by_class: pd.DataFrame  # RISK_COLUMNS, one row per previous class A, B, C
+    lost_a: pd.DataFrame  # client_id, cell (previous), revenue (previous), largest first
+    previous_revenue: float
+    current_revenue: float
+    lost: int
+    lost_revenue: float
+    shrinking: int
+    shrinking_drop: float
+
+    @property
+    def at_risk(self) -> float:
+        """Revenue lost and shrinking, over a window."""
+        return self.lost_revenue + self.shrinking_drop
+
+    @property
+    def share(self) -> float:
+        """Revenue at risk as a share of the previous window's revenue."""
+        return self.at_risk / self.previous_revenue if self.previous_revenue > 0 else 0.0
+
+
+def risk_of(prev: pd.DataFrame, now: pd.DataFrame) -> MoneyAtRisk:
+    """Money at risk between two classifications' client tables (client_id, revenue, abc, cell)."""
+    j = prev[["client_id", "revenue", "abc", "cell"]].merge(
+        now[["client_id", "revenue"]], on="client_id", how="left", suffixes=("", "_now")
+    )
+    j["revenue_now"] = j["revenue_now"].fillna(0.0)
+    is_lost = j["revenue_now"] <= 0
+    is_shrinking = ~is_lost & (j["revenue_now"] < j["revenue"])
+    j["lost_revenue"] = j["revenue"].where(is_lost, 0.0)
+    j["drop"] = (j["revenue"] - j["revenue_now"]).where(is_shrinking, 0.0)
+    g = j.assign(lost=is_lost, shrinking=is_shrinking).groupby("abc")
+    by_class = pd.DataFrame(
+        {
+            "lost": g["lost"].sum(),
+            "lost_revenue": g["lost_revenue"].sum(),
+            "shrinking": g["shrinking"].sum(),
+            "shrinking_drop": g["drop"].sum(),
+        }
+    ).reindex(list("ABC"), fill_value=0)
+    by_class = by_class.astype({"lost": int, "shrinking": int}).rename_axis("abc").reset_index()
+    lost_a = j[is_lost & (j["abc"] == "A")].sort_values(
+        ["revenue", "client_id"], ascending=[False, True], kind="stable"
+    )[["client_id", "cell", "revenue"]]
+    return MoneyAtRisk(
+        by_class=by_class[RISK_COLUMNS],
+        lost_a=lost_a.reset_index(drop=True),
+        previous_revenue=float(prev["revenue"].sum()),
+        current_revenue=float(now["revenue"].sum()),
+        lost=int(is_lost.sum()),
+        lost_revenue=float(j["lost_revenue"].sum()),
+        shrinking=int(is_shrinking.sum()),
+        shrinking_drop=float(j["drop"].sum()),
+    )
+
+
+def money_at_risk(audit: Audit) -> MoneyAtRisk | None:
+    """Money at risk between the previous window and the current one (None without both)."""
+    return audit.memo(("customers.money_at_risk",), lambda: _money_at_risk(audit))
+
+
+def _money_at_risk(audit: Audit) -> MoneyAtRisk | None:
+    """Money at risk (uncached; see :func:`money_at_risk`)."""
+    both_windows = previous(audit)
+    if both_windows is None:
+        return None
+    prev, now = both_windows
+    return risk_of(prev.clients, now.clients)
+
+
+def headline(audit: Audit) -> Finding | None:
+    """The customers fact the summary leads with: clients lost and their revenue, else A's share."""
+    ov = overview(audit)
+    if ov is None or not ov.enough:
+        return None
+    risk = money_at_risk(audit)
+    if risk is None or risk.lost == 0:
+        return Finding("sum.abc", {"n": ov.a_clients, "share": ov.a_revenue_share})
+    a = risk.by_class.set_index("abc")
+    params = {
+        "n": risk.lost,
+        "a": int(a.loc["A", "lost"]),
+        "a_revenue": float(a.loc["A", "lost_revenue"]),
+        "revenue": risk.lost_revenue,
+        "previous": risk.previous_revenue,
+        "share": risk.lost_revenue / risk.previous_revenue if risk.previous_revenue else 0.0,
+    }
+    return Finding("c.lost_clients", params, "bad")

@@ -9,6 +9,7 @@ import pandas as pd
 
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import reconciliation, target_per_month
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
@@ -124,7 +125,7 @@ def _analyse(audit: Audit, scenarios: int | None) -> FunnelAnalysis:
     deals = audit_deals(audit)
     history = audit.table("stage_history")
     parts: dict[str, Any] = {
-        "target": cfg.targets.revenue_per_month,
+        "target": target_per_month(audit),
         "cut_metric": cut_metric(stages),
     }
     if deals is None or deals.empty:
@@ -255,6 +256,12 @@ def _forecast(
     }
 
 
+def _ratio(audit: Audit) -> float | None:
+    """Payments ÷ won deals over the last 12 months (None without both)."""
+    r = reconciliation(audit)
+    return None if r is None else r.ratio
+
+
 def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict[str, Any]:
     """Plan vs fact by month and by manager, and its summary."""
     pf, managers, reason = planfact.plan_vs_fact(
@@ -266,7 +273,9 @@ def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict
         "plan_fact": pf,
         "plan_fact_managers": managers,
         "plan_reason": reason,
-        "plan_summary": planfact.plan_fact_summary(pf, first, parts["cycle"].get("p80")),
+        "plan_summary": planfact.plan_fact_summary(
+            pf, first, parts["cycle"].get("p80"), _ratio(audit)
+        ),
     }
 
 

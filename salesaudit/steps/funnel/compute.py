@@ -25,7 +25,7 @@ The heavier parts live beside this module (``forecast``, ``survival``, ``planfac
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -477,6 +477,24 @@ class MeetingRate:
     crm: float | None  # CRM: deals reaching the meeting stage per seller a month, last 3 months
     crm_meetings: float | None  # CRM: deals reaching the meeting stage a month
     sellers: int | None  # sellers holding those CRM meetings (or the active closers)
+    by_role: dict[str, float] = field(default_factory=dict)  # log: per seller a month, by role
+    logged_month: float | None = None  # log: meetings a month, closers + universals, 12 months
+    crm_month: float | None = None  # CRM: deals reaching the meeting stage a month, 12 months
+    won_month: float | None = None  # won deals a month, the same 12 months
+
+    @property
+    def per_deal(self) -> float | None:
+        """Logged meetings per CRM meeting (how many meetings a deal at the meeting stage takes)."""
+        if self.logged_month is None or not self.crm_month:
+            return None
+        return self.logged_month / self.crm_month
+
+    @property
+    def logged_to_contract(self) -> float | None:
+        """Won deals per logged meeting over 12 months: meeting → contract as the log counts it."""
+        if self.won_month is None or not self.logged_month:
+            return None
+        return self.won_month / self.logged_month
 
 
 def logged_activity(audit: Audit, kind: str, roles: tuple[str, ...]) -> pd.DataFrame | None:
@@ -508,6 +526,34 @@ def logged_meetings_per_closer(audit: Audit) -> float | None:
     return float(per.groupby(level=0).mean().mean())
 
 
+def logged_meetings_by_role(audit: Audit) -> dict[str, float]:
+    """Meetings per seller a month in the activity log for each meeting role, last 12 months."""
+    meet, team = logged_activity(audit, "meeting", ("closer", "universal")), audit.table("team")
+    if meet is None or team is None:
+        return {}
+    role = meet["manager"].map(team.drop_duplicates("manager").set_index("manager")["role"])
+    per = meet["count"].groupby([role, meet["manager"], meet["date"].dt.to_period("M")]).sum()
+    by_person = per.groupby(level=[0, 1]).mean()
+    return {str(r): float(v) for r, v in by_person.groupby(level=0).mean().items()}
+
+
+def logged_meetings_per_month(audit: Audit) -> float | None:
+    """Meetings a month the activity log records for closers and universals (months it covers)."""
+    meet = logged_activity(audit, "meeting", ("closer", "universal"))
+    if meet is None:
+        return None
+    return float(meet["count"].sum()) / meet["date"].dt.to_period("M").nunique()
+
+
+def won_per_month(deals: pd.DataFrame, as_of: pd.Timestamp, months: int = 12) -> float | None:
+    """Won deals a month closed over the last `months` months to as_of."""
+    if "closed_at" not in deals:
+        return None
+    start = as_of - pd.DateOffset(months=months)
+    closed = deals["closed_at"]
+    return float(((deals["stage"] == WON) & (closed > start) & (closed <= as_of)).sum()) / months
+
+
 def meeting_rate(audit: Audit) -> MeetingRate:
     """The meetings a closer holds a month, computed once per audit (see MeetingRate)."""
     return audit.memo(("funnel.meeting_rate",), lambda: _meeting_rate(audit))
@@ -526,7 +572,14 @@ def _meeting_rate(audit: Audit) -> MeetingRate:
         sellers = holders or active_closers(audit, deals)[0]
     crm = crm_pm / sellers if crm_pm is not None and sellers else None
     if logged is not None:
-        return MeetingRate(logged, "activities", logged, crm, crm_pm, sellers)
+        crm_year = won = None
+        if crm_pm is not None and deals is not None:
+            stages, history = audit.stage_keys, audit.table("stage_history")
+            crm_year = meeting_load(deals, stages, history, audit.as_of, months=12)[0]
+            won = won_per_month(deals, audit.as_of)
+        by_role, logged_pm = logged_meetings_by_role(audit), logged_meetings_per_month(audit)
+        rest = (by_role, logged_pm, crm_year, won)
+        return MeetingRate(logged, "activities", logged, crm, crm_pm, sellers, *rest)
     return MeetingRate(crm, "crm" if crm is not None else "", None, crm, crm_pm, sellers)
 
 

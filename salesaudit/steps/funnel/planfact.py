@@ -236,10 +236,21 @@ class PlanFactSummary:
     new_needed: float  # new deals a month the plan needs at today's conversion and size
     new_created: float
     worst: WorstMonth | None
+    ratio: float | None = None  # payments ÷ won deals over the last 12 months (the reconciliation)
+
+    @property
+    def plan_month_won(self) -> float | None:
+        """The plan a month in won deals (a payments plan divided by the ratio)."""
+        if not self.payments:
+            return self.plan / self.months if self.months else None
+        return self.plan / self.months / self.ratio if self.ratio and self.months else None
 
 
 def plan_fact_summary(
-    pf: pd.DataFrame | None, first_month: pd.Timestamp | None, cycle_p80: float | None
+    pf: pd.DataFrame | None,
+    first_month: pd.Timestamp | None,
+    cycle_p80: float | None,
+    ratio: float | None = None,
 ) -> PlanFactSummary | None:
     """Totals of :func:`plan_vs_fact` and its worst settled month (months within a P80 cycle
     of the first created deal miss wins from deals created before the data: skipped)."""
@@ -265,6 +276,7 @@ def plan_fact_summary(
         new_needed=float(pf["plan_new"].mean()),
         new_created=float(pf["new"].mean()),
         worst=worst,
+        ratio=ratio,
     )
 
 

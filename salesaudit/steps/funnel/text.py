@@ -348,6 +348,12 @@ def plan_fact_story(fa: FunnelAnalysis) -> list[str]:
     ]
     if s.payments:
         out.append(t("funnel.s.plan_other", lang, value=_signed(fa, s.other)))
+    plan_won, gs = s.plan_month_won, fa.goal_seek
+    row = gs[gs["driver"] == "new_deals"] if gs is not None else None
+    if s.payments and plan_won is not None and fa.target and row is not None and len(row):
+        kw = {"plan": _money(fa, plan_won), "target": _money(fa, fa.target)}
+        kw |= {"ratio": fmt_num(s.ratio, lang, 2), "plan_need": fmt_num(s.new_needed, lang)}
+        out.append(t("funnel.s.plan_basis", lang, **kw, need=fmt_num(row["needed"].iloc[0], lang)))
     w = s.worst
     if w is not None:
         out.append(

@@ -9,6 +9,7 @@ from salesaudit.steps.intake.compute import (
     AssumptionLog,
     assumption_log,
     findings,
+    reconciliation_findings,
     rejected_rows,
     versions,
 )
@@ -18,6 +19,8 @@ from salesaudit.steps.intake.text import (
     profile,
     quality,
     quality_notes,
+    reconciliation_note,
+    reconciliation_table,
     versions_table,
 )
 
@@ -30,6 +33,9 @@ __all__ = [
     "profile",
     "quality",
     "quality_notes",
+    "reconciliation_findings",
+    "reconciliation_note",
+    "reconciliation_table",
     "rejected_rows",
     "versions",
     "versions_table",

@@ -14,6 +14,7 @@ import pandas as pd
 from salesaudit.core.quality import Assumption, Note
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import reconciliation
 from salesaudit.inputs.ingest.quality import quality_findings
 from salesaudit.inputs.presets import load_preset
 from salesaudit.steps import sizing
@@ -121,3 +122,24 @@ def versions() -> dict[str, str]:
 def findings(audit: Audit) -> dict[str, Any]:
     """The findings.json `data_quality` section."""
     return quality_findings(audit.quality)
+
+
+def reconciliation_findings(audit: Audit) -> dict[str, Any] | None:
+    """The findings.json `reconciliation` table: both revenue bases, their ratio, target and plan."""
+    r = reconciliation(audit)
+    if r is None:
+        return None
+    return {
+        "basis": r.basis,
+        "window": [str(r.window[0].date()), str(r.window[1].date())],
+        "won_deals_12m": r.won_deals,
+        "payments_12m": r.payments,
+        "ratio": None if r.ratio is None else round(r.ratio, 4),
+        "lag_days": r.lag_days,
+        "target_month": r.target,
+        "target_basis": r.target_basis,
+        "target_month_in_basis": r.target_month,
+        "plan_12m": r.plan,
+        "plan_basis": r.plan_basis,
+        "plan_12m_in_basis": r.plan_in_basis,
+    }

@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 
 from salesaudit.core.quality import Assumption
-from salesaudit.i18n import fmt_date, fmt_num, has, t
+from salesaudit.i18n import fmt_date, fmt_money, fmt_num, has, t
 from salesaudit.i18n.notes import render
 from salesaudit.inputs import ingest
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import reconciliation
+from salesaudit.inputs.facts import RevenueBasis
 from salesaudit.present.labels import keyed, keyed_list
 from salesaudit.steps.intake.compute import assumption_log, history_hint, versions
 
@@ -100,3 +102,49 @@ def versions_table(audit: Audit) -> pd.DataFrame:
     return pd.DataFrame(
         [{t("tbl.package", lang): n, t("tbl.version", lang): v} for n, v in versions().items()]
     )
+
+
+def reconciliation_table(audit: Audit) -> pd.DataFrame | None:
+    """Won deals and payments over 12 months, their ratio and lag, the target and plan in both bases."""
+    r = reconciliation(audit)
+    if r is None:
+        return None
+    lang, cur = audit.lang, audit.config.currency
+    other: RevenueBasis = "payments" if r.basis == "won_deals" else "won_deals"
+
+    def both(value: float, basis: RevenueBasis) -> tuple[str, str]:
+        """The amount in the report's basis and in the other one."""
+        return money(r.convert(value, basis)), money(r.convert(value, basis, other))
+
+    def money(v: float | None) -> str:
+        """An amount, or 'not available'."""
+        return t("word.not_available", lang) if v is None else fmt_money(v, lang, cur)
+
+    by_basis = {"won_deals": r.won_deals, "payments": r.payments}
+    head = [t("tbl.item", lang), t(f"recon.basis.{r.basis}", lang), t(f"recon.basis.{other}", lang)]
+    out = [(t("recon.revenue", lang), money(by_basis[r.basis]), money(by_basis[other]))]
+    if r.target is not None:
+        out.append((t("recon.target", lang), *both(r.target * 12, r.target_basis)))
+    if r.plan is not None:
+        out.append((t("recon.plan", lang), *both(r.plan, r.plan_basis)))
+    ratio = "—" if r.ratio is None else fmt_num(r.ratio, lang, 2)
+    out.append((t("recon.ratio", lang), ratio, ""))
+    lag = "—" if r.lag_days is None else fmt_num(r.lag_days, lang, 0)
+    out.append((t("recon.lag", lang), lag, ""))
+    return pd.DataFrame(out, columns=head)
+
+
+def reconciliation_note(audit: Audit) -> list[str]:
+    """One sentence: the report's revenue basis and how the other basis converts to it."""
+    r = reconciliation(audit)
+    if r is None:
+        return []
+    lang = audit.lang
+    if r.ratio is None:
+        return [t(f"recon.note.{r.basis}", lang)]
+    lag = "—" if r.lag_days is None else fmt_num(r.lag_days, lang, 0)
+    return [
+        t(f"recon.note.{r.basis}", lang)
+        + " "
+        + t("recon.note.ratio", lang, ratio=fmt_num(r.ratio, lang, 2), lag=lag)
+    ]

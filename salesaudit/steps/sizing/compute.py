@@ -16,6 +16,7 @@ from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig, CompensationConfig
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
@@ -57,6 +58,9 @@ class Inputs:
     hunter_capacity: float
     farmer_capacity: float
     active_accounts: int
+    # won deals per meeting the activity log records (None without a log): closers' load is
+    # counted in the log's meetings, which a deal needs several of, not in CRM first meetings
+    logged_to_contract: float | None = None
 
 
 @dataclass(frozen=True)
@@ -242,7 +246,7 @@ def repeat_sales(audit: Audit) -> tuple[bool, Default | None]:
 
 def target(audit: Audit, avg: float) -> tuple[float, Default | None]:
     """The monthly revenue target, else the last 12 months' won revenue a month (else `avg`)."""
-    given = audit.config.targets.revenue_per_month
+    given = target_per_month(audit)
     if given is not None:
         return float(given), None
     won = won_last_year(audit)
@@ -289,6 +293,7 @@ def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
         hunter_capacity=hunter_capacity(cap),
         farmer_capacity=float(cap.accounts_per_farmer),
         active_accounts=active_accounts(audit),
+        logged_to_contract=funnel.meeting_rate(audit).logged_to_contract,
     )
     return inp, tuple(log)
 
@@ -303,20 +308,28 @@ def defaults(audit: Audit) -> tuple[Default, ...]:
 
 
 def workload(inp: Inputs) -> dict[str, float]:
-    """Monthly activity the target needs: contracts, meetings, contacts, calls."""
-    return reverse.reverse_funnel(
+    """Monthly activity the target needs: contracts, meetings, contacts, calls, closer meetings.
+
+    `meetings` are deals reaching the meeting stage (the funnel's meeting → contract), which the
+    hunters' contacts and calls follow from; `closer_meetings` are the meetings the closers hold,
+    in the activity log's count (contracts ÷ won deals per logged meeting) when there is a log.
+    """
+    work = reverse.reverse_funnel(
         inp.target,
         inp.average_deal,
         inp.meeting_to_contract,
         inp.contact_to_meeting,
         inp.call_to_contact,
     )
+    logged = inp.logged_to_contract
+    work["closer_meetings"] = work["contracts"] / logged if logged else work["meetings"]
+    return work
 
 
 def required(inp: Inputs, work: dict[str, float], repeat_sales: bool, span: int) -> Staffing:
     """Sellers per role (ceil of workload / capacity), the role model and the heads."""
     hunters = math.ceil(work["calls"] / inp.hunter_capacity)
-    closers = math.ceil(work["meetings"] / inp.closer_capacity)
+    closers = math.ceil(work["closer_meetings"] / inp.closer_capacity)
     farmers = math.ceil(inp.active_accounts / inp.farmer_capacity) if repeat_sales else 0
     if hunters + closers + farmers >= 4:
         need = {"hunter": hunters, "closer": closers, "farmer": farmers, "universal": 0}
@@ -425,11 +438,28 @@ def _findings(
 ) -> tuple[Finding, ...]:
     """What sizing found: the activity the target needs and the headcount gap."""
     activity = Finding("s.summary", {"target": inp.target, **work})
+    if inp.logged_to_contract:
+        logged = {"m2c": inp.meeting_to_contract, "logged": inp.logged_to_contract}
+        closer = {"meetings": work["closer_meetings"], "capacity": inp.closer_capacity}
+        extra = Finding(
+            "s.closer_meetings",
+            {
+                **logged,
+                **closer,
+                "closers": max(staff.required["closer"], staff.required["universal"]),
+            },
+        )
+        return (activity, extra, *_gap(staff, now, has_team))
+    return (activity, *_gap(staff, now, has_team))
+
+
+def _gap(staff: Staffing, now: int, has_team: bool) -> tuple[Finding, ...]:
+    """The headcount gap (or the plan alone when the team is unknown)."""
     gap = {"now": now, "needed": staff.sellers, "roles": staff.roles, "heads": staff.heads}
     if has_team:
         level = "bad" if staff.sellers > now else "good"
-        return activity, Finding("s.gap", gap, level)
-    return activity, Finding("s.gap_no_team", gap)
+        return (Finding("s.gap", gap, level),)
+    return (Finding("s.gap_no_team", gap),)
 
 
 def findings(audit: Audit) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ import pandas as pd
 
 from salesaudit.core.quality import Assumption
 from salesaudit.core.results import Finding
-from salesaudit.i18n import fmt_num, t
+from salesaudit.i18n import fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence, source_label
 from salesaudit.steps.sizing.compute import NO_TARGET, Default, defaults, plan, reason
@@ -58,6 +58,16 @@ def finding_text(f: Finding, lang: str) -> str:
             meetings=fmt_num(p["meetings"], lang),
             contacts=fmt_num(p["contacts"], lang),
             calls=fmt_num(p["calls"], lang),
+        )
+    if f.code == "s.closer_meetings":
+        return t(
+            f.code,
+            lang,
+            logged=fmt_pct(p["logged"], lang),
+            m2c=fmt_pct(p["m2c"], lang),
+            meetings=fmt_num(p["meetings"], lang),
+            closers=p["closers"],
+            capacity=fmt_num(p["capacity"], lang),
         )
     return t(f.code, lang, **{**p, "roles": t(f"roles.{p['roles']}", lang)})
 

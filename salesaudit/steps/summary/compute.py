@@ -12,6 +12,7 @@ from typing import Any
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
+from salesaudit.inputs.basis import target_per_month
 from salesaudit.steps import control, customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
@@ -89,7 +90,7 @@ def _forecast(audit: Audit) -> Finding | None:
     if audit.table("deals") is None:
         return None
     fc = (funnel_findings(audit) or {}).get("forecast")
-    target = audit.config.targets.revenue_per_month
+    target = target_per_month(audit)
     if not fc or fc.get("p_target") is None or not target:
         return None
     h = fc["horizon_months"]
@@ -200,9 +201,7 @@ def headline_findings(audit: Audit) -> tuple[Finding, ...]:
     else:
         out.append(Finding("sum.structure_open", {"n": len(structure.deciding_open(audit))}))
     out.append(_algorithm(audit))
-    ov = customers.overview(audit)
-    if ov is not None and ov.enough:
-        out.append(Finding("sum.abc", {"n": ov.a_clients, "share": ov.a_revenue_share}))
+    out.append(customers.headline(audit))  # clients lost and their revenue, else A's share
     n_open = len(open_questions(audit))
     if n_open:
         out.append(Finding("sum.open", {"n": n_open}, "warning"))

@@ -11,6 +11,7 @@ from salesaudit.i18n import fmt_money, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence
 from salesaudit.steps import structure, technologies
+from salesaudit.steps.customers import text as customers_text
 from salesaudit.steps.funnel.text import driver_label, driver_value, lever_source
 from salesaudit.steps.summary.compute import (
     Lever,
@@ -55,6 +56,8 @@ def finding_text(f: Finding, lang: str, currency: str) -> str:
         )
     if f.code == "sum.structure":
         return t(f.code, lang, s=_structure(p["main"], p["second"], lang))
+    if f.code.startswith("c."):
+        return customers_text.finding_text(f, lang, currency)
     if f.code == "sum.abc":
         return t(f.code, lang, n=p["n"], share=fmt_pct(p["share"], lang))
     return t(f.code, lang, **p)
