@@ -49,7 +49,7 @@ def open_report(path: Path) -> dict[str, Any]:
         seen["empty_charts"] = page.evaluate(
             "[...document.querySelectorAll('.js-plotly-plot')].filter(e => !(e._fullData && "
             "e._fullData.length > 0 && e.querySelector('.main-svg').getBoundingClientRect().width > 0 && "
-            "e.querySelectorAll('g.trace, g.hm, g.funnellayer path').length > 0)).length"
+            "e.querySelectorAll('g.trace, g.hm, g.funnellayer path, g.sankey').length > 0)).length"
         )
         seen["inputs"] = page.locator(
             ".jp-CodeCell .jp-InputArea, .jp-CodeMirrorEditor, div.highlight"
@@ -125,7 +125,8 @@ def test_private_by_construction(lang: str, request: pytest.FixtureRequest) -> N
     """No share, cloud, edit or link button in any chart's toolbar; a CSP that forbids fetching."""
     seen = request.getfixturevalue(lang)
     assert seen["modebar"], "the charts keep a toolbar (download, zoom, reset)"
-    assert set(seen["modebar"]) <= {"Download plot as a PNG", "Zoom", "Reset axes"}, seen["modebar"]
+    allowed = {"Download plot as a PNG", "Zoom", "Reset axes", "Reset view"}  # view: the Sankey
+    assert set(seen["modebar"]) <= allowed, seen["modebar"]
     for word in ("share", "cloud", "edit", "chart studio", "link"):
         assert not [b for b in seen["modebar"] if word in b.lower()]
     assert "default-src 'none'" in seen["csp"] and "connect-src 'none'" in seen["csp"]

@@ -252,6 +252,8 @@ def _universal_gap(audit: Audit) -> list[Gap]:
     short = {r: p.required.get(r, 0) - p.current.get(r, 0) for r in SPECIALIST_ROLES}
     roles, left = [], len(names)
     for r in sorted((r for r in SPECIALIST_ROLES if short[r] > 0), key=lambda r: -short[r]):
+        if left <= 0:  # every universal seller already has a role to move into
+            break
         n = min(short[r], left)
         roles.append((r, n))
         left -= n
