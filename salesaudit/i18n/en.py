@@ -542,10 +542,12 @@ MESSAGES: dict[str, str] = {
     "m.not_assessed": "Not assessed: the client file has no diagnostic answers, so no algorithm "
     "step, typical mistake or pillar self-assessment is judged; ask the open "
     "questions listed in the summary.",
+    "m.open.cycle": "the cycle of won deals",
+    "m.open.partners": "partners",
+    "m.open.regions": "regions",
     "m.regional_evidence": "{regions, plural, one {# region} other {# regions}} and sales through "
     "partners: regional sales.",
-    "m.type_open": "The sales type is {type} for now: answers still open (cycle, regions, partners) "
-    "may change it.",
+    "m.type_open": "The sales type is {type} for now: what is still open ({open}) may change it.",
     "m.type_result": "Sales type: {type}.",
     "m.violation": "Step {step} is {status} while step {earlier} is missing: the algorithm is "
     "followed out of order.",

@@ -69,17 +69,19 @@ def _any(*conds: bool | None) -> bool | None:
     return False if all(c is False for c in conds) else None
 
 
-def _sales_type(audit: Audit, median_cycle: float | None) -> tuple[str, bool]:
-    """The sales type the data and answers suggest, and whether open answers could change it."""
+def _sales_type(audit: Audit, median_cycle: float | None) -> tuple[str, tuple[str, ...]]:
+    """The sales type the data and answers suggest, and the open items that could change it."""
     regions = answers.structure(audit)["regions"].value
     partners = audit.config.model.partners
     if median_cycle is not None and median_cycle > PROJECT_CYCLE_DAYS:
-        return "project", False
+        return "project", ()
     regional = regions > 1 and partners if regions is not None and partners is not None else None
     if regional:
-        return "regional", False
-    open_ = median_cycle is None or (regional is None and regions != 1 and partners is not False)
-    return "traditional", open_
+        return "regional", ()
+    open_: list[str] = [] if median_cycle is not None else ["cycle"]
+    if regional is None and regions != 1 and partners is not False:
+        open_ += [k for k, v in (("regions", regions), ("partners", partners)) if v is None]
+    return "traditional", tuple(open_)
 
 
 def _decide(audit: Audit) -> ModelResult:
@@ -110,7 +112,7 @@ def _decide(audit: Audit) -> ModelResult:
     stype = type_auto if cfg.model.sales_type == "auto" else cfg.model.sales_type
     evidence.append(Finding("m.type_result", {"type": stype}))
     if uncertain and cfg.model.sales_type == "auto":
-        evidence.append(Finding("m.type_open", {"type": stype}, "warning"))
+        evidence.append(Finding("m.type_open", {"type": stype, "open": uncertain}, "warning"))
     return ModelResult(mode, mode_auto, share, stype, type_auto, med, tuple(evidence))
 
 

@@ -33,6 +33,7 @@ _SHOW: dict[str, Callable[[Any, str], Any]] = {
     "type": lambda v, lang: t(f"type.{v}", lang),
     "status": lambda v, lang: t(f"status.{v}", lang),
     "days": lambda v, lang: round(v),
+    "open": lambda v, lang: ", ".join(t(f"m.open.{k}", lang) for k in v),
 }
 
 
