@@ -267,27 +267,18 @@ def _funnel_figure(
     names = [ft.stage_label(k, lang) for k in state.stages]
     per = new_eff * np.r_[1.0, np.cumprod(state.conversions)]
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=names,
-            x=per,
-            orientation="h",
-            name=t("funnel.chart.today", lang),
-            marker_color=PALETTE[0],
-            text=[fmt_num(v, lang, 1) for v in per],
-            textposition="auto",
-        )
-    )
+    bars = [("funnel.chart.today", per, PALETTE[0])]
     if needed is not None:
-        nv = [r["needed"] for r in needed]
+        bars.append(("funnel.chart.needed", [r["needed"] for r in needed], PALETTE[1]))
+    for key, values, colour in bars:
         fig.add_trace(
             go.Bar(
                 y=names,
-                x=nv,
+                x=values,
                 orientation="h",
-                name=t("funnel.chart.needed", lang),
-                marker_color=PALETTE[1],
-                text=[fmt_num(v, lang, 1) for v in nv],
+                name=t(key, lang),
+                marker_color=colour,
+                text=[fmt_num(v, lang, 1) for v in values],
                 textposition="auto",
             )
         )

@@ -58,22 +58,24 @@ def _band_legend(fig: go.Figure, lang: str, row: int | None = None, col: int | N
 # funnel
 
 
-def _reach_bars(fig: go.Figure, st: pd.DataFrame, names: list[str], lang: str) -> None:
-    """Left panel: deals that reached each stage."""
+def _stage_bars(
+    fig: go.Figure, counts: pd.Series, names: list[str], lang: str, col: int = 1
+) -> None:
+    """One panel of horizontal bars, a deal count per stage (reach on the left, open on the right)."""
     fig.add_trace(
         go.Bar(
-            x=st["reached"],
-            y=list(range(len(st))),
+            x=counts,
+            y=list(range(len(counts))),
             orientation="h",
-            marker_color=PALETTE[0],
+            marker_color=PALETTE[col - 1],
             showlegend=False,
-            text=[fmt_num(v, lang) for v in st["reached"]],
+            text=[fmt_num(v, lang) for v in counts],
             textposition="auto",
             hovertemplate="%{customdata}: %{x}<extra></extra>",
             customdata=names,
         ),
         row=1,
-        col=1,
+        col=col,
     )
 
 
@@ -103,25 +105,6 @@ def _conversion_dots(fig: go.Figure, st: pd.DataFrame, lang: str) -> None:
                 "color": "#777",
             },
             hovertemplate="%{text}<extra></extra>",
-        ),
-        row=1,
-        col=2,
-    )
-
-
-def _open_bars(fig: go.Figure, st: pd.DataFrame, names: list[str], lang: str) -> None:
-    """Right panel when no conversion is identifiable: the open deals now at each stage."""
-    fig.add_trace(
-        go.Bar(
-            x=st["open_here"],
-            y=list(range(len(st))),
-            orientation="h",
-            marker_color=PALETTE[1],
-            showlegend=False,
-            text=[fmt_num(v, lang) for v in st["open_here"]],
-            textposition="auto",
-            hovertemplate="%{customdata}: %{x}<extra></extra>",
-            customdata=names,
         ),
         row=1,
         col=2,
@@ -175,6 +158,18 @@ def _m2c_diamond(fig: go.Figure, m2c: dict[str, Any], row: int, lang: str) -> No
     )
 
 
+def _two_panels(left: str, right: str) -> go.Figure:
+    """Two side-by-side panels sharing the stage axis, with their titles."""
+    return make_subplots(
+        rows=1,
+        cols=2,
+        shared_yaxes=True,
+        column_widths=[0.5, 0.5],
+        horizontal_spacing=0.08,  # room for both axes' end labels on paper and phones
+        subplot_titles=(left, right),
+    )
+
+
 def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -> go.Figure:
     """Reach per stage (bars) beside conversion to next with 90% intervals and the bands.
 
@@ -186,15 +181,8 @@ def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -
     names = [ft.stage_label(k, lang) for k in keys]
     if "identified" in st and not st["identified"].iloc[:-1].any():
         return _reach_and_open_figure(st, names, lang)
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.5, 0.5],
-        horizontal_spacing=0.08,  # room for both axes' end labels on paper and phones
-        subplot_titles=(t("funnel.chart.reach", lang), t("funnel.chart.conversion", lang)),
-    )
-    _reach_bars(fig, st, names, lang)
+    fig = _two_panels(t("funnel.chart.reach", lang), t("funnel.chart.conversion", lang))
+    _stage_bars(fig, st["reached"], names, lang)
     _conversion_dots(fig, st, lang)
     ticks, ticktext = list(range(len(keys))), names
     if "first_contact" in keys and "needs_brief" in keys:
@@ -216,16 +204,9 @@ def _funnel_figure(table: pd.DataFrame, m2c: dict[str, Any] | None, lang: str) -
 
 def _reach_and_open_figure(st: pd.DataFrame, names: list[str], lang: str) -> go.Figure:
     """The funnel when no stage conversion is identifiable: known reach beside open deals."""
-    fig = make_subplots(
-        rows=1,
-        cols=2,
-        shared_yaxes=True,
-        column_widths=[0.5, 0.5],
-        horizontal_spacing=0.04,
-        subplot_titles=(t("funnel.chart.reach_known", lang), t("funnel.chart.open_now", lang)),
-    )
-    _reach_bars(fig, st, names, lang)
-    _open_bars(fig, st, names, lang)
+    fig = _two_panels(t("funnel.chart.reach_known", lang), t("funnel.chart.open_now", lang))
+    _stage_bars(fig, st["reached"], names, lang)
+    _stage_bars(fig, st["open_here"], names, lang, col=2)
     fig.update_yaxes(
         tickvals=list(range(len(names))),
         ticktext=names,
@@ -474,30 +455,22 @@ def _tornado_figure(
     d = d.sort_values("_size")
     names = [ft.driver_label(x, stages, lang) for x in d["driver"]]
     fig = go.Figure()
-    fig.add_trace(
-        go.Bar(
-            y=names,
-            x=d["revenue_delta"],
-            orientation="h",
-            marker_color=GOOD,
-            name=t("funnel.chart.better", lang),
-            text=[fmt_money(x, lang, currency) for x in d["revenue_delta"]],
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
+    for col, colour, key in (
+        ("revenue_delta", GOOD, "funnel.chart.better"),
+        ("revenue_delta_down", BAD, "funnel.chart.worse"),
+    ):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=d[col],
+                orientation="h",
+                marker_color=colour,
+                name=t(key, lang),
+                text=[fmt_money(x, lang, currency) for x in d[col]],
+                textposition="auto",
+                hovertemplate="%{y}: %{text}<extra></extra>",
+            )
         )
-    )
-    fig.add_trace(
-        go.Bar(
-            y=names,
-            x=d["revenue_delta_down"],
-            orientation="h",
-            marker_color=BAD,
-            name=t("funnel.chart.worse", lang),
-            text=[fmt_money(x, lang, currency) for x in d["revenue_delta_down"]],
-            textposition="auto",
-            hovertemplate="%{y}: %{text}<extra></extra>",
-        )
-    )
     fig.update_layout(barmode="overlay", legend={"y": -0.25})
     fig.update_xaxes(
         title=t("funnel.chart.revenue_change", lang), zeroline=True, zerolinecolor="#444"
