@@ -384,7 +384,8 @@ def test_span_violations() -> None:
     codes = [f.code for f in structure.span_findings(a)]
     assert codes == ["st.over_span", "st.no_head"]
     assert (
-        structure.violation_notes(a)[0] == "H leads 9 sellers, more than the span of 7: add a head."
+        structure.violation_notes(a)[0]
+        == "H leads 9 sellers, more than the span of 7 (what to change: below)."
     )
     assert structure.violation_notes(a)[1] == "1 seller has no head: lone."
     assert structure.span_findings(make_audit({})) == [Finding("st.ok", {}, "good")]

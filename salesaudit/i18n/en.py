@@ -784,9 +784,12 @@ MESSAGES: dict[str, str] = {
     "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
-    "({roles}) and {heads, plural, one {# head} other {# heads}}.",
+    "({roles}) and, by the span of control alone, {heads, plural, one {# head} other {# "
+    "heads}} (the structure section adds a head for each regional team that needs its "
+    "own).",
     "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
-    "{needed} sellers ({roles}) and {heads, plural, one {# head} other {# heads}}.",
+    "{needed} sellers ({roles}) and, by the span of control alone, {heads, plural, "
+    "one {# head} other {# heads}}.",
     "s.headcount": "Headcount",
     "s.hiring": "Hiring plan, next 12 months",
     "s.no_average_deal": "Team sizing needs the average deal: there are no won deal amounts in the "
@@ -875,7 +878,7 @@ MESSAGES: dict[str, str] = {
     "st.no_head_label": "(no head)",
     "st.ok": "No span violations today.",
     "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span "
-    "of {span}: add a head.",
+    "of {span} (what to change: below).",
     "st.recommended": "Recommended: {main}{second}.",
     "st.rule.customer_type": "{segments, plural, one {# client segment} other {# client segments}} "
     "with distinct buying behaviour → split by customer type.",
