@@ -218,7 +218,7 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
         average_deal=float(model.mean_size),
         cycle_days=float(model.median_cycle or 30.0),
         closers=int(closers or 1),
-        meetings_per_closer=float(cfg.capacity.closer_meetings_per_month),
+        meetings_per_closer=cfg.capacity.closer_meetings(),
         target=float(fa.target or goal or 1.0),
         horizon=cfg.funnel.horizon_months,
         scenarios=cfg.funnel.scenarios,
