@@ -1126,8 +1126,11 @@ MESSAGES: dict[str, str] = {
     "xlsx.about.funnel_hygiene": "Deals that fail a data check in the CRM.",
     "xlsx.about.goal_seek": "What each driver would have to become to reach the target alone, and "
     "whether that is realistic.",
-    "xlsx.about.hiring_plan": "Month by month: hires, headcount and productive headcount (newcomers "
-    "ramp up).",
+    "xlsx.about.hiring_months": "Month by month, all sellers: hires, headcount, productive FTE, the "
+    "revenue the productive team carries and the team's cost at target "
+    "earnings.",
+    "xlsx.about.hiring_plan": "Month by month and role by role: hires, headcount and productive FTE "
+    "(newcomers ramp up; leavers are replaced).",
     "xlsx.about.levers": "Each driver moved from today's value to a reference the client can reach "
     "(best-quartile sellers, the methodology's band, the best recent quarter), "
     "valued as the forecast's expected revenue over 12 months, with its range; "
@@ -1188,6 +1191,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.conv": "Conversion from {what}",
     "xlsx.col.conversion": "Effect of conversion",
     "xlsx.col.conversion_to_next": "Conversion to next",
+    "xlsx.col.cost": "Cost of sales",
     "xlsx.col.critical": "Critical move",
     "xlsx.col.current": "Now",
     "xlsx.col.cut": "Cut",
@@ -1255,6 +1259,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.plan_to_date": "Plan to date",
     "xlsx.col.priority": "Priority",
     "xlsx.col.productive": "Productive headcount",
+    "xlsx.col.productive_fte": "Productive FTE",
     "xlsx.col.question": "Question",
     "xlsx.col.rank": "Rank",
     "xlsx.col.reach": "Reached {what}",
@@ -1269,6 +1274,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.revenue_delta_year": "Revenue, 12 months",
     "xlsx.col.revenue_high": "Range, high",
     "xlsx.col.revenue_low": "Range, low",
+    "xlsx.col.role": "Role",
     "xlsx.col.row": "Row in the file",
     "xlsx.col.rows_read": "Rows read",
     "xlsx.col.rows_rejected": "Rows rejected",
@@ -1323,6 +1329,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_cuts_stages": "Funnel by cut and stage",
     "xlsx.sheet.funnel_hygiene": "Funnel hygiene",
     "xlsx.sheet.goal_seek": "Goal seek",
+    "xlsx.sheet.hiring_months": "Hiring plan by month",
     "xlsx.sheet.hiring_plan": "Hiring plan",
     "xlsx.sheet.levers": "Levers",
     "xlsx.sheet.open_questions": "Open questions",

@@ -1146,8 +1146,11 @@ MESSAGES: dict[str, str] = {
     "xlsx.about.funnel_hygiene": "Сделки, не прошедшие проверку данных в CRM.",
     "xlsx.about.goal_seek": "Каким должен стать каждый фактор, чтобы в одиночку дать цель, и "
     "реалистично ли это.",
-    "xlsx.about.hiring_plan": "По месяцам: найм, численность и продуктивная численность (новички "
-    "выходят на полную отдачу постепенно).",
+    "xlsx.about.hiring_months": "По месяцам, все продавцы: найм, численность, продуктивные ставки, "
+    "выручка, которую обеспечивает продуктивная команда, и фонд оплаты "
+    "при целевом доходе.",
+    "xlsx.about.hiring_plan": "По месяцам и ролям: найм, численность и продуктивные ставки (новички "
+    "выходят на полную отдачу постепенно; ушедших заменяют).",
     "xlsx.about.levers": "Каждый фактор, переведённый из сегодняшнего значения в достижимый для "
     "клиента ориентир (лучшая четверть продавцов, норматив методики, лучший "
     "квартал за год), оценён ожидаемой выручкой прогноза за 12 месяцев, с "
@@ -1208,6 +1211,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.conv": "Конверсия из этапа «{what}»",
     "xlsx.col.conversion": "Эффект конверсии",
     "xlsx.col.conversion_to_next": "Конверсия в следующий",
+    "xlsx.col.cost": "Фонд оплаты",
     "xlsx.col.critical": "Критичный переход",
     "xlsx.col.current": "Сейчас",
     "xlsx.col.cut": "Разрез",
@@ -1275,6 +1279,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.plan_to_date": "План на дату",
     "xlsx.col.priority": "Приоритет",
     "xlsx.col.productive": "Продуктивная численность",
+    "xlsx.col.productive_fte": "Продуктивные ставки",
     "xlsx.col.question": "Вопрос",
     "xlsx.col.rank": "Место",
     "xlsx.col.reach": "Дошли до этапа «{what}»",
@@ -1289,6 +1294,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.revenue_delta_year": "Выручка за 12 мес.",
     "xlsx.col.revenue_high": "Диапазон, до",
     "xlsx.col.revenue_low": "Диапазон, от",
+    "xlsx.col.role": "Роль",
     "xlsx.col.row": "Строка в файле",
     "xlsx.col.rows_read": "Прочитано строк",
     "xlsx.col.rows_rejected": "Отклонено строк",
@@ -1343,6 +1349,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_cuts_stages": "Воронка по разрезам и этапам",
     "xlsx.sheet.funnel_hygiene": "Гигиена воронки",
     "xlsx.sheet.goal_seek": "Подбор цели",
+    "xlsx.sheet.hiring_months": "План найма по месяцам",
     "xlsx.sheet.hiring_plan": "План найма",
     "xlsx.sheet.levers": "Рычаги",
     "xlsx.sheet.open_questions": "Открытые вопросы",
