@@ -739,7 +739,7 @@ MESSAGES: dict[str, str] = {
     "rec.batch": "Hire in batches with group interviews, not one by one.",
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
     "rec.hire": "Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the "
-    "target capacity.",
+    "target capacity (the roles the hiring plan names).",
     "rec.lever": "{driver}: from {now} to {ref} ({source}) — {v} a year (range {lo}–{hi}).",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
@@ -1081,6 +1081,20 @@ MESSAGES: dict[str, str] = {
     "tbl.version": "Version",
     "tbl.warning": "Warning",
     "tbl.why_first": "Reason for its place",
+    "team.sim.attrition": "Attrition a year",
+    "team.sim.batch": "Hiring batch",
+    "team.sim.closer": "Meetings per closer a month",
+    "team.sim.farmer": "Active accounts per farmer",
+    "team.sim.hunter": "Calls per hunter a month",
+    "team.sim.inbound": "Inbound share of deals",
+    "team.sim.intro": "Move the levers: the headcount per role, the 12-month hiring plan and the "
+    "cost of sales update with the report's own sizing functions.",
+    "team.sim.ramp": "Ramp-up, months",
+    "team.sim.summary": "Needed: {sellers, plural, one {# seller} other {# sellers}} ({by}) and "
+    "{heads, plural, one {# head} other {# heads}}; {hires, plural, one {# "
+    "hire} other {# hires}} in 12 months; the target is carried from {ready}; "
+    "cost of sales {cost} a month (fixed payroll today {now}).",
+    "team.sim.title": "Team simulator",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",
     "tech.impact_reason": "No money of its own: the technologies set up the build steps they serve; "

@@ -9,8 +9,10 @@ re-exported here.
 from salesaudit.steps.sizing.charts import (
     headcount_chart,
     hiring_chart,
+    hiring_figure,
     org_charts,
     revenue_cost_chart,
+    revenue_cost_figure,
 )
 from salesaudit.steps.sizing.compute import (
     PLAN_ROLES,
@@ -31,6 +33,7 @@ from salesaudit.steps.sizing.compute import (
     moves,
     norm_inputs,
     plan,
+    repeat_sales,
     required,
     starting,
     workload,
@@ -79,6 +82,7 @@ __all__ = [
     "headcount_chart",
     "heads_required",
     "hiring_chart",
+    "hiring_figure",
     "hiring_plan",
     "hiring_table",
     "inputs",
@@ -95,8 +99,10 @@ __all__ = [
     "regional_heads",
     "regional_matrix",
     "regions_without_head",
+    "repeat_sales",
     "required",
     "revenue_cost_chart",
+    "revenue_cost_figure",
     "starting",
     "team_split",
     "totals",

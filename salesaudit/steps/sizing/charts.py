@@ -38,16 +38,10 @@ def headcount_chart(audit: Audit) -> go.Figure | None:
     return styled(fig, t("chart.headcount", lang), lang, height=380)
 
 
-def hiring_chart(audit: Audit) -> go.Figure | None:
-    """Hires per month stacked by role as bars, sellers and productive FTE as lines (needs the
-    team table)."""
-    lang = audit.lang
-    p = plan(audit)
-    if p is None or not p.has_team or p.monthly is None:
-        return None
-    hp, mon = p.hiring_plan, p.monthly
+def hiring_figure(hp: pd.DataFrame, mon: pd.DataFrame, lang: str) -> go.Figure:
+    """Hires per month stacked by role as bars, sellers and productive FTE as lines."""
     months = [fmt_month(m, lang) for m in mon["month"]]
-    traces: list[go.BaseTraceType] = []
+    traces: list[go.Bar | go.Scatter] = []
     for role, rows in hp.groupby("role", sort=False):
         traces.append(
             go.Bar(
@@ -78,14 +72,19 @@ def hiring_chart(audit: Audit) -> go.Figure | None:
     return styled(fig, t("s.hiring", lang), lang, height=400)
 
 
-def revenue_cost_chart(audit: Audit) -> go.Figure | None:
-    """By month: the revenue the productive team carries and the cost of sales at target
-    earnings, against the target and today's fixed payroll (needs the team table)."""
-    lang = audit.lang
+def hiring_chart(audit: Audit) -> go.Figure | None:
+    """Hires per month stacked by role, sellers and productive FTE (needs the team table)."""
     p = plan(audit)
     if p is None or not p.has_team or p.monthly is None:
         return None
-    mon = p.monthly
+    return hiring_figure(p.hiring_plan, p.monthly, audit.lang)
+
+
+def revenue_cost_figure(
+    mon: pd.DataFrame, target: float, cost_now: float | None, lang: str
+) -> go.Figure:
+    """By month: the revenue the productive team carries and the cost of sales, against the
+    target and today's fixed payroll."""
     months = [fmt_month(m, lang) for m in mon["month"]]
     fig = go.Figure(
         [
@@ -95,14 +94,23 @@ def revenue_cost_chart(audit: Audit) -> go.Figure | None:
             go.Bar(name=t("tbl.cost", lang), x=months, y=mon["cost"], marker_color=PALETTE[1]),
         ]
     )
-    fig.add_hline(y=p.inputs.target, line_dash="dash", line_color=GOOD,
-                  annotation_text=t("chart.plan", lang))  # fmt: skip
-    if p.cost_now is not None:
-        fig.add_hline(y=p.cost_now, line_dash="dot", line_color=BAD,
+    fig.add_hline(
+        y=target, line_dash="dash", line_color=GOOD, annotation_text=t("chart.plan", lang)
+    )
+    if cost_now is not None:
+        fig.add_hline(y=cost_now, line_dash="dot", line_color=BAD,
                       annotation_text=t("chart.cost_now", lang))  # fmt: skip
     fig.update_layout(barmode="group")
     fig.update_xaxes(type="category")
     return styled(fig, t("chart.revenue_cost", lang), lang, height=400)
+
+
+def revenue_cost_chart(audit: Audit) -> go.Figure | None:
+    """The revenue the productive team carries and the cost of sales by month (needs the team)."""
+    p = plan(audit)
+    if p is None or not p.has_team or p.monthly is None:
+        return None
+    return revenue_cost_figure(p.monthly, p.inputs.target, p.cost_now, audit.lang)
 
 
 def _head_label(head: str, lang: str) -> str:
