@@ -44,7 +44,8 @@ PERCENT = {
     "m2c_hi", "share_of_plan", "change", "low", "high", "implied_meeting_to_contract",
 }  # fmt: skip
 DECIMAL = {
-    "headcount", "productive", "productive_fte", "contracts", "meetings", "contacts", "calls", "closer_meetings",
+    "headcount", "productive", "productive_fte", "inbound_meetings", "outbound_meetings",
+    "contracts", "meetings", "contacts", "calls", "closer_meetings",
     "median_days",
     "p80_days", "naive_median_days", "plan_new", "won", "cv", "current", "needed",
     "band_low", "band_high", "best_today", "implied_meetings", "value", "base", "reference",

@@ -156,12 +156,16 @@ def with_levers(state: TeamState, **levers: float) -> TeamState:
     bad = set(levers) - set(INPUT_LEVERS) - set(PLAN_LEVERS)
     if bad:
         raise ValueError(f"unknown levers: {sorted(bad)}")
-    inp = replace(state.inputs, **{k: float(v) for k, v in levers.items() if k in INPUT_LEVERS})
-    plan = {k: v for k, v in levers.items() if k in PLAN_LEVERS}
-    for k in ("ramp", "batch"):
-        if k in plan:
-            plan[k] = int(plan[k])
-    return replace(state, inputs=inp, **plan)
+    moved: dict[str, Any] = {k: float(v) for k, v in levers.items() if k in INPUT_LEVERS}
+    inp = replace(state.inputs, **moved)
+    return replace(
+        state,
+        inputs=inp,
+        inbound_share=float(levers.get("inbound_share", state.inbound_share)),
+        ramp=int(levers.get("ramp", state.ramp)),
+        batch=int(levers.get("batch", state.batch)),
+        attrition=float(levers.get("attrition", state.attrition)),
+    )
 
 
 # --------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The heads a team needs: one figure for sizing and structure (docs/methodology.md §3.4, §7.3).
+"""The heads a team needs: one figure for sizing and structure (docs/methodology.md §6.2, §6.3).
 
 The span of control needs ceil(sellers / span) heads; under the regional matrix, when a region
 with a team of its own (REGION_TEAM sellers or more) has no head there, every such region needs
