@@ -852,7 +852,8 @@ MESSAGES: dict[str, str] = {
     "would need {need, plural, one {# seller} other {# sellers}}: {by}.",
     "s.not_ready": "the productive team does not carry the whole target within these 12 months",
     "s.plan_hires": "Hiring plan: {n, plural, one {# hire} other {# hires}} ({by}), the first in "
-    "{first}, in batches; {ready}.",
+    "{first}, in batches of {b} — what a batch holds beyond the roles short goes to "
+    "the role with the most people, which loses most to attrition; {ready}.",
     "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, covers "
     "every role (leavers are replaced once a whole person is gone); {ready}.",
     "s.productive": "Productive FTE",
@@ -1049,10 +1050,10 @@ MESSAGES: dict[str, str] = {
     "tbl.metric": "Metric",
     "tbl.month": "Month",
     "tbl.needed": "Needed",
-    "tbl.needed_norm": "Needed at the norm",
+    "tbl.needed_norm": "At the norm",
     "tbl.norm": "Norm",
     "tbl.now": "Now",
-    "tbl.observed": "Observed (median)",
+    "tbl.observed": "Observed",
     "tbl.package": "Package",
     "tbl.pillar": "Pillar",
     "tbl.plan": "Plan",

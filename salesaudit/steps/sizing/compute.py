@@ -521,6 +521,7 @@ def _plan(audit: Audit) -> Plan:
     cost = monthly_cost(audit, staff)
     found = _findings(inp, work, staff, now, has_team)
     found += _found_more(prod, staff, norm, inp, work, moved, start, hp, ready, has_team)
+    found += (_plan_finding(hp, ready, cap.hiring_batch),) if has_team else ()
     return Plan(
         inputs=inp,
         defaults=log,
@@ -618,13 +619,18 @@ def _found_more(
         out.append(Finding("s.moves", {"moves": moved}))
     surplus = {r: n - staff.required[r] for r, n in start.items() if r != "head"}
     out += [Finding("s.surplus", {"role": r, "n": n}) for r, n in surplus.items() if n > 0]
+    return tuple(out)
+
+
+def _plan_finding(hp: pd.DataFrame, ready: str | None, batch: int) -> Finding:
+    """The hiring plan in short: sellers hired per role, the first month, the month the
+    productive team carries the target."""
     sellers = hp[hp["role"] != "head"]
     by_role = sellers.groupby("role", sort=False)["hires"].sum()
     hires = {r: int(n) for r, n in by_role.items() if n}
     first = sellers.loc[sellers["hires"] > 0, "month"]
-    plan = {"hires": hires, "first": first.iloc[0] if len(first) else None, "ready": ready}
-    out.append(Finding("s.plan_hires", plan))
-    return tuple(out)
+    start = first.iloc[0] if len(first) else None
+    return Finding("s.plan_hires", {"hires": hires, "first": start, "ready": ready, "b": batch})
 
 
 def _cost_finding(now: float | None, needed: float, has_team: bool) -> tuple[Finding, ...]:

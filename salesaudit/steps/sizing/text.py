@@ -11,7 +11,6 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence, source_label
 from salesaudit.steps.sizing.compute import (
     NO_TARGET,
-    SELLER_ROLES,
     Default,
     Plan,
     defaults,
@@ -111,7 +110,8 @@ def plan_text(f: Finding, lang: str) -> str:
         return t("s.plan_no_hires", lang, ready=ready)
     n = sum(p["hires"].values())
     by = role_counts(p["hires"], lang)
-    return t("s.plan_hires", lang, n=n, by=by, first=fmt_month(p["first"], lang), ready=ready)
+    first = fmt_month(p["first"], lang)
+    return t("s.plan_hires", lang, n=n, by=by, first=first, ready=ready, b=p["b"])
 
 
 def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
@@ -233,9 +233,17 @@ def _used(p: Plan, role: str, lang: str) -> str:
     return t(f"s.source.{p.productivity[role].source}", lang)
 
 
+def _today(p: Plan, role: str) -> str | int:
+    """People in a role today, and after the universal sellers' moves when they change it."""
+    if not p.has_team:
+        return "—"
+    now, after = p.current.get(role, 0), p.start.get(role, p.current.get(role, 0))
+    return now if now == after else f"{now} → {after}"
+
+
 def capacity_table(audit: Audit) -> pd.DataFrame | None:
     """Per role: observed capacity, the norm, which is used, people needed on it and at the norm,
-    people today (after the universal sellers' moves)."""
+    people today (→ after the universal sellers' moves)."""
     p, lang = plan(audit), audit.lang
     if p is None or p.norm is None:
         return None
@@ -251,34 +259,33 @@ def capacity_table(audit: Audit) -> pd.DataFrame | None:
                 t("tbl.used", lang): _used(p, prod.role, lang),
                 t("tbl.needed", lang): p.required[r],
                 t("tbl.needed_norm", lang): p.norm.required[r],
-                t("tbl.now", lang): p.current.get(r, 0) if p.has_team else "—",
-                t("tbl.after_moves", lang): p.start.get(r, 0) if p.has_team else "—",
+                t("tbl.now", lang): _today(p, r),
             }
         )
     head = {t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p.heads}
-    head |= {t("tbl.needed_norm", lang): p.norm.heads}
-    if p.has_team:
-        head |= {t("tbl.now", lang): p.current.get("head", 0)}
-        head |= {t("tbl.after_moves", lang): p.start.get("head", 0)}
+    head |= {t("tbl.needed_norm", lang): p.norm.heads, t("tbl.now", lang): _today(p, "head")}
     return pd.DataFrame([*rows, head]).fillna("")
 
 
 def hiring_table(audit: Audit) -> pd.DataFrame | None:
-    """The plan by month: hires per role, sellers, productive FTE, the revenue the productive team
+    """The plan by month: hires by role, sellers, productive FTE, the revenue the productive team
     carries and the team's cost at target earnings (None without a team table)."""
     p, lang, cur = plan(audit), audit.lang, audit.config.currency
     if p is None or not p.has_team or p.monthly is None:
         return None
-    hires = p.hiring_plan.pivot(index="month", columns="role", values="hires")
-    roles = [r for r in (*SELLER_ROLES, "head") if r in hires.columns]
-    mon = p.monthly.set_index("month")
-    out = pd.DataFrame({t("tbl.month", lang): [fmt_month(m, lang) for m in mon.index]})
-    for r in roles:
-        out[f"{t('tbl.hires', lang)}: {t(f'role.{r}', lang).lower()}"] = hires.loc[
-            mon.index, r
-        ].to_numpy()
-    out[t("tbl.sellers", lang)] = [fmt_num(v, lang, 1) for v in mon["headcount"]]
-    out[t("s.productive", lang)] = [fmt_num(v, lang, 1) for v in mon["productive_fte"]]
-    out[t("tbl.revenue", lang)] = [fmt_money(v, lang, cur) for v in mon["revenue"]]
-    out[t("tbl.cost", lang)] = [fmt_money(v, lang, cur) for v in mon["cost"]]
-    return out
+    hp = p.hiring_plan[p.hiring_plan["hires"] > 0]
+    hires = {
+        m: role_counts(dict(zip(g["role"], g["hires"], strict=True)), lang)
+        for m, g in hp.groupby("month", sort=False)
+    }
+    mon = p.monthly
+    return pd.DataFrame(
+        {
+            t("tbl.month", lang): [fmt_month(m, lang) for m in mon["month"]],
+            t("tbl.hires", lang): [hires.get(m, "") for m in mon["month"]],
+            t("tbl.sellers", lang): [fmt_num(v, lang, 1) for v in mon["headcount"]],
+            t("s.productive", lang): [fmt_num(v, lang, 1) for v in mon["productive_fte"]],
+            t("tbl.revenue", lang): [fmt_money(v, lang, cur) for v in mon["revenue"]],
+            t("tbl.cost", lang): [fmt_money(v, lang, cur) for v in mon["cost"]],
+        }
+    )
