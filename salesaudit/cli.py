@@ -146,7 +146,7 @@ def cmd_workshop(args: argparse.Namespace) -> int:
             f"{server} is not installed.",
             hint="Install the workshop extra: pip install 'salesaudit[workshop]'.",
         )
-    code = simulator.launch(args.client, args.lab)
+    code = simulator.launch(args.client, args.lab, getattr(args, "team", False))
     if code not in (0, -2, 130):  # -2 / 130: stopped with Ctrl+C
         print(
             f"salesaudit: the workshop server ({server}) stopped with exit code {code}; its messages are above.",
@@ -226,6 +226,11 @@ def parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open JupyterLab instead of Voilà, on a working copy of the notebooks in the "
         "client's folder (notebooks/)",
+    )
+    w.add_argument(
+        "--team",
+        action="store_true",
+        help="open the team panel (headcount per role, hiring plan, cost of sales) instead",
     )
     w.set_defaults(func=cmd_workshop)
     t = sub.add_parser("technologies", help="list the technology catalogue keys")

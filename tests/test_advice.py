@@ -18,7 +18,7 @@ from salesaudit.report.findings_model import (
     TechnologiesFindings,
 )
 from salesaudit.steps import sales_model as model
-from salesaudit.steps import structure, technologies
+from salesaudit.steps import sizing, structure, technologies
 
 
 def make_audit(tables: dict[str, pd.DataFrame], lang: str = "en", **cfg: object) -> Audit:
@@ -224,10 +224,12 @@ def test_demo_advice_follows_its_gaps(demo_audit: Audit) -> None:
     assert gaps["region_without_head"].region == "Centre"
     assert len(gaps["region_without_head"].sellers) == 5
     assert gaps["over_span"].resolved_by == "Centre"
-    # the target needs 6 farmers and the team has 3: the three universals go there
-    assert gaps["universals"].roles == (("farmer", 3),)
-    # sizing says 2 heads (10 sellers / 7) = heads today; the regional matrix needs 3
-    assert structure.heads_needed(a) == 3
+    # the three universals won new clients only (no repeat revenue): by their track record
+    # they become closers
+    assert gaps["universals"].roles == (("closer", 3),)
+    # one heads figure: the span needs 2 (13 sellers / 7), the regional matrix 3; both read 3
+    p = sizing.plan(a)
+    assert p is not None and structure.heads_needed(a) == 3 == p.heads
     keys = technologies.roadmap(technologies.status_table(a))["key"].tolist()
     assert keys[:2] == ["group_interview", "training_system"]
     # the new findings keys validate against the typed model

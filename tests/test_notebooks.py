@@ -36,7 +36,7 @@ def test_committed_notebooks_have_no_outputs_and_no_logic() -> None:
 
 def test_every_audit_notebook_speaks_both_languages() -> None:
     for p in NOTEBOOKS:
-        if p.stem == "simulator":
+        if p.stem.endswith("simulator"):  # the workshop's panels: widgets, no report text
             continue
         tags = [t for c in nbformat.read(p, as_version=4).cells for t in c.metadata.get("tags", [])]
         assert tags.count("lang-en") == tags.count("lang-ru") > 0, p.name

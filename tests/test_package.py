@@ -18,6 +18,7 @@ SHIPPED = [
     "salesaudit/notebooks/00_intake.ipynb",
     "salesaudit/notebooks/99_summary.ipynb",
     "salesaudit/notebooks/simulator.ipynb",
+    "salesaudit/notebooks/team_simulator.ipynb",
     "salesaudit/templates/salesaudit/conf.json",
     "salesaudit/templates/salesaudit/index.html.j2",
     "salesaudit/templates/salesaudit/report.css",

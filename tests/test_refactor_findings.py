@@ -55,6 +55,25 @@ MERGED = {
     r"model\.pillar_checks": "new key: the evidence items each pillar is scored from",
     r"technologies\.roadmap": "new key: the roadmap ordered by build step and mistakes found",
     r"structure\.(gaps|heads_needed)": "new keys: the team's gaps; heads the structure needs",
+    # issue 10, sizing per role: each role sized on the client's own productivity (median of
+    # ramped sellers: closers 32.25 meetings, hunters 1 518 calls, farmers 106 accounts) instead
+    # of the norms (40, 2 016, 60), so closers 6 → 8 and farmers 6 → 4; hunters sized on the
+    # outbound meetings only (67% of deals inbound): calls 575 → 191, contacts 144 → 48
+    r"sizing\.inputs\.(closer|hunter|farmer)_capacity": "observed productivity per role",
+    r"sizing\.inputs\.inbound_share": "new key: the sales model's inbound share",
+    r"sizing\.workload\.(contacts|calls)": "hunters sized on the outbound meetings only",
+    r"sizing\.workload\.(inbound|outbound)_meetings": "new keys: meetings by direction",
+    r"sizing\.required\.(hunter|closer|farmer)": "sized on the observed productivity",
+    # one heads figure (span and regional matrix together) read by sizing and structure: 2 → 3
+    r"(sizing|structure)\.heads": "one heads figure",
+    # the plan per role {month, role, hires, headcount, productive_fte}: 12 months × 4 roles
+    r"sizing\.hiring_plan(\[\d+\](\.\w+)?)?": "hiring plan per role",
+    r"sizing\.monthly_cost": "the needed team at observed productivity and 3 heads",
+    r"sizing\.(required_norm|fte|capacity|start|redeploy|monthly|ready_month|cost_per_month)": (
+        "new keys: the norm case, capacities, moves, months, cost now vs needed"
+    ),
+    # universal sellers redeployed by their track record (new-client revenue only: closers)
+    r"structure\.gaps\[\d+\]\.to_roles(\.\w+)?": "universals moved by track record",
 }
 
 

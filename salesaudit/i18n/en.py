@@ -30,6 +30,7 @@ MESSAGES: dict[str, str] = {
     "assumption.capacity.hiring_batch": "Hiring batch size",
     "assumption.capacity.hours_per_day": "Working hours a day",
     "assumption.capacity.hunter_calls_per_hour": "Calls per hunter an hour",
+    "assumption.capacity.hunter_calls_per_month": "Calls per hunter a month",
     "assumption.capacity.productive_share": "Productive share of the working day",
     "assumption.capacity.ramp_months": "Months for a newcomer to reach full productivity",
     "assumption.capacity.rates.call_to_contact": "Conversion call → contact",
@@ -112,6 +113,7 @@ MESSAGES: dict[str, str] = {
     "chart.channels": "Deals by channel",
     "chart.clients": "Clients",
     "chart.conversion": "Conversion to the next stage",
+    "chart.cost_now": "Fixed payroll today",
     "chart.coverage": "Technology coverage by group",
     "chart.deals": "Deals",
     "chart.fact": "Fact",
@@ -120,15 +122,21 @@ MESSAGES: dict[str, str] = {
     "chart.inbound": "inbound",
     "chart.migration": "Clients between cells: previous window → current",
     "chart.month": "Month",
+    "chart.org": "Org chart: heads, their sellers by role and region",
+    "chart.org_recommended": "Recommended",
+    "chart.org_today": "Today",
     "chart.outbound": "outbound",
+    "chart.over_span": "over the span",
     "chart.people": "People",
     "chart.pillars": "Four pillars health, 0–100",
     "chart.plan": "Plan",
     "chart.plan_fact": "Revenue: plan vs fact by month",
     "chart.revenue": "Revenue",
+    "chart.revenue_cost": "Revenue the productive team carries and the cost of sales, a month",
     "chart.score": "Score",
     "chart.share": "Share",
     "chart.span": "Sellers per head (span limit dashed)",
+    "chart.to_hire": "To hire",
     "crm.calls_recorded": "All calls recorded",
     "crm.configured": "CRM configured",
     "crm.counterparty_based": "Work with counterparties, not separate deals",
@@ -731,7 +739,7 @@ MESSAGES: dict[str, str] = {
     "rec.batch": "Hire in batches with group interviews, not one by one.",
     "rec.head": "Add a head of sales: {head} leads {n} sellers (span {span}).",
     "rec.hire": "Hire {n, plural, one {# seller} other {# sellers}} in batches of {b} to reach the "
-    "target capacity.",
+    "target capacity (the roles the hiring plan names).",
     "rec.lever": "{driver}: from {now} to {ref} ({source}) — {v} a year (range {lo}–{hi}).",
     "rec.review": "Review the sales system every 3 months; next review with this workbook.",
     "rec.stage_plain": "Work on {a} → {b}: it is the weakest step.",
@@ -777,33 +785,99 @@ MESSAGES: dict[str, str] = {
     "role.unknown": "Role not given",
     "roles.hunter_closer_farmer": "hunters, closers and farmers",
     "roles.universal": "universal sellers",
+    "s.capacity.given.closer": "Closers are sized on the figure client.yaml gives: {used} meetings "
+    "a month each (observed: {observed}; the norm: {norm}).",
+    "s.capacity.given.farmer": "Farmers are sized on the figure client.yaml gives: {used} active "
+    "accounts each (observed: {observed}; the norm: {norm}).",
+    "s.capacity.given.hunter": "Hunters are sized on the figure client.yaml gives: {used} calls a "
+    "month each (observed: {observed}; the norm: {norm}).",
+    "s.capacity.norm.closer": "Closers are sized on the methodology's norm of {norm} meetings a "
+    "month, not on the client's own figure: {why}.",
+    "s.capacity.norm.farmer": "Farmers are sized on the norm of {norm} active accounts each, not on "
+    "the client's own figure: {why}.",
+    "s.capacity.norm.hunter": "Hunters are sized on the methodology's norm of {norm} calls a month, "
+    "not on the client's own figure: {why}.",
+    "s.capacity.observed.closer": "Closers are sized on the client's own productivity: {used} "
+    "meetings a month each, the median of {n, plural, one {# ramped "
+    "closer} other {# ramped closers}} in the activity log (the norm "
+    "is {norm}).",
+    "s.capacity.observed.farmer": "Farmers are sized on the client's own load: {used} active "
+    "accounts each (clients with a won deal or a payment in the last "
+    "12 months), the median of {n, plural, one {# ramped farmer} "
+    "other {# ramped farmers}} (the norm is {norm}).",
+    "s.capacity.observed.hunter": "Hunters are sized on the client's own productivity: {used} calls "
+    "a month each, the median of {n, plural, one {# ramped hunter} "
+    "other {# ramped hunters}} in the activity log (the norm is "
+    "{norm}: calls an hour × hours × productive share × working "
+    "days).",
     "s.closer_meetings": "The closers' load is counted in the meetings the activity log records: "
     "{logged} of them end in a contract, while the funnel's meeting → contract "
     "is {m2c} (a deal takes several meetings), so the target needs {meetings} "
     "meetings a month — {closers, plural, one {# closer} other {# closers}} at "
     "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
+    "s.cost_no_pay": "Cost of sales: the recommended team costs {needed} a month at target "
+    "earnings; today's payroll is unknown — export the team table with each "
+    "person's fixed pay (fixed_pay) to compare.",
+    "s.cost_vs_now": "Cost of sales: the recommended team (sellers and heads at target earnings) "
+    "costs {needed} a month, against today's fixed payroll of {now} (difference "
+    "{delta}).",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
-    "({roles}) and, by the span of control alone, {heads, plural, one {# head} other {# "
-    "heads}} (the structure section adds a head for each regional team that needs its "
-    "own).",
+    "({roles}) and {heads, plural, one {# head} other {# heads}} — the span of control's "
+    "and, under the regional matrix, the regional teams' together (the structure section "
+    "shows the same figure).",
     "s.gap_no_team": "No team table was given, so today's headcount is unknown; the plan needs "
-    "{needed} sellers ({roles}) and, by the span of control alone, {heads, plural, "
-    "one {# head} other {# heads}}.",
+    "{needed} sellers ({roles}) and {heads, plural, one {# head} other {# heads}} "
+    "by the span of control.",
     "s.headcount": "Headcount",
     "s.hiring": "Hiring plan, next 12 months",
+    "s.inbound": "{share} of the deals come from inbound channels (the sales model's share; deals "
+    "whose channel no mapping knows are left out): their {inbound} meetings a month "
+    "need no calls, so hunters are sized on the {outbound} outbound meetings only.",
+    "s.inbound_unknown": "The inbound share is unknown (no channel in the deals, or most channels "
+    "unmapped), so hunters are sized as if every meeting came from cold calls "
+    "— export each deal's channel (source) and list the inbound ones under "
+    "model.inbound_channels in client.yaml.",
+    "s.move_money": "new clients {new}, repeat {repeat}",
+    "s.move_no_record": "no won revenue: into the role short of more people",
+    "s.moves": "Redeploy the universal sellers by their track record (won revenue in the last 12 "
+    "months): {moves}.",
     "s.no_average_deal": "Team sizing needs the average deal: there are no won deal amounts in the "
     "12 months up to the audit date. Set capacity.average_deal in client.yaml "
     "to size the team.",
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
+    "s.norm_case": "If the team worked to the methodology's norms (a closer {closer} meetings a "
+    "month, a hunter {hunter} calls, a farmer {farmer} active accounts), the target "
+    "would need {need, plural, one {# seller} other {# sellers}}: {by}.",
+    "s.not_ready": "the productive team does not carry the whole target within these 12 months",
+    "s.plan_hires": "Hiring plan: {n, plural, one {# hire} other {# hires}} ({by}), the first in "
+    "{first}, in batches of {b} — what a batch holds beyond the roles short goes to "
+    "the role with the most people, which loses most to attrition; {ready}.",
+    "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, covers "
+    "every role (leavers are replaced once a whole person is gone); {ready}.",
     "s.productive": "Productive FTE",
     "s.rates_default": "Not the client's own figures: {rates}. The client's data cannot give them "
     "(no such stages, too few deals, or lost deals without a known stage); the "
     "sizing above changes with them — replace them under capacity.rates in "
     "client.yaml when the client knows better.",
+    "s.ready": "the productive team carries the whole target from {month}",
+    "s.source.given": "client.yaml",
+    "s.source.norm": "norm",
+    "s.source.observed": "observed",
     "s.summary": "To reach {target} a month: {contracts} contracts, {meetings} meetings, {contacts} "
     "contacts, {calls} calls.",
+    "s.surplus": "{role}: {n, plural, one {# person} other {# people}} more than the target needs "
+    "at the productivity used; keep them for a larger plan or move them into a role "
+    "still short.",
+    "s.why.no_activities": "it needs the activity log and the team table with roles — export the "
+    "CRM's activities (manager, date, type: meeting or call, count) and the "
+    "team (manager, role, hired_at)",
+    "s.why.no_manager": "the won deals and payments do not name the seller — export the manager of "
+    "each deal or payment",
+    "s.why.no_ramped": "no seller of this role has finished the {ramp}-month ramp-up yet",
+    "s.why.no_role": "the data hold no such activity by sellers of this role — export this role's "
+    "activities and the team table with each seller's role",
     "s.workload.calls": "Calls",
     "s.workload.contacts": "Contacts reached",
     "s.workload.contracts": "Contracts",
@@ -871,7 +945,7 @@ MESSAGES: dict[str, str] = {
     "({names}){led}.",
     "st.advice.relief": "This also brings {head} from {now} to {after} sellers, within the span of "
     "{span}.",
-    "st.advice.to_roles": "; the target needs more of: {roles}",
+    "st.advice.to_roles": "; by their track record: {roles}",
     "st.advice.universals": "Redeploy the universal sellers ({names}; {n} in all) into the "
     "hunter–closer–farmer roles{more}.",
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
@@ -947,6 +1021,7 @@ MESSAGES: dict[str, str] = {
     "table.sales": "Sales",
     "table.stage_history": "Stage history",
     "table.team": "Team",
+    "tbl.after_moves": "After the moves",
     "tbl.answer": "Answer",
     "tbl.assumption": "Assumption",
     "tbl.benchmark": "Benchmark",
@@ -956,6 +1031,7 @@ MESSAGES: dict[str, str] = {
     "tbl.class": "Class",
     "tbl.clients": "Clients",
     "tbl.conversion": "Conversion to next",
+    "tbl.cost": "Cost of sales",
     "tbl.count": "Count",
     "tbl.coverage": "Coverage",
     "tbl.date_range": "Dates",
@@ -974,7 +1050,10 @@ MESSAGES: dict[str, str] = {
     "tbl.metric": "Metric",
     "tbl.month": "Month",
     "tbl.needed": "Needed",
+    "tbl.needed_norm": "At the norm",
+    "tbl.norm": "Norm",
     "tbl.now": "Now",
+    "tbl.observed": "Observed",
     "tbl.package": "Package",
     "tbl.pillar": "Pillar",
     "tbl.plan": "Plan",
@@ -998,10 +1077,25 @@ MESSAGES: dict[str, str] = {
     "tbl.step": "Step",
     "tbl.table": "Table",
     "tbl.technology": "Technology",
+    "tbl.used": "Sized on",
     "tbl.value": "Value",
     "tbl.version": "Version",
     "tbl.warning": "Warning",
     "tbl.why_first": "Reason for its place",
+    "team.sim.attrition": "Attrition a year",
+    "team.sim.batch": "Hiring batch",
+    "team.sim.closer": "Meetings per closer a month",
+    "team.sim.farmer": "Active accounts per farmer",
+    "team.sim.hunter": "Calls per hunter a month",
+    "team.sim.inbound": "Inbound share of deals",
+    "team.sim.intro": "Move the levers: the headcount per role, the 12-month hiring plan and the "
+    "cost of sales update with the report's own sizing functions.",
+    "team.sim.ramp": "Ramp-up, months",
+    "team.sim.summary": "Needed: {sellers, plural, one {# seller} other {# sellers}} ({by}) and "
+    "{heads, plural, one {# head} other {# heads}}; {hires, plural, one {# "
+    "hire} other {# hires}} in 12 months; the target is carried from {ready}; "
+    "cost of sales {cost} a month (fixed payroll today {now}).",
+    "team.sim.title": "Team simulator",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",
     "tech.impact_reason": "No money of its own: the technologies set up the build steps they serve; "
@@ -1047,8 +1141,11 @@ MESSAGES: dict[str, str] = {
     "xlsx.about.funnel_hygiene": "Deals that fail a data check in the CRM.",
     "xlsx.about.goal_seek": "What each driver would have to become to reach the target alone, and "
     "whether that is realistic.",
-    "xlsx.about.hiring_plan": "Month by month: hires, headcount and productive headcount (newcomers "
-    "ramp up).",
+    "xlsx.about.hiring_months": "Month by month, all sellers: hires, headcount, productive FTE, the "
+    "revenue the productive team carries and the team's cost at target "
+    "earnings.",
+    "xlsx.about.hiring_plan": "Month by month and role by role: hires, headcount and productive FTE "
+    "(newcomers ramp up; leavers are replaced).",
     "xlsx.about.levers": "Each driver moved from today's value to a reference the client can reach "
     "(best-quartile sellers, the methodology's band, the best recent quarter), "
     "valued as the forecast's expected revenue over 12 months, with its range; "
@@ -1109,6 +1206,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.conv": "Conversion from {what}",
     "xlsx.col.conversion": "Effect of conversion",
     "xlsx.col.conversion_to_next": "Conversion to next",
+    "xlsx.col.cost": "Cost of sales",
     "xlsx.col.critical": "Critical move",
     "xlsx.col.current": "Now",
     "xlsx.col.cut": "Cut",
@@ -1141,6 +1239,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.impact": "Impact",
     "xlsx.col.implied_meeting_to_contract": "Meeting → contract it implies",
     "xlsx.col.implied_meetings": "Meetings a month it implies",
+    "xlsx.col.inbound_meetings": "Inbound meetings",
     "xlsx.col.item": "Item in client.yaml",
     "xlsx.col.key": "Key",
     "xlsx.col.label": "Technology",
@@ -1166,6 +1265,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.open": "Open",
     "xlsx.col.open_here": "Open at this stage",
     "xlsx.col.other": "Other effects",
+    "xlsx.col.outbound_meetings": "Outbound meetings",
     "xlsx.col.p10": "P10 (pessimistic)",
     "xlsx.col.p50": "P50 (median)",
     "xlsx.col.p80_days": "80th percentile, days",
@@ -1176,6 +1276,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.plan_to_date": "Plan to date",
     "xlsx.col.priority": "Priority",
     "xlsx.col.productive": "Productive headcount",
+    "xlsx.col.productive_fte": "Productive FTE",
     "xlsx.col.question": "Question",
     "xlsx.col.rank": "Rank",
     "xlsx.col.reach": "Reached {what}",
@@ -1190,6 +1291,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.revenue_delta_year": "Revenue, 12 months",
     "xlsx.col.revenue_high": "Range, high",
     "xlsx.col.revenue_low": "Range, low",
+    "xlsx.col.role": "Role",
     "xlsx.col.row": "Row in the file",
     "xlsx.col.rows_read": "Rows read",
     "xlsx.col.rows_rejected": "Rows rejected",
@@ -1244,6 +1346,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.funnel_cuts_stages": "Funnel by cut and stage",
     "xlsx.sheet.funnel_hygiene": "Funnel hygiene",
     "xlsx.sheet.goal_seek": "Goal seek",
+    "xlsx.sheet.hiring_months": "Hiring plan by month",
     "xlsx.sheet.hiring_plan": "Hiring plan",
     "xlsx.sheet.levers": "Levers",
     "xlsx.sheet.open_questions": "Open questions",

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+import pandas as pd
+
 from salesaudit.inputs.client import ClientConfig
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.presets import load_preset
@@ -87,3 +89,19 @@ def unknown_channels(
         return []
     way = directions(cfg, preset)
     return [str(v) for v in values if isinstance(v, str) and v and norm(v) not in way]
+
+
+def inbound_share(cfg: ClientConfig, deals: pd.DataFrame | None) -> float | None:
+    """Share of deals from inbound channels, among the deals whose channel direction is known.
+
+    None without channel data, or when the channels of half the deals or more are values no
+    mapping knows (the data quality section lists them with the question "inbound or outbound?").
+    """
+    if deals is None or "channel" not in deals or deals["channel"].notna().sum() == 0:
+        return None
+    ch = deals["channel"].dropna().astype(str)
+    unknown = set(unknown_channels(cfg, ch.unique()))
+    known = ch[~ch.isin(unknown)]
+    if len(known) <= len(ch) / 2:
+        return None
+    return float(sum(is_inbound(cfg, known)) / len(known))

@@ -157,16 +157,32 @@ class CapacityConfig(_Model):
 
     average_deal: float | Literal["auto"] = "auto"
     rates: RatesConfig = Field(default_factory=RatesConfig)
-    closer_meetings_per_month: float = Field(C.MEETINGS_PER_CLOSER.value, gt=0)
+    # productivity per role: `auto` = the client's observed (median of ramped sellers), a number
+    # overrides; the methodology's norm where the data cannot say (logged)
+    closer_meetings_per_month: float | Literal["auto"] = "auto"
+    hunter_calls_per_month: float | Literal["auto"] = "auto"
     hunter_calls_per_hour: float = Field(C.CALLS_PER_HOUR.value, gt=0)
     hours_per_day: float = Field(C.HOURS_PER_DAY.value, gt=0, le=24)
     productive_share: float = Field(C.PRODUCTIVE_SHARE.value, gt=0, le=1)
     working_days_per_month: float = Field(C.WORKING_DAYS_PER_MONTH.value, gt=0, le=31)
-    accounts_per_farmer: float = Field(C.ACCOUNTS_PER_FARMER.value, gt=0)
+    accounts_per_farmer: float | Literal["auto"] = "auto"
     span: int = Field(int(C.SPAN.value), ge=1)
     ramp_months: int = Field(int(C.RAMP_MONTHS.value), ge=0)
     hiring_batch: int = Field(int(C.HIRING_BATCH.value), ge=1)
     attrition: float = Field(C.ATTRITION.value, ge=0, le=1)
+
+    @field_validator("closer_meetings_per_month", "hunter_calls_per_month", "accounts_per_farmer")
+    @classmethod
+    def _positive(cls, v: float | str) -> float | str:
+        """A productivity is `auto` or a number above 0."""
+        if v != "auto" and float(v) <= 0:
+            raise ValueError("must be a number above 0, or auto")
+        return v
+
+    def closer_meetings(self) -> float:
+        """Meetings a closer holds a month as given, else the methodology's norm (40)."""
+        given = self.closer_meetings_per_month
+        return C.MEETINGS_PER_CLOSER.value if given == "auto" else float(given)
 
 
 class CrmChecklist(_Model):

@@ -114,12 +114,16 @@ NOTES: dict[str, str] = {
     "capacity.rates.call_to_contact": "Share of calls that reach the decision maker.",
     "capacity.rates.contact_to_meeting": "Share of contacted companies that grant a meeting.",
     "capacity.rates.meeting_to_contract": "Share of meetings that end in a contract.",
-    "capacity.closer_meetings_per_month": "Meetings a closer holds a month (methodology §4.2).",
+    "capacity.closer_meetings_per_month": "Meetings a closer holds a month; `auto` = the median "
+    "of the client's ramped closers in the activity log, else the norm 40 (methodology §4.2).",
+    "capacity.hunter_calls_per_month": "Calls a hunter makes a month; `auto` = the median of the "
+    "client's ramped hunters in the activity log, else calls an hour × hours × share × days.",
     "capacity.hunter_calls_per_hour": "Outbound calls a hunter makes an hour (methodology §3.7).",
     "capacity.hours_per_day": "Working hours a day.",
     "capacity.productive_share": "Share of a seller's time with clients (methodology §3.7).",
     "capacity.working_days_per_month": "Working days a month.",
-    "capacity.accounts_per_farmer": "Active accounts one farmer serves.",
+    "capacity.accounts_per_farmer": "Active accounts one farmer serves; `auto` = the median of "
+    "the client's ramped farmers (clients with a won deal or payment in 12 months), else 60.",
     "capacity.span": "Sellers one head leads at most (methodology §3.4).",
     "capacity.ramp_months": "Months a newcomer takes to reach full productivity.",
     "capacity.hiring_batch": "Hires made together (methodology §1: in groups).",

@@ -426,7 +426,7 @@ structure:
 
 capacity:
   average_deal: auto
-  closer_meetings_per_month: 40
+  closer_meetings_per_month: auto   # the closers' own median from the activity log
 
 control:
   morning_planning: true

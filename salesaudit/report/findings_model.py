@@ -239,6 +239,11 @@ class SizingInputs(_Section):
     logged_to_contract: float | None = Field(
         None, description="won deals per meeting the activity log records (null: no log)"
     )
+    inbound_share: Share | None = Field(
+        None,
+        description="share of deals from inbound channels (null: unknown; hunters are then "
+        "sized as if every meeting came from calls)",
+    )
 
 
 class Workload(_Section):
@@ -250,6 +255,12 @@ class Workload(_Section):
     calls: Annotated[float, Field(ge=0)]
     closer_meetings: Annotated[float, Field(ge=0)] | None = Field(
         None, description="meetings the closers hold: in the activity log's count when given"
+    )
+    inbound_meetings: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="meetings from inbound channels: no calls needed"
+    )
+    outbound_meetings: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="meetings the hunters' calls must set (contacts and calls follow)"
     )
 
 
@@ -263,10 +274,58 @@ class RoleCounts(_Section):
 
 
 class Hires(_Section):
-    """Hires in one month of the hiring plan."""
+    """Hires in one month of the hiring plan, for one role."""
 
     month: Month
     hires: Count
+    role: Literal["hunter", "closer", "farmer", "universal", "head"] | None = None
+    headcount: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="people in the role after the month's leavers and hires (expected)"
+    )
+    productive_fte: Annotated[float, Field(ge=0)] | None = Field(
+        None, description="headcount less the part of newcomers still ramping up"
+    )
+
+
+class RoleCapacity(_Section):
+    """One role's capacity a month: the client's observed median beside the norm."""
+
+    observed: float | None = Field(description="median of the ramped sellers (null: no data)")
+    norm: float
+    used: float
+    source: Literal["observed", "given", "norm"]
+    sellers: Count = Field(description="ramped sellers the median is taken over")
+    reason: str | None = Field(None, description="why there is no observed figure")
+
+
+class Redeploy(_Section):
+    """A universal seller moved into a recommended role by their track record."""
+
+    name: str
+    to: Literal["closer", "farmer"]
+    new_revenue: float
+    repeat_revenue: float
+    basis: Literal["track_record", "shortfall"]
+
+
+class PlanMonth(_Section):
+    """One month of the plan, all sellers: hires, headcount, productive FTE, revenue, cost."""
+
+    month: Month
+    hires: Annotated[float, Field(ge=0)]
+    headcount: Annotated[float, Field(ge=0)]
+    productive_fte: Annotated[float, Field(ge=0)]
+    revenue: Annotated[float, Field(ge=0)] = Field(
+        description="the target × the weakest role's productive share (at most the target)"
+    )
+    cost: Annotated[float, Field(ge=0)] = Field(description="the team's pay at target earnings")
+
+
+class CostPerMonth(_Section):
+    """The cost of sales a month: today's fixed payroll and the needed team at target earnings."""
+
+    now: float | None = Field(description="sum of team.fixed_pay (null: not exported)")
+    needed: float
 
 
 class SizingFindings(_Section):
@@ -278,9 +337,29 @@ class SizingFindings(_Section):
     roles: Roles
     required: RoleCounts
     current: dict[str, Count]
-    heads: Count
+    heads: Count = Field(
+        description="the one heads figure: the span's and the regional matrix's together"
+    )
     hiring_plan: list[Hires]
     monthly_cost: float
+    required_norm: RoleCounts | None = Field(
+        None, description="sellers per role if the team worked to the methodology's norms"
+    )
+    fte: dict[str, Annotated[float, Field(ge=0)]] = Field(
+        default_factory=dict, description="people per role the workload needs, unrounded"
+    )
+    capacity: dict[str, RoleCapacity] = Field(
+        default_factory=dict, description="closer, hunter, farmer: observed vs norm"
+    )
+    start: dict[str, Count] = Field(
+        default_factory=dict, description="today's people per plan role after the moves"
+    )
+    redeploy: list[Redeploy] = Field(default_factory=list)
+    monthly: list[PlanMonth] = Field(default_factory=list)
+    ready_month: Month | None = Field(
+        None, description="first month the productive team carries the whole target"
+    )
+    cost_per_month: CostPerMonth | None = None
 
 
 # --------------------------------------------------------------------------- funnel

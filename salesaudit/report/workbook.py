@@ -35,7 +35,7 @@ BAD_TITLE = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 # the format of each numeric column, by its canonical name (a column not listed: by dtype)
 MONEY = {
-    "revenue", "plan", "fact", "won_revenue", "gap", "volume", "conversion", "deal_size",
+    "revenue", "cost", "plan", "fact", "won_revenue", "gap", "volume", "conversion", "deal_size",
     "other", "plan_cum", "fact_cum", "plan_to_date", "p10", "p50", "p90", "mean", "expected",
     "revenue_delta", "revenue_delta_down", "revenue_delta_year", "revenue_low", "revenue_high",
 }  # fmt: skip
@@ -44,7 +44,8 @@ PERCENT = {
     "m2c_hi", "share_of_plan", "change", "low", "high", "implied_meeting_to_contract",
 }  # fmt: skip
 DECIMAL = {
-    "headcount", "productive", "contracts", "meetings", "contacts", "calls", "closer_meetings",
+    "headcount", "productive", "productive_fte", "inbound_meetings", "outbound_meetings",
+    "contracts", "meetings", "contacts", "calls", "closer_meetings",
     "median_days",
     "p80_days", "naive_median_days", "plan_new", "won", "cv", "current", "needed",
     "band_low", "band_high", "best_today", "implied_meetings", "value", "base", "reference",
@@ -97,7 +98,9 @@ def key_tables(audit: Audit) -> Book:
     sized = sizing.plan(audit)
     if sized is not None:
         sheets.append(Sheet("sizing_workload", pd.DataFrame([sized["workload"]])))
-        sheets.append(Sheet("hiring_plan", sized["hiring_plan"]))
+        sheets.append(Sheet("hiring_plan", sized.hiring_plan))
+        if sized.monthly is not None:
+            sheets.append(Sheet("hiring_months", sized.monthly))
     if audit.table("deals") is not None:
         sheets.extend(_funnel_sheets(analyse(audit)))
     cl = customers.classify(audit)
@@ -287,6 +290,7 @@ def _value_labels(key: str, book: Book) -> dict[str, Callable[[Any], Any]]:
         "check": lambda v: keyed("xlsx.check", v, lang),
         "reason": lambda v: keyed("xlsx.reason", v, lang) if isinstance(v, str) else v,
         "impact": lambda v: v,
+        "role": lambda v: t(f"role.{v}", lang) if has(f"role.{v}") else v,
     }
     if key == "funnel":
         labels["key"] = stage

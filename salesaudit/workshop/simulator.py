@@ -43,6 +43,7 @@ from salesaudit.steps.summary import funnel_levers
 ENV_CLIENT = "SALESAUDIT_CLIENT"
 PACKAGE = Path(__file__).resolve().parents[1]
 NOTEBOOK = PACKAGE / "notebooks" / "simulator.ipynb"
+TEAM_NOTEBOOK = PACKAGE / "notebooks" / "team_simulator.ipynb"  # the team panel (workshop/team.py)
 JUPYTER_DATA = Path(__file__).resolve().parent / "jupyter"  # its voila/templates/<VOILA_TEMPLATE>
 VOILA_TEMPLATE = "salesaudit-workshop"
 DEMO_CLIENT = PACKAGE.parent / "data" / "demo" / "client.yaml"  # in a checkout
@@ -218,7 +219,7 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
         average_deal=float(model.mean_size),
         cycle_days=float(model.median_cycle or 30.0),
         closers=int(closers or 1),
-        meetings_per_closer=float(cfg.capacity.closer_meetings_per_month),
+        meetings_per_closer=cfg.capacity.closer_meetings(),
         target=float(fa.target or goal or 1.0),
         horizon=cfg.funnel.horizon_months,
         scenarios=cfg.funnel.scenarios,
@@ -575,22 +576,26 @@ def working_copy(client_file: str | None = None, folder: Path | None = None) -> 
 
 
 def workshop_command(
-    client_file: str | None = None, lab: bool = False, folder: Path | None = None
+    client_file: str | None = None,
+    lab: bool = False,
+    folder: Path | None = None,
+    team: bool = False,
 ) -> list[str]:
-    """The command `salesaudit workshop` runs: Voilà on the simulator (JupyterLab with lab, on
-    a working copy of the notebooks in `folder`).
+    """The command `salesaudit workshop` runs: Voilà on the simulator, or on the team panel with
+    `team` (JupyterLab with lab, on a working copy of the notebooks in `folder`).
 
     The client file travels in the environment (:func:`workshop_env`): Voilà has no
     notebook parameters. Voilà uses the package's template without Font Awesome from a CDN.
     """
-    if not NOTEBOOK.is_file():
-        raise FileNotFoundError(f"simulator notebook not found at {NOTEBOOK}")
+    book = TEAM_NOTEBOOK if team else NOTEBOOK
+    if not book.is_file():
+        raise FileNotFoundError(f"simulator notebook not found at {book}")
     root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
     if lab:
-        nb = (folder or NOTEBOOK.parent) / NOTEBOOK.name
+        nb = (folder or book.parent) / book.name
         return [sys.executable, "-m", "jupyterlab", *root, f"--ServerApp.root_dir={nb.parent}",
                 str(nb)]  # fmt: skip
-    return [sys.executable, "-m", "voila", str(NOTEBOOK), f"--template={VOILA_TEMPLATE}",
+    return [sys.executable, "-m", "voila", str(book), f"--template={VOILA_TEMPLATE}",
             "--theme=light", "--strip_sources=True"]  # fmt: skip
 
 
@@ -609,13 +614,14 @@ def workshop_env(client_file: str | None = None) -> dict[str, str]:
     return env
 
 
-def launch(client_file: str | None = None, lab: bool = False) -> int:
-    """Run the workshop (blocks until the server stops); returns its exit code."""
+def launch(client_file: str | None = None, lab: bool = False, team: bool = False) -> int:
+    """Run the workshop, the team panel with `team` (blocks until the server stops); returns
+    its exit code."""
     import subprocess
 
     folder = working_copy(client_file) if lab else None
     if folder is not None:
         print(f"salesaudit: JupyterLab opens the working copy in {folder}")
     return subprocess.call(
-        workshop_command(client_file, lab, folder), env=workshop_env(client_file)
+        workshop_command(client_file, lab, folder, team), env=workshop_env(client_file)
     )

@@ -250,7 +250,7 @@ def _forecast(
             model,
             parts["target"],
             closers=parts["closers"],
-            meetings_per_closer=cfg.capacity.closer_meetings_per_month,
+            meetings_per_closer=cfg.capacity.closer_meetings(),
             best=best_conversions(parts["cuts"].get("manager"), audit.stage_keys),
         ),
     }

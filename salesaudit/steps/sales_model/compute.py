@@ -46,20 +46,9 @@ class ChannelCounts:
 
 
 def inbound_share(audit: Audit) -> float | None:
-    """Share of deals from inbound channels, among the deals whose channel direction is known.
-
-    None without channel data, or when the channels of half the deals or more are values no
-    mapping knows (the data quality section lists them with the question "inbound or outbound?").
-    """
-    deals = audit.table("deals")
-    if deals is None or "channel" not in deals or deals["channel"].notna().sum() == 0:
-        return None
-    ch = deals["channel"].dropna().astype(str)
-    unknown = set(channels.unknown_channels(audit.config, ch.unique()))
-    known = ch[~ch.isin(unknown)]
-    if len(known) <= len(ch) / 2:
-        return None
-    return float(sum(channels.is_inbound(audit.config, known)) / len(known))
+    """Share of deals from inbound channels, among the deals whose channel direction is known
+    (None without channel data or when most channels are unknown; see `channels.inbound_share`)."""
+    return channels.inbound_share(audit.config, audit.table("deals"))
 
 
 def _any(*conds: bool | None) -> bool | None:

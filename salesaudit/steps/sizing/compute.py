@@ -6,7 +6,7 @@ No sentences, no translated labels, no figures: see `text.py` and `charts.py` (d
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -14,14 +14,19 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
-from salesaudit.inputs import answers
+from salesaudit.inputs import answers, channels
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig, CompensationConfig
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
+from salesaudit.steps.sizing import hiring as hmod
+from salesaudit.steps.sizing.heads import heads_required, regional_heads
+from salesaudit.steps.sizing.observed import KEYS, Productivity, hunter_norm, productivity
+from salesaudit.steps.sizing.redeploy import Move, redeploy, track_record
 
 SELLER_ROLES = ("hunter", "closer", "farmer", "universal")
+PLAN_ROLES = (*SELLER_ROLES, "head")
 
 # The default each funnel rate falls back on (in the order the assumptions log lists them).
 RATE_DEFAULTS: dict[str, C.Norm] = {
@@ -31,16 +36,23 @@ RATE_DEFAULTS: dict[str, C.Norm] = {
 }
 # Capacity inputs whose methodology default is logged when the client file does not set them.
 CAPACITY_DEFAULTS: dict[str, C.Norm] = {
-    "closer_meetings_per_month": C.MEETINGS_PER_CLOSER,
-    "hunter_calls_per_hour": C.CALLS_PER_HOUR,
-    "hours_per_day": C.HOURS_PER_DAY,
-    "working_days_per_month": C.WORKING_DAYS_PER_MONTH,
-    "productive_share": C.PRODUCTIVE_SHARE,
-    "accounts_per_farmer": C.ACCOUNTS_PER_FARMER,
     "span": C.SPAN,
     "ramp_months": C.RAMP_MONTHS,
     "hiring_batch": C.HIRING_BATCH,
     "attrition": C.ATTRITION,
+}
+# The norm each role's productivity falls back on when the data cannot say (logged when used).
+PRODUCTIVITY_NORMS: dict[str, C.Norm] = {
+    "closer": C.MEETINGS_PER_CLOSER,
+    "hunter": C.CALLS_PER_HOUR,
+    "farmer": C.ACCOUNTS_PER_FARMER,
+}
+# the parts of the hunters' norm (calls an hour × hours × productive share × working days)
+HUNTER_NORM_PARTS: dict[str, C.Norm] = {
+    "hunter_calls_per_hour": C.CALLS_PER_HOUR,
+    "hours_per_day": C.HOURS_PER_DAY,
+    "working_days_per_month": C.WORKING_DAYS_PER_MONTH,
+    "productive_share": C.PRODUCTIVE_SHARE,
 }
 NO_TARGET = "no_target"  # the source of a revenue target taken from the last 12 months
 
@@ -61,6 +73,9 @@ class Inputs:
     # won deals per meeting the activity log records (None without a log): closers' load is
     # counted in the log's meetings, which a deal needs several of, not in CRM first meetings
     logged_to_contract: float | None = None
+    # share of deals from inbound channels (the sales model's; None: unknown): their meetings
+    # need no calls, so hunters are sized on the outbound part only
+    inbound_share: float | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +100,7 @@ class Staffing:
     roles: str  # hunter_closer_farmer | universal
     sellers: int
     heads: int
+    fte: dict[str, float] = field(default_factory=dict)  # workload / capacity, not rounded
 
 
 @dataclass(frozen=True)
@@ -97,13 +113,21 @@ class Plan:
     required: dict[str, int]
     roles: str
     sellers: int
-    heads: int
+    heads: int  # the one heads figure: the span's and the regional matrix's (heads.py)
     current: dict[str, int]
     now: int
     has_team: bool
-    hiring_plan: pd.DataFrame  # month, hires, headcount, productive
-    monthly_cost: float
+    hiring_plan: pd.DataFrame  # month, role, hires, headcount, productive_fte
+    monthly_cost: float  # the needed team at target earnings
     findings: tuple[Finding, ...]
+    productivity: dict[str, Productivity] = field(default_factory=dict)
+    fte: dict[str, float] = field(default_factory=dict)  # people the workload needs, unrounded
+    norm: Staffing | None = None  # the headcount if the team worked to the methodology's norm
+    moves: tuple[Move, ...] = ()  # today's universal sellers into the recommended roles
+    start: dict[str, int] = field(default_factory=dict)  # today's people per role, after moves
+    monthly: pd.DataFrame | None = None  # month, hires, headcount, productive_fte, revenue, cost
+    ready: str | None = None  # the first month the productive team carries the target
+    cost_now: float | None = None  # today's fixed payroll a month (team.fixed_pay)
 
     def __getitem__(self, key: str) -> Any:
         """Read a field by name: the dict access `plan(audit)["heads"]` of earlier callers."""
@@ -256,12 +280,32 @@ def target(audit: Audit, avg: float) -> tuple[float, Default | None]:
 
 
 def hunter_capacity(cap: CapacityConfig) -> float:
-    """Calls a hunter makes a month: calls an hour × hours × productive share × working days."""
-    return float(
-        cap.hunter_calls_per_hour
-        * cap.hours_per_day
-        * cap.productive_share
-        * cap.working_days_per_month
+    """Calls a hunter makes a month by the norm: calls an hour × hours × share × working days."""
+    return hunter_norm(cap)
+
+
+def productivity_defaults(audit: Audit) -> list[Default]:
+    """The norms used where the client's data cannot give a role's productivity (and the
+    client file gives no number): each one, and the hunters' norm's parts left at default."""
+    cap, out = audit.config.capacity, []
+    for role, prod in productivity(audit).items():
+        if prod.source != "norm":
+            continue
+        norm = PRODUCTIVITY_NORMS[role]
+        out.append(Default(f"capacity.{KEYS[role]}", prod.norm, norm.source, "high"))
+        if role == "hunter":
+            out += [
+                Default(f"capacity.{k}", float(getattr(cap, k)), n.source, "medium")
+                for k, n in HUNTER_NORM_PARTS.items()
+                if k not in cap.model_fields_set
+            ]
+    return out
+
+
+def inbound(audit: Audit) -> float | None:
+    """The share of deals from inbound channels (the sales model's figure; None: unknown)."""
+    return audit.memo(
+        ("sizing.inbound",), lambda: channels.inbound_share(audit.config, audit.table("deals"))
     )
 
 
@@ -272,9 +316,10 @@ def inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
 
 def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
     """The sizing inputs (uncached; see :func:`inputs`)."""
-    cap = audit.config.capacity
+    cap, prod = audit.config.capacity, productivity(audit)
     avg = average_deal(audit)
     rate, log = rates(audit)
+    log += productivity_defaults(audit)
     log += capacity_defaults(cap)
     log += earnings_defaults(audit.config.compensation)
     _, repeat_default = repeat_sales(audit)
@@ -289,11 +334,12 @@ def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
         call_to_contact=rate["call_to_contact"],
         contact_to_meeting=rate["contact_to_meeting"],
         meeting_to_contract=rate["meeting_to_contract"],
-        closer_capacity=float(cap.closer_meetings_per_month),
-        hunter_capacity=hunter_capacity(cap),
-        farmer_capacity=float(cap.accounts_per_farmer),
+        closer_capacity=prod["closer"].used,
+        hunter_capacity=prod["hunter"].used,
+        farmer_capacity=prod["farmer"].used,
         active_accounts=active_accounts(audit),
         logged_to_contract=funnel.meeting_rate(audit).logged_to_contract,
+        inbound_share=inbound(audit),
     )
     return inp, tuple(log)
 
@@ -308,11 +354,14 @@ def defaults(audit: Audit) -> tuple[Default, ...]:
 
 
 def workload(inp: Inputs) -> dict[str, float]:
-    """Monthly activity the target needs: contracts, meetings, contacts, calls, closer meetings.
+    """Monthly activity the target needs: contracts, meetings (inbound and outbound), contacts,
+    calls, closer meetings.
 
-    `meetings` are deals reaching the meeting stage (the funnel's meeting → contract), which the
-    hunters' contacts and calls follow from; `closer_meetings` are the meetings the closers hold,
-    in the activity log's count (contracts ÷ won deals per logged meeting) when there is a log.
+    `meetings` are deals reaching the meeting stage (the funnel's meeting → contract); the
+    inbound share of them (`inp.inbound_share`; all outbound when unknown) needs no calls, so
+    contacts and calls follow from the outbound meetings only; `closer_meetings` are the meetings
+    the closers hold, in the activity log's count (contracts ÷ won deals per logged meeting) when
+    there is a log.
     """
     work = reverse.reverse_funnel(
         inp.target,
@@ -321,24 +370,37 @@ def workload(inp: Inputs) -> dict[str, float]:
         inp.contact_to_meeting,
         inp.call_to_contact,
     )
+    share = inp.inbound_share or 0.0
+    work["inbound_meetings"] = work["meetings"] * share
+    work["outbound_meetings"] = work["meetings"] - work["inbound_meetings"]
+    work["contacts"] *= 1 - share
+    work["calls"] *= 1 - share
     logged = inp.logged_to_contract
     work["closer_meetings"] = work["contracts"] / logged if logged else work["meetings"]
     return work
 
 
-def required(inp: Inputs, work: dict[str, float], repeat_sales: bool, span: int) -> Staffing:
-    """Sellers per role (ceil of workload / capacity), the role model and the heads."""
-    hunters = math.ceil(work["calls"] / inp.hunter_capacity)
-    closers = math.ceil(work["closer_meetings"] / inp.closer_capacity)
-    farmers = math.ceil(inp.active_accounts / inp.farmer_capacity) if repeat_sales else 0
-    if hunters + closers + farmers >= 4:
-        need = {"hunter": hunters, "closer": closers, "farmer": farmers, "universal": 0}
+def required(
+    inp: Inputs, work: dict[str, float], repeat_sales: bool, span: int, regional: int = 0
+) -> Staffing:
+    """Sellers per role (ceil of workload / capacity), the role model and the heads (the span's,
+    or the regional matrix's `regional` when more)."""
+    fte = {
+        "hunter": work["calls"] / inp.hunter_capacity,
+        "closer": work["closer_meetings"] / inp.closer_capacity,
+        "farmer": inp.active_accounts / inp.farmer_capacity if repeat_sales else 0.0,
+    }
+    need = {r: math.ceil(v - 1e-9) for r, v in fte.items()}
+    if sum(need.values()) >= 4:
+        fte["universal"] = 0.0
+        need["universal"] = 0
         roles = "hunter_closer_farmer"
     else:
-        need = {"hunter": 0, "closer": 0, "farmer": 0, "universal": max(1, closers)}
+        fte = {"hunter": 0.0, "closer": 0.0, "farmer": 0.0, "universal": fte["closer"]}
+        need = {"hunter": 0, "closer": 0, "farmer": 0, "universal": max(1, need["closer"])}
         roles = "universal"
     sellers = sum(need.values())
-    return Staffing(need, roles, sellers, math.ceil(sellers / span))
+    return Staffing(need, roles, sellers, heads_required(sellers, span, regional), fte)
 
 
 def current(audit: Audit) -> dict[str, int]:
@@ -353,33 +415,6 @@ def current(audit: Audit) -> dict[str, int]:
     )
     counts = roles.value_counts()
     return {r: int(counts.get(r, 0)) for r in (*SELLER_ROLES, "head")}
-
-
-def hiring_plan(
-    now: int, needed: int, months: pd.PeriodIndex, batch: int, ramp: int, attrition: float
-) -> pd.DataFrame:
-    """Monthly hires in batches to reach and hold the needed sellers, with ramp-up and attrition."""
-    monthly_loss = attrition / 12
-    head = float(now)
-    cohorts: list[tuple[int, int]] = []  # (month index hired, count)
-    rows = []
-    for i, m in enumerate(months):
-        head -= head * monthly_loss
-        deficit = needed - head
-        hires = math.ceil(deficit / batch) * batch if deficit >= 1 else 0
-        head += hires
-        if hires:
-            cohorts.append((i, hires))
-        ramping = sum(n * (1 - min(1.0, (i - j + 1) / ramp)) for j, n in cohorts) if ramp else 0.0
-        rows.append(
-            {
-                "month": str(m),
-                "hires": hires,
-                "headcount": round(head, 1),
-                "productive": round(max(0.0, head - ramping), 1),
-            }
-        )
-    return pd.DataFrame(rows)
 
 
 def monthly_cost(audit: Audit, staff: Staffing) -> float:
@@ -403,19 +438,90 @@ def plan(audit: Audit) -> Plan | None:
     return audit.memo(("sizing.plan",), lambda: None if reason(audit) else _plan(audit))
 
 
+def norm_inputs(inp: Inputs, prod: dict[str, Productivity]) -> Inputs:
+    """The inputs with every role's productivity at the methodology's norm."""
+    return replace(
+        inp,
+        closer_capacity=prod["closer"].norm,
+        hunter_capacity=prod["hunter"].norm,
+        farmer_capacity=prod["farmer"].norm,
+    )
+
+
+def moves(audit: Audit, staff: Staffing, cur: dict[str, int], repeat: bool) -> tuple[Move, ...]:
+    """Today's universal sellers into closer or farmer roles by their track record (none unless
+    the role model is hunter–closer–farmer and the team table names universal sellers)."""
+    team = audit.table("team")
+    if staff.roles != "hunter_closer_farmer" or team is None or "role" not in team:
+        return ()
+    names = team.loc[team["role"] == "universal", "manager"].astype(str).tolist()
+    short = {r: staff.required.get(r, 0) - cur.get(r, 0) for r in ("closer", "farmer")}
+    return redeploy(names, track_record(audit), short, repeat)
+
+
+def starting(cur: dict[str, int], moved: tuple[Move, ...], staff: Staffing) -> dict[str, int]:
+    """Today's people per role of the plan (the model's seller roles, then heads), after moves."""
+    if staff.roles == "universal":
+        return {"universal": sum(cur.get(r, 0) for r in SELLER_ROLES), "head": cur.get("head", 0)}
+    out = {r: cur.get(r, 0) for r in ("hunter", "closer", "farmer")}
+    for m in moved:
+        out[m.to] += 1
+    return {**out, "head": cur.get("head", 0)}
+
+
+def fixed_payroll(audit: Audit) -> float | None:
+    """Today's fixed pay a month, summed over the team table (None without `fixed_pay`)."""
+    team = audit.table("team")
+    if team is None or "fixed_pay" not in team or team["fixed_pay"].isna().all():
+        return None
+    return float(team["fixed_pay"].sum())
+
+
+def month_costs(audit: Audit, hp: pd.DataFrame, staff: Staffing) -> list[float]:
+    """The team's pay at target earnings each month of the plan (its headcount, rounded)."""
+    out = []
+    for _, rows in hp.groupby("month", sort=False):
+        people = {r: int(round(h)) for r, h in zip(rows["role"], rows["headcount"], strict=True)}
+        heads = people.pop("head", 0)
+        need = {r: people.get(r, 0) for r in SELLER_ROLES}
+        month = Staffing(need, staff.roles, sum(need.values()), heads)
+        out.append(monthly_cost(audit, month))
+    return out
+
+
+def monthly(audit: Audit, hp: pd.DataFrame, staff: Staffing, target: float) -> pd.DataFrame:
+    """Per month: sellers hired, headcount, productive FTE, the revenue the productive team can
+    carry (target × the weakest role's share) and the team's cost at target earnings."""
+    fte = {r: v for r, v in staff.fte.items() if v > 0}
+    out = hmod.totals(hp)
+    share = hmod.carried(hp, fte)
+    out["revenue"] = (share.reindex(out["month"]).to_numpy() * target).round(2)
+    out["cost"] = month_costs(audit, hp, staff)
+    return out
+
+
 def _plan(audit: Audit) -> Plan:
     """Compute the sizing plan (uncached)."""
     inp, log = inputs(audit)
-    cap = audit.config.capacity
-    work = workload(inp)
-    staff = required(inp, work, repeat_sales(audit)[0], cap.span)
+    cap, prod = audit.config.capacity, productivity(audit)
+    work, repeat, regional = workload(inp), repeat_sales(audit)[0], regional_heads(audit)
+    staff = required(inp, work, repeat, cap.span, regional)
+    norm = required(norm_inputs(inp, prod), work, repeat, cap.span, regional)
     cur = current(audit)
     now = sum(cur.get(r, 0) for r in SELLER_ROLES)
+    moved = moves(audit, staff, cur, repeat)
+    start = starting(cur, moved, staff)
+    needed = {r: (staff.heads if r == "head" else staff.required[r]) for r in start}
     months = pd.period_range(audit.as_of + pd.offsets.MonthBegin(1), periods=12, freq="M")
-    hires = hiring_plan(
-        now, staff.sellers, months, cap.hiring_batch, cap.ramp_months, cap.attrition
+    hp = hmod.hiring_plan(
+        start, needed, [str(m) for m in months], cap.hiring_batch, cap.ramp_months, cap.attrition
     )
     has_team = audit.table("team") is not None
+    ready = hmod.ready_month(hp, {r: v for r, v in staff.fte.items() if v > 0})
+    cost = monthly_cost(audit, staff)
+    found = _findings(inp, work, staff, now, has_team)
+    found += _found_more(prod, staff, norm, inp, work, moved, start, hp, ready, has_team)
+    found += (_plan_finding(hp, ready, cap.hiring_batch),) if has_team else ()
     return Plan(
         inputs=inp,
         defaults=log,
@@ -427,9 +533,17 @@ def _plan(audit: Audit) -> Plan:
         current=cur,
         now=now,
         has_team=has_team,
-        hiring_plan=hires,
-        monthly_cost=monthly_cost(audit, staff),
-        findings=_findings(inp, work, staff, now, has_team),
+        hiring_plan=hp,
+        monthly_cost=cost,
+        findings=found + _cost_finding(fixed_payroll(audit), cost, has_team),
+        productivity=prod,
+        fte=staff.fte,
+        norm=norm,
+        moves=moved,
+        start=start,
+        monthly=monthly(audit, hp, staff, inp.target),
+        ready=ready,
+        cost_now=fixed_payroll(audit),
     )
 
 
@@ -462,6 +576,90 @@ def _gap(staff: Staffing, now: int, has_team: bool) -> tuple[Finding, ...]:
     return (Finding("s.gap_no_team", gap),)
 
 
+def _productivity_findings(prod: dict[str, Productivity], staff: Staffing) -> list[Finding]:
+    """Each sized role's capacity: observed beside the norm (`s.capacity.observed`), a number
+    the client gave (`s.capacity.given`), or the norm because the data cannot say."""
+    out = []
+    roles = ("closer",) if staff.roles == "universal" else ("hunter", "closer", "farmer")
+    for role in roles:
+        p = prod[role]
+        if staff.fte.get(role, 0) == 0 and role != "closer":
+            continue
+        params = {"role": role, "used": p.used, "norm": p.norm, "observed": p.observed}
+        params |= {"sellers": p.sellers, "reason": p.reason}
+        out.append(Finding(f"s.capacity.{p.source}", params))
+    return out
+
+
+def _found_more(
+    prod: dict[str, Productivity],
+    staff: Staffing,
+    norm: Staffing,
+    inp: Inputs,
+    work: dict[str, float],
+    moved: tuple[Move, ...],
+    start: dict[str, int],
+    hp: pd.DataFrame,
+    ready: str | None,
+    has_team: bool,
+) -> tuple[Finding, ...]:
+    """Productivity per role, the norm case, the inbound share, moves, surplus and the plan."""
+    out = _productivity_findings(prod, staff)
+    if norm.required != staff.required:
+        norms = {r: p.norm for r, p in prod.items()}
+        out.append(Finding("s.norm_case", {"need": norm.sellers, "by": norm.required, **norms}))
+    if inp.inbound_share is None:
+        out.append(Finding("s.inbound_unknown", {}, "warning"))
+    else:
+        share = {"share": inp.inbound_share, "inbound": work["inbound_meetings"]}
+        out.append(Finding("s.inbound", {**share, "outbound": work["outbound_meetings"]}))
+    if not has_team:
+        return tuple(out)
+    if moved:
+        out.append(Finding("s.moves", {"moves": moved}))
+    surplus = {r: n - staff.required[r] for r, n in start.items() if r != "head"}
+    out += [Finding("s.surplus", {"role": r, "n": n}) for r, n in surplus.items() if n > 0]
+    return tuple(out)
+
+
+def _plan_finding(hp: pd.DataFrame, ready: str | None, batch: int) -> Finding:
+    """The hiring plan in short: sellers hired per role, the first month, the month the
+    productive team carries the target."""
+    sellers = hp[hp["role"] != "head"]
+    by_role = sellers.groupby("role", sort=False)["hires"].sum()
+    hires = {r: int(n) for r, n in by_role.items() if n}
+    first = sellers.loc[sellers["hires"] > 0, "month"]
+    start = first.iloc[0] if len(first) else None
+    return Finding("s.plan_hires", {"hires": hires, "first": start, "ready": ready, "b": batch})
+
+
+def _cost_finding(now: float | None, needed: float, has_team: bool) -> tuple[Finding, ...]:
+    """The needed team's monthly cost at target earnings against today's fixed payroll."""
+    if now is None:
+        return (Finding("s.cost_no_pay", {"needed": needed, "team": has_team}),)
+    return (Finding("s.cost_vs_now", {"now": now, "needed": needed, "delta": needed - now}),)
+
+
+def _r(v: float | None, nd: int = 2) -> float | None:
+    """A rounded number (None stays None)."""
+    return None if v is None else round(float(v), nd)
+
+
+def capacity_rows(prod: dict[str, Productivity]) -> dict[str, dict[str, Any]]:
+    """The findings.json capacities: per role observed, norm, used, source, sellers."""
+    return {
+        r: {
+            "observed": _r(p.observed),
+            "norm": _r(p.norm),
+            "used": _r(p.used),
+            "source": p.source,
+            "sellers": p.sellers,
+            "reason": p.reason,
+        }
+        for r, p in prod.items()
+    }
+
+
 def findings(audit: Audit) -> dict[str, Any] | None:
     """The findings.json `sizing` section (None when the team cannot be sized)."""
     p = plan(audit)
@@ -469,17 +667,44 @@ def findings(audit: Audit) -> dict[str, Any] | None:
         return None
     inp = asdict(p.inputs)
     inp.pop("target")
+    mon = p.monthly if p.monthly is not None else pd.DataFrame()
     return {
         "inputs": {k: (round(v, 6) if isinstance(v, float) else v) for k, v in inp.items()},
         "target": p.inputs.target,
         "workload": {k: round(v, 3) for k, v in p.workload.items()},
         "roles": p.roles,
         "required": p.required,
+        "required_norm": p.norm.required if p.norm is not None else None,
+        "fte": {k: round(v, 3) for k, v in p.fte.items()},
+        "capacity": capacity_rows(p.productivity),
         "current": p.current,
+        "start": p.start,
         "heads": p.heads,
+        "redeploy": [
+            {
+                "name": m.name,
+                "to": m.to,
+                "new_revenue": m.new_revenue,
+                "repeat_revenue": m.repeat_revenue,
+                "basis": m.basis,
+            }
+            for m in p.moves
+        ],  # fmt: skip
         "hiring_plan": [
-            {"month": r["month"], "hires": int(r["hires"])}
+            {
+                "month": r["month"],
+                "role": r["role"],
+                "hires": int(r["hires"]),
+                "headcount": float(r["headcount"]),
+                "productive_fte": float(r["productive_fte"]),
+            }
             for r in p.hiring_plan.to_dict("records")
         ],
+        "monthly": [
+            {k: (str(v) if k == "month" else round(float(v), 2)) for k, v in r.items()}
+            for r in mon.to_dict("records")
+        ],
+        "ready_month": p.ready,
         "monthly_cost": round(p.monthly_cost, 2),
+        "cost_per_month": {"now": _r(p.cost_now), "needed": round(p.monthly_cost, 2)},
     }

@@ -6,12 +6,36 @@ import pandas as pd
 
 from salesaudit.core.quality import Assumption
 from salesaudit.core.results import Finding
-from salesaudit.i18n import fmt_num, fmt_pct, t
+from salesaudit.i18n import fmt_money, fmt_month, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.present.labels import mid_sentence, source_label
-from salesaudit.steps.sizing.compute import NO_TARGET, Default, defaults, plan, reason
+from salesaudit.steps.sizing.compute import (
+    NO_TARGET,
+    Default,
+    Plan,
+    defaults,
+    plan,
+    reason,
+)
+from salesaudit.steps.sizing.redeploy import Move
 
 WORKLOAD_ROWS = ("contracts", "meetings", "contacts", "calls")
+# the findings `notes` shows (the workload, capacity, inbound share, headcount gap); the plan's
+# (moves, surplus, hires) and the cost's come in `plan_notes` and `cost_notes`
+FIRST = (
+    "s.summary",
+    "s.closer_meetings",
+    "s.gap",
+    "s.gap_no_team",
+    "s.capacity.observed",
+    "s.capacity.given",
+    "s.capacity.norm",
+    "s.norm_case",
+    "s.inbound",
+    "s.inbound_unknown",
+)
+PLAN = ("s.moves", "s.surplus", "s.plan_hires")
+COST = ("s.cost_vs_now", "s.cost_no_pay")
 
 
 def unsupported(audit: Audit) -> str | None:
@@ -46,8 +70,80 @@ def assumptions(audit: Audit) -> list[Assumption]:
     return [assumption(d, audit.lang) for d in defaults(audit)]
 
 
-def finding_text(f: Finding, lang: str) -> str:
+def role_counts(by: dict[str, int], lang: str) -> str:
+    """People per role in words: "Hunter 1, Closer 6, Farmer 6" (roles with nobody left out)."""
+    return ", ".join(f"{t(f'role.{r}', lang)} {n}" for r, n in by.items() if n)
+
+
+def move_text(m: Move, lang: str, cur: str) -> str:
+    """One universal seller's move with the revenue that decided it."""
+    money = t(
+        "s.move_money",
+        lang,
+        new=fmt_money(m.new_revenue, lang, cur),
+        repeat=fmt_money(m.repeat_revenue, lang, cur),
+    )
+    why = money if m.basis == "track_record" else t("s.move_no_record", lang)
+    return f"{m.name} → {t(f'role.{m.to}', lang).lower()} ({why})"
+
+
+def capacity_text(f: Finding, lang: str, ramp: int) -> str:
+    """A role's capacity in words: observed beside the norm, given, or the norm and why."""
+    p, role = f.params, f.params["role"]
+    nums = {k: fmt_num(p[k], lang) for k in ("used", "norm")}
+    if f.code == "s.capacity.norm":
+        why = t(f"s.why.{p['reason']}", lang, ramp=ramp)
+        return t(f"s.capacity.norm.{role}", lang, why=why, **nums)
+    observed = fmt_num(p["observed"], lang) if p["observed"] is not None else "—"
+    return t(f"{f.code}.{role}", lang, n=p["sellers"], observed=observed, **nums)
+
+
+def plan_text(f: Finding, lang: str) -> str:
+    """The hiring plan in one sentence: hires per role, first month, month the target is carried."""
+    p = f.params
+    ready = (
+        t("s.ready", lang, month=fmt_month(p["ready"], lang))
+        if p["ready"]
+        else t("s.not_ready", lang)
+    )
+    if not p["hires"]:
+        return t("s.plan_no_hires", lang, ready=ready)
+    n = sum(p["hires"].values())
+    by = role_counts(p["hires"], lang)
+    first = fmt_month(p["first"], lang)
+    return t("s.plan_hires", lang, n=n, by=by, first=first, ready=ready, b=p["b"])
+
+
+def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
+    """The sentences of the findings the first version of sizing did not have (None: not one)."""
+    p = f.params
+    if f.code.startswith("s.capacity."):
+        return capacity_text(f, lang, ramp)
+    if f.code == "s.norm_case":
+        norms = {k: fmt_num(p[k], lang) for k in ("closer", "hunter", "farmer")}
+        return t(f.code, lang, need=p["need"], by=role_counts(p["by"], lang), **norms)
+    if f.code == "s.inbound":
+        nums = {k: fmt_num(p[k], lang) for k in ("inbound", "outbound")}
+        return t(f.code, lang, share=fmt_pct(p["share"], lang), **nums)
+    if f.code == "s.moves":
+        return t(f.code, lang, moves="; ".join(move_text(m, lang, cur) for m in p["moves"]))
+    if f.code == "s.surplus":
+        return t(f.code, lang, role=t(f"role.{p['role']}", lang), n=p["n"])
+    if f.code == "s.plan_hires":
+        return plan_text(f, lang)
+    if f.code in ("s.cost_vs_now", "s.cost_no_pay"):
+        money = {k: fmt_money(v, lang, cur) for k, v in p.items() if isinstance(v, float)}
+        return t(f.code, lang, **money)
+    if f.code == "s.inbound_unknown":
+        return t(f.code, lang)
+    return None
+
+
+def finding_text(f: Finding, lang: str, cur: str = "", ramp: int = 3) -> str:
     """A sizing finding as a sentence."""
+    more = more_text(f, lang, cur, ramp)
+    if more is not None:
+        return more
     p = f.params
     if f.code == "s.summary":
         return t(
@@ -77,7 +173,8 @@ def notes(audit: Audit) -> list[str]:
     p = plan(audit)
     if p is None:
         return [unsupported(audit) or ""]
-    out = [finding_text(f, audit.lang) for f in p.findings]
+    cur, ramp = audit.config.currency, audit.config.capacity.ramp_months
+    out = [finding_text(f, audit.lang, cur, ramp) for f in p.findings if f.code in FIRST]
     rates = [d for d in defaults(audit) if d.key.startswith("capacity.rates.")]
     if rates:
         lang = audit.lang
@@ -108,5 +205,87 @@ def workload_table(audit: Audit) -> pd.DataFrame | None:
             t("tbl.metric", lang): [t(f"s.workload.{k}", lang) for k in WORKLOAD_ROWS],
             "": rates,
             t("tbl.value", lang): [fmt_num(w[k], lang, 1) for k in WORKLOAD_ROWS],
+        }
+    )
+
+
+def _some_notes(audit: Audit, codes: tuple[str, ...]) -> list[str]:
+    """The sentences of the sizing findings with these codes, in the plan's order."""
+    p = plan(audit)
+    if p is None:
+        return []
+    cur, ramp = audit.config.currency, audit.config.capacity.ramp_months
+    return [finding_text(f, audit.lang, cur, ramp) for f in p.findings if f.code in codes]
+
+
+def plan_notes(audit: Audit) -> list[str]:
+    """The plan per role in sentences: universal sellers' moves, people beyond the need, hires."""
+    return _some_notes(audit, PLAN)
+
+
+def cost_notes(audit: Audit) -> list[str]:
+    """The cost of sales at target earnings against today's fixed payroll, in a sentence."""
+    return _some_notes(audit, COST)
+
+
+def _used(p: Plan, role: str, lang: str) -> str:
+    """Which capacity a role is sized on, in a word: observed, given or norm."""
+    return t(f"s.source.{p.productivity[role].source}", lang)
+
+
+def _today(p: Plan, role: str) -> str | int:
+    """People in a role today, and after the universal sellers' moves when they change it."""
+    if not p.has_team:
+        return "—"
+    now, after = p.current.get(role, 0), p.start.get(role, p.current.get(role, 0))
+    return now if now == after else f"{now} → {after}"
+
+
+def capacity_table(audit: Audit) -> pd.DataFrame | None:
+    """Per role: observed capacity, the norm, which is used, people needed on it and at the norm,
+    people today (→ after the universal sellers' moves)."""
+    p, lang = plan(audit), audit.lang
+    if p is None or p.norm is None:
+        return None
+    roles = ["universal"] if p.roles == "universal" else ["hunter", "closer", "farmer"]
+    rows = []
+    for r in roles:
+        prod = p.productivity["closer" if r == "universal" else r]
+        rows.append(
+            {
+                t("tbl.role", lang): t(f"role.{r}", lang),
+                t("tbl.observed", lang): fmt_num(prod.observed, lang),
+                t("tbl.norm", lang): fmt_num(prod.norm, lang),
+                t("tbl.used", lang): _used(p, prod.role, lang),
+                t("tbl.needed", lang): p.required[r],
+                t("tbl.needed_norm", lang): p.norm.required[r],
+                t("tbl.now", lang): _today(p, r),
+            }
+        )
+    head = {t("tbl.role", lang): t("role.head", lang), t("tbl.needed", lang): p.heads}
+    head |= {t("tbl.needed_norm", lang): p.norm.heads, t("tbl.now", lang): _today(p, "head")}
+    return pd.DataFrame([*rows, head]).fillna("")
+
+
+def hiring_table(audit: Audit) -> pd.DataFrame | None:
+    """The plan by month: hires by role, sellers, productive FTE, the revenue the productive team
+    carries and the team's cost at target earnings (None without a team table)."""
+    p, lang, cur = plan(audit), audit.lang, audit.config.currency
+    if p is None or not p.has_team or p.monthly is None:
+        return None
+    hp = p.hiring_plan[p.hiring_plan["hires"] > 0]
+    hires = {
+        m: role_counts(dict(zip(g["role"], g["hires"], strict=True)), lang)
+        for m, g in hp.groupby("month", sort=False)
+    }
+    mon = p.monthly
+    return pd.DataFrame(
+        {
+            t("tbl.month", lang): [fmt_month(m, lang) for m in mon["month"]],
+            t("tbl.hires", lang): [hires.get(m, "") for m in mon["month"]],
+            t("tbl.sellers", lang): [fmt_num(v, lang, 1) for v in mon["headcount"]],
+            t("s.productive", lang): [fmt_num(v, lang, 1) for v in mon["productive_fte"]],
+            t("tbl.revenue", lang): [fmt_money(v, lang, cur) for v in mon["revenue"]],
+            t("tbl.cost", lang): [fmt_money(v, lang, cur) for v in mon["cost"]],
         }
     )

@@ -5,13 +5,11 @@ Results are keys, counts and `Finding`s (codes `st.*`); `text` and `charts` rend
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
 
-from salesaudit.core import constants as C
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
@@ -58,9 +56,9 @@ def _any(*conds: bool | None) -> bool | None:
 def rule_status(audit: Audit) -> dict[str, bool | None]:
     """Whether each structure rule holds (None: a fact it reads is not assessed)."""
     f = {k: a.value for k, a in answers.structure(audit).items()}
-    regions, segments = f["regions"], f["segments"]
+    segments = f["segments"]
     return {
-        "regional_matrix": _all(None if regions is None else regions > 1, f["region_specifics"]),
+        "regional_matrix": sizing.regional_matrix(audit),
         "product_category": _any(f["complex_product"], f["after_sales_service"]),
         "customer_type": _all(
             None if segments is None else 2 <= segments <= 5, f["segment_distinct_behaviour"]
@@ -206,29 +204,19 @@ class Gap:
     resolved_by: str | None = None  # over_span: the region whose own head brings it within span
 
 
-def _team_split(audit: Audit) -> tuple[pd.DataFrame, pd.DataFrame] | None:
-    """The team's heads and sellers (None without a team table)."""
-    team = audit.table("team")
-    if team is None:
-        return None
-    roles = _roles(team)
-    return team[roles == "head"], team[roles != "head"]
+_team_split = sizing.team_split
 
 
 def _region_gaps(audit: Audit) -> list[Gap]:
     """Regions of REGION_TEAM sellers or more with no head of their own (regional matrix only)."""
-    split = _team_split(audit)
-    if split is None or rule_status(audit)["regional_matrix"] is not True:
+    split, regions = _team_split(audit), sizing.regions_without_head(audit)
+    if split is None or not regions:
         return []
-    heads, sellers = split
-    # judged only when every head's region is known (a head without one could lead any region)
-    if "region" not in sellers or sellers["region"].isna().all() or heads["region"].isna().any():
-        return []
-    led = set(heads["region"])
+    sellers = split[1]
     load = _heads(sellers).value_counts()
     out = []
     for region, grp in sellers.dropna(subset=["region"]).groupby("region", sort=True):
-        if region in led or len(grp) < int(C.REGION_TEAM.value):
+        if str(region) not in regions:
             continue
         by = _heads(grp)
         now = sorted(h for h in by.unique() if h)
@@ -239,25 +227,14 @@ def _region_gaps(audit: Audit) -> list[Gap]:
 
 
 def _universal_gap(audit: Audit) -> list[Gap]:
-    """Universal sellers to move into the roles the target needs more of (hunter–closer–farmer)."""
-    split, p = _team_split(audit), sizing.plan(audit)
-    if split is None or p is None or p.roles != "hunter_closer_farmer":
+    """Universal sellers to move into closer or farmer roles by their track record (sizing's
+    moves, hunter–closer–farmer model only)."""
+    p = sizing.plan(audit)
+    if p is None or not p.moves:
         return []
-    sellers = split[1]
-    if "role" not in sellers:  # roles not given: nobody is known to be a universal seller
-        return []
-    names = tuple(sorted(sellers.loc[sellers["role"] == "universal", "manager"]))
-    if not names:
-        return []
-    short = {r: p.required.get(r, 0) - p.current.get(r, 0) for r in SPECIALIST_ROLES}
-    roles, left = [], len(names)
-    for r in sorted((r for r in SPECIALIST_ROLES if short[r] > 0), key=lambda r: -short[r]):
-        if left <= 0:  # every universal seller already has a role to move into
-            break
-        n = min(short[r], left)
-        roles.append((r, n))
-        left -= n
-    return [Gap("universals", names, roles=tuple(roles))]
+    names = tuple(m.name for m in p.moves)
+    roles = tuple((r, n) for r in SPECIALIST_ROLES if (n := sum(m.to == r for m in p.moves)))
+    return [Gap("universals", names, roles=roles)]
 
 
 def _gaps(audit: Audit) -> tuple[Gap, ...]:
@@ -307,20 +284,13 @@ def advice(audit: Audit) -> tuple[Finding, ...]:
 
 
 def heads_needed(audit: Audit) -> int | None:
-    """Heads the structure needs: the sizing's (sellers / span), or one per region with its own
-    team when the regional matrix applies, whichever is more; None when neither is known."""
+    """Heads the team needs: sizing's one figure (the span's and the regional matrix's together),
+    or the regional matrix's alone when the team cannot be sized; None when neither is known."""
     p = sizing.plan(audit)
-    own = {g.region for g in gaps(audit) if g.kind == "region_without_head"}
-    split, span = _team_split(audit), audit.config.capacity.span
-    regional = 0
-    if split is not None and own:
-        heads, sellers = split
-        counts = sellers["region"].value_counts()
-        own |= {r for r in heads["region"] if counts.get(r, 0) >= int(C.REGION_TEAM.value)}
-        regional = sum(math.ceil(counts[r] / span) for r in own)
-    if p is None and not own:
-        return None
-    return max(p.heads if p is not None else 0, regional)
+    if p is not None:
+        return p.heads
+    regional = sizing.regional_heads(audit)
+    return regional or None
 
 
 def gap_rows(audit: Audit) -> list[dict[str, Any]]:
@@ -355,7 +325,7 @@ def findings(audit: Audit) -> dict[str, Any]:
         "deciding_open": list(deciding_open(audit)),
         "roles": p["roles"] if p else None,
         "span": audit.config.capacity.span,
-        "heads": p["heads"] if p else None,
+        "heads": p.heads if p else None,
         "span_violations": violations(audit),
         "gaps": gap_rows(audit),
         "heads_needed": heads_needed(audit),

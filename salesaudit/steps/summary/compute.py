@@ -243,7 +243,7 @@ def _organisational(audit: Audit) -> list[Lever]:
     for f in structure.advice(audit):  # the team's actual gaps, one action each
         out.append(Lever("structure", {"finding": f}, None, PREREQUISITE))
     p = sizing.plan(audit)
-    gap = p.sellers - p.now if p is not None and p.has_team else 0
+    gap = first_wave(p) if p is not None and p.has_team else 0
     if gap > 0:
         params = {"n": gap, "b": audit.config.capacity.hiring_batch}
         out.append(Lever("hire", params, None, PREREQUISITE))
@@ -256,6 +256,13 @@ def _organisational(audit: Audit) -> list[Lever]:
     if 6 in mistakes:
         out.append(Lever("review", {}, None, PREREQUISITE))
     return out
+
+
+def first_wave(p: sizing.Plan) -> int:
+    """Sellers the hiring plan hires in its first month (the roles short today, in a batch)."""
+    hp = p.hiring_plan
+    first = hp[(hp["month"] == hp["month"].iloc[0]) & (hp["role"] != "head")]
+    return int(first["hires"].sum()) if len(hp) else 0
 
 
 def _rank_key(lv: Lever) -> tuple[int, float, int]:

@@ -1,0 +1,82 @@
+"""Today's universal sellers moved into the recommended roles by their track record.
+
+A universal seller whose won revenue of the last 12 months comes mostly from repeat clients
+(clients who had won an earlier deal) becomes a farmer, one who mostly wins new clients a
+closer; without a track record, the role short of more people. Read from won deals (client_id,
+manager, closed_at), else from payments (a client's first payment is new-client money).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from salesaudit.core.names import WON
+from salesaudit.inputs.audit import Audit
+
+
+@dataclass(frozen=True)
+class Move:
+    """One universal seller's move: to which role, on which revenue (last 12 months)."""
+
+    name: str
+    to: str  # closer | farmer
+    new_revenue: float  # won from clients new to the company
+    repeat_revenue: float  # won from clients who had bought before
+    basis: str  # track_record | shortfall
+
+
+def _money(audit: Audit) -> pd.DataFrame | None:
+    """Won money of the last 12 months with manager and whether the client was new (new, amount)."""
+    start, end = audit.as_of - pd.DateOffset(months=12), audit.as_of
+    deals = audit.table("deals")
+    if deals is not None and {"client_id", "manager", "closed_at", "amount"} <= set(deals):
+        won = deals[(deals["stage"] == WON) & deals["closed_at"].notna()]
+        first = won.groupby("client_id")["closed_at"].transform("min")
+        new = won["closed_at"] <= first
+        keep = (won["closed_at"] > start) & (won["closed_at"] <= end)
+        return pd.DataFrame({"manager": won["manager"], "new": new, "amount": won["amount"]})[keep]
+    sales = audit.table("sales")
+    if sales is not None and "manager" in sales:
+        first = sales.groupby("client_id")["date"].transform("min")
+        keep = (sales["date"] > start) & (sales["date"] <= end)
+        new = sales["date"] <= first
+        return pd.DataFrame({"manager": sales["manager"], "new": new, "amount": sales["amount"]})[
+            keep
+        ]
+    return None
+
+
+def track_record(audit: Audit) -> pd.DataFrame:
+    """Per manager: new-client and repeat won revenue of the last 12 months (empty without data)."""
+    money = _money(audit)
+    if money is None or money.empty:
+        return pd.DataFrame(columns=["new", "repeat"])
+    money = money.dropna(subset=["manager"])
+    by = money.groupby([money["manager"].astype(str), money["new"]])["amount"].sum().unstack()
+    by = by.reindex(columns=[True, False], fill_value=0.0).fillna(0.0)
+    return by.rename(columns={True: "new", False: "repeat"})
+
+
+def redeploy(
+    names: list[str], record: pd.DataFrame, short: Mapping[str, int], repeat_sales: bool
+) -> tuple[Move, ...]:
+    """Each universal seller's role: farmer when repeat revenue outweighs new-client revenue (and
+    clients buy again), closer otherwise; without revenue, the role more people are missing in."""
+    out = []
+    for name in sorted(names):
+        new = float(record["new"].get(name, 0.0)) if name in record.index else 0.0
+        rep = float(record["repeat"].get(name, 0.0)) if name in record.index else 0.0
+        if new + rep > 0:
+            role = "farmer" if repeat_sales and rep > new else "closer"
+            out.append(Move(name, role, new, rep, "track_record"))
+            continue
+        more = (
+            "farmer"
+            if repeat_sales and short.get("farmer", 0) > short.get("closer", 0)
+            else "closer"
+        )
+        out.append(Move(name, more, 0.0, 0.0, "shortfall"))
+    return tuple(out)

@@ -1,0 +1,202 @@
+"""Sizing per role (issue 10): observed productivity beside the norm, inbound-aware hunters, the
+hiring plan per role with ramp, batches and attrition, universal sellers' moves, one heads figure."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from salesaudit.core.quality import DataQuality
+from salesaudit.inputs import client as config
+from salesaudit.inputs.audit import Audit
+from salesaudit.steps import sizing
+
+AS_OF = "2026-06-30"
+
+
+def make_audit(tables: dict[str, pd.DataFrame], **cfg: object) -> Audit:
+    """An Audit over in-memory tables and a client mapping."""
+    raw = {"client": "Test", "data": {"deals": {"path": "x.csv"}}, **cfg}
+    c = config.from_dict(raw, base_dir=Path("."))
+    return Audit(config=c, tables=tables, quality=DataQuality(), as_of=pd.Timestamp(AS_OF))
+
+
+def hand_worked(**capacity: object) -> Audit:
+    """Target 1 000 000 at a 100 000 deal = 10 contracts; meeting → contract 0.2 = 50 meetings,
+    half of the deals inbound (website) → 25 outbound meetings / 0.25 = 100 contacts / 0.25 =
+    400 calls. Closers c1 10 and c2 20 meetings a month (c3, hired 2 months ago, 100: still
+    ramping, left out) → median 15; hunter h1 300 calls; farmer f1 serves 10 of the 12 active
+    accounts; universal u1 won two new clients (k, l)."""
+    team = pd.DataFrame(
+        {
+            "manager": ["c1", "c2", "c3", "h1", "f1", "u1", "hd"],
+            "role": ["closer", "closer", "closer", "hunter", "farmer", "universal", "head"],
+            "hired_at": pd.to_datetime(["2024-01-01"] * 2 + ["2026-05-01"] + ["2024-01-01"] * 4),
+            "fixed_pay": [50.0, 50.0, 50.0, 30.0, 60.0, 40.0, 100.0],
+        }
+    )
+    months = ["2026-05-10", "2026-06-10"]
+    rows = [(m, d, "meeting", n) for m, n in (("c1", 10), ("c2", 20)) for d in months]
+    rows += [("c3", "2026-06-10", "meeting", 100), ("h1", "2026-05-10", "call", 300)]
+    rows += [("h1", "2026-06-10", "call", 300)]
+    acts = pd.DataFrame(rows, columns=["manager", "date", "type", "count"])
+    acts["date"] = pd.to_datetime(acts["date"])
+    clients = [*"abcdefghij", "k", "l"]
+    sales = pd.DataFrame(
+        {
+            "client_id": clients,
+            "date": pd.to_datetime(["2026-03-01"] * 12),
+            "amount": [10.0] * 12,
+            "manager": ["f1"] * 10 + ["u1", "u1"],
+        }
+    )
+    deals = pd.DataFrame(
+        {
+            "deal_id": [str(i) for i in range(10)],
+            "created_at": pd.to_datetime(["2026-01-01"] * 10),
+            "stage": ["target_list"] * 10,
+            "channel": ["website"] * 5 + ["cold_call"] * 5,
+        }
+    )
+    rates = {"call_to_contact": 0.25, "contact_to_meeting": 0.25, "meeting_to_contract": 0.2}
+    cap = {"average_deal": 100_000, "rates": rates, "attrition": 0.0, **capacity}
+    return make_audit(
+        {"team": team, "activities": acts, "sales": sales, "deals": deals},
+        targets={"revenue_per_month": 1_000_000, "basis": "payments"},
+        capacity=cap,
+        structure={"repeat_sales": True},
+    )
+
+
+def test_sizing_per_role_observed_and_norm_hand_worked() -> None:
+    a = hand_worked()
+    p = sizing.plan(a)
+    assert p is not None
+    prod = p.productivity
+    assert (prod["closer"].observed, prod["closer"].sellers) == (15.0, 2)  # c3 still ramping
+    assert prod["hunter"].observed == 300.0 and prod["farmer"].observed == 10.0
+    assert {r: x.source for r, x in prod.items()} == dict.fromkeys(prod, "observed")
+    assert p.inputs.inbound_share == 0.5
+    assert p.workload["outbound_meetings"] == 25 and p.workload["calls"] == 400
+    # observed: 400 / 300 → 2 hunters; 50 / 15 → 4 closers; 12 accounts / 10 → 2 farmers
+    assert p.required == {"hunter": 2, "closer": 4, "farmer": 2, "universal": 0}
+    assert p.heads == 2  # 8 sellers / span 7
+    # the norm case: 400 / 2016 → 1; 50 / 40 → 2; 12 / 60 → 1
+    assert p.norm is not None
+    assert p.norm.required == {"hunter": 1, "closer": 2, "farmer": 1, "universal": 0}
+    assert p.norm.heads == 1
+    # today: 1 hunter, 3 closers, 1 farmer, 1 universal (won new clients only → closer)
+    assert [(m.name, m.to, m.basis) for m in p.moves] == [("u1", "closer", "track_record")]
+    assert p.start == {"hunter": 1, "closer": 4, "farmer": 1, "head": 1}
+    assert p.cost_now == 380.0  # the team's fixed pay
+    doc = sizing.findings(a)
+    assert doc is not None and doc["cost_per_month"]["now"] == 380.0
+    assert doc["capacity"]["closer"] == {
+        "observed": 15.0, "norm": 40.0, "used": 15.0, "source": "observed",
+        "sellers": 2, "reason": None,
+    }  # fmt: skip
+
+
+def test_hiring_plan_hand_worked_batches_ramp_and_the_month_the_target_is_carried() -> None:
+    """Short: 1 hunter, 1 farmer (closers full after u1's move) = 2, a batch of 3 → the third to
+    the closers (the role with the most people needed); one head. Ramp 3: the new hunter counts
+    1/3 in July (1.33 < 400/300 needed), 2/3 in August → the target is carried from August."""
+    p = sizing.plan(hand_worked())
+    assert p is not None
+    hp = p.hiring_plan
+    first = hp[hp["month"] == "2026-07"].set_index("role")["hires"].to_dict()
+    assert first == {"hunter": 1, "closer": 1, "farmer": 1, "head": 1}
+    sellers = hp[hp["role"] != "head"].groupby("month")["hires"].sum()
+    assert all(n % 3 == 0 for n in sellers)
+    assert p.ready == "2026-08"
+    fte = {r: v for r, v in p.fte.items() if v > 0}
+    share = sizing.carried(hp, fte)
+    assert share["2026-07"] < 1 and share["2026-08"] >= 1
+    assert p.monthly is not None and p.monthly["revenue"].iloc[1] == pytest.approx(1_000_000)
+
+
+def test_hiring_plan_ramp_3_batch_3_reaches_the_need_in_the_month_it_states() -> None:
+    months = [str(m) for m in pd.period_range("2026-01", periods=12, freq="M")]
+    hp = sizing.hiring_plan(
+        {"closer": 2, "farmer": 1}, {"closer": 6, "farmer": 2}, months, 3, 3, 0.0
+    )
+    hires = hp.groupby("month", sort=False)["hires"].sum()
+    assert hires.iloc[0] == 6 and all(n % 3 == 0 for n in hires)  # 4 + 1 short → 6
+    fte = {"closer": 6.0, "farmer": 2.0}
+    ready = sizing.ready_month(hp, fte)
+    closer = hp[hp["role"] == "closer"].set_index("month")["productive_fte"]
+    assert ready == "2026-03"  # the third month: newcomers ramp 1/3, 2/3, full
+    assert closer[ready] >= 6 and closer["2026-02"] < 6
+
+
+def test_attrition_is_replaced_in_batches() -> None:
+    months = [str(m) for m in pd.period_range("2026-01", periods=12, freq="M")]
+    hp = sizing.hiring_plan({"closer": 12}, {"closer": 12}, months, 3, 3, 0.25)
+    assert hp["hires"].sum() >= 3 and all(n % 3 == 0 for n in hp["hires"])
+    # leavers are replaced once a whole person is gone: never a whole person short
+    assert (hp["headcount"] > 12 - 1).all()
+
+
+def test_no_farmers_without_repeat_sales_and_universal_below_four() -> None:
+    inp = sizing.Inputs(
+        target=1_000_000, average_deal=100_000, call_to_contact=0.25, contact_to_meeting=0.25,
+        meeting_to_contract=0.2, closer_capacity=40, hunter_capacity=2016, farmer_capacity=60,
+        active_accounts=130, inbound_share=0.5,
+    )  # fmt: skip
+    w = sizing.workload(inp)
+    assert w["calls"] == 400  # half the meetings inbound: no calls for them
+    big = sizing.required(inp, w, repeat_sales=True, span=7)
+    assert big.required == {"hunter": 1, "closer": 2, "farmer": 3, "universal": 0}
+    small = sizing.required(inp, w, repeat_sales=False, span=7)
+    assert small.required == {"hunter": 0, "closer": 0, "farmer": 0, "universal": 2}
+    assert small.roles == "universal" and small.heads == 1
+    a = hand_worked()
+    no_repeat = make_audit(
+        dict(a.tables),
+        targets={"revenue_per_month": 1_000_000, "basis": "payments"},
+        capacity={"average_deal": 100_000, "attrition": 0.0},
+        structure={"repeat_sales": False},
+    )
+    p = sizing.plan(no_repeat)
+    assert p is not None and p.required["farmer"] == 0
+
+
+def test_the_norm_is_used_and_logged_when_the_data_cannot_say() -> None:
+    a = make_audit(
+        {
+            "deals": pd.DataFrame(
+                {
+                    "deal_id": ["1"],
+                    "created_at": pd.to_datetime(["2026-01-01"]),
+                    "stage": ["target_list"],
+                }
+            )
+        },  # fmt: skip
+        targets={"revenue_per_month": 1000},
+        capacity={"average_deal": 100},
+    )
+    prod = sizing.productivity(a)
+    assert {r: x.source for r, x in prod.items()} == dict.fromkeys(prod, "norm")
+    assert prod["closer"].reason == "no_activities"
+    keys = {d.key for d in sizing.defaults(a)}
+    assert {"capacity.closer_meetings_per_month", "capacity.hunter_calls_per_month"} <= keys
+    p = sizing.plan(a)
+    assert p is not None and any(f.code == "s.inbound_unknown" for f in p.findings)
+    assert any(f.code == "s.capacity.norm" for f in p.findings)
+    assert any(f.code == "s.cost_no_pay" for f in p.findings)
+
+
+def test_a_number_in_the_client_file_overrides_the_observed_figure() -> None:
+    p = sizing.plan(hand_worked(closer_meetings_per_month=25))
+    assert p is not None
+    c = p.productivity["closer"]
+    assert (c.source, c.used, c.observed) == ("given", 25.0, 15.0)
+    assert p.required["closer"] == math.ceil(50 / 25)
+
+
+def test_one_heads_figure() -> None:
+    assert sizing.heads_required(8, 7) == 2
+    assert sizing.heads_required(8, 7, regional=3) == 3
