@@ -193,4 +193,4 @@ def test_an_all_open_funnel_has_no_conversion_and_no_weakest_step() -> None:
     d = _deals([0, 1, 2, 3, 4] * 10, ["open"] * 50, [False] * 50)
     table = stage_table(counts(d, STAGES))
     assert table["conversion_to_next"].isna().all()
-    assert weakest_stage(table, None) is None
+    assert weakest_stage(table) is None

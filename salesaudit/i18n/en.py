@@ -449,8 +449,8 @@ MESSAGES: dict[str, str] = {
     "funnel.s.time_slowest": "Deals wait longest at «{stage}»: half leave it within {median} days, "
     "80% within {p80}.",
     "funnel.s.too_few": "Too few closed deals to judge: {stages}.",
-    "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; +10% here adds {gain} over "
-    "{h} months.",
+    "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; at {ref} ({source}) it "
+    "adds {gain} over the next 12 months.",
     "funnel.s.weakest_nogain": "{a} → {b} converts {v} {ci}: the weakest stage.",
     "funnel.sim.average_deal": "Average deal",
     "funnel.sim.closers": "Closers",
@@ -520,6 +520,12 @@ MESSAGES: dict[str, str] = {
     "intake.history.time": "No stage history was given: time in stage, skipped stages and deals "
     "moving backwards cannot be computed.",
     "intake.language": "Report language",
+    "intake.payments_missing": "The target is stated in payments, but no payments table was given: "
+    "it cannot be converted to won deals, so the plan, forecast, goal "
+    "seek and team size are not compared with it. Export the payments of "
+    "at least the last 12 months (date, client, amount — from the "
+    "accounting system or the CRM's invoices) and map them as the sales "
+    "table.",
     "intake.seed": "Random seed",
     "intake.tables": "Tables supplied",
     "intake.target": "Revenue target per month",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -279,11 +279,23 @@ def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict
     }
 
 
+def _weakest(table: pd.DataFrame | None, ranked: tuple[ValuedLever, ...]) -> Weakest | None:
+    """The weakest stage with its lever from the one ranking (reference, source, money a year)."""
+    w = weakest_stage(table)
+    if w is None:
+        return None
+    hit = [v for v in ranked if v.driver == f"conversion.{w.stage}"]
+    if not hit:
+        return w
+    v = hit[0]
+    return replace(w, gain=v.revenue_delta_year, reference=v.reference, source=v.reference_source)
+
+
 def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
     """What the text singles out: the weakest stage, the cut spreads, the slowest stage, ..."""
     metric = parts["cut_metric"]
     return {
-        "weakest": weakest_stage(parts["table"], parts.get("sensitivity")),
+        "weakest": _weakest(parts["table"], parts.get("levers", ())),
         "thin_steps": thin_steps(parts["table"]),
         "cut_spreads": {c: cut_spread(df, metric) for c, df in parts["cuts"].items()},
         "cohort_summary": cohort_summary(parts["cohorts"], stages),

@@ -800,11 +800,15 @@ class Weakest:
     lo: float
     hi: float
     n: int
-    gain: float | None  # revenue over the horizon from +10% on this conversion (sensitivity)
+    # its lever in the ranking (funnel/levers.py), when it has one: the reachable reference,
+    # where it comes from, and the money a year of reaching it
+    gain: float | None = None
+    reference: float | None = None
+    source: str | None = None
 
 
-def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> Weakest | None:
-    """The stage with the lowest judged conversion, with its +10% revenue gain when known."""
+def weakest_stage(st: pd.DataFrame | None) -> Weakest | None:
+    """The stage with the lowest judged conversion (its lever is attached by the analysis)."""
     if st is None:
         return None
     judged = st.iloc[:-1]
@@ -812,10 +816,6 @@ def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> 
     if judged.empty:
         return None
     r = judged.iloc[int(np.argmin(judged["conversion_to_next"].to_numpy(dtype=float)))]
-    gain = None
-    if sensitivity is not None:
-        hit = sensitivity[sensitivity["driver"] == f"conversion.{r['key']}"]
-        gain = float(hit["revenue_delta"].iloc[0]) if len(hit) else None
     keys = list(st["key"])
     return Weakest(
         stage=str(r["key"]),
@@ -824,7 +824,6 @@ def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> 
         lo=float(r["lo"]),
         hi=float(r["hi"]),
         n=int(r["n"]),
-        gain=gain,
     )
 
 

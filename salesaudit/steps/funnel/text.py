@@ -175,7 +175,7 @@ def _open_mix(fa: FunnelAnalysis) -> str:
 
 
 def _weakest_sentence(fa: FunnelAnalysis) -> str:
-    """The weakest stage and what +10% there adds ('' when no stage can be judged)."""
+    """The weakest stage and, from the lever ranking, its reachable reference and money a year."""
     lang, w = fa.lang, fa.weakest
     if w is None:
         return ""
@@ -185,10 +185,17 @@ def _weakest_sentence(fa: FunnelAnalysis) -> str:
         v=fmt_pct(w.conversion, lang),
         ci=ci(w.lo, w.hi, lang),
     )
-    if w.gain is None:
+    lever = next((x for x in fa.levers if x.driver == f"conversion.{w.stage}"), None)
+    if w.gain is None or w.reference is None or lever is None:
         return t("funnel.s.weakest_nogain", lang, **kw)
-    h = fa.forecast.horizon if fa.forecast else 12
-    return t("funnel.s.weakest", lang, gain=_money(fa, w.gain), h=h, **kw)
+    return t(
+        "funnel.s.weakest",
+        lang,
+        ref=fmt_pct(w.reference, lang),
+        source=lever_source(lever.reference_source, lever.who, lang),
+        gain=_money(fa, w.gain),
+        **kw,
+    )
 
 
 def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
