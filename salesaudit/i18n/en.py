@@ -325,6 +325,14 @@ MESSAGES: dict[str, str] = {
     "P10–P90 range covered what came {k} of {n} times; its median missed "
     "by {mae} on average, a naive run rate (the last 12 months' pace) by "
     "{mae_rr}.",
+    "funnel.s.backtest_few": "Checks: {n}, all over the same few months — too few to show whether "
+    "the forecast is right or wrong. That is a property of the short "
+    "history, not of the client's business: a fair test takes about 18 "
+    "months of history (then 10 checks).",
+    "funnel.s.backtest_no_history": "Without the stage history, a deal open on an earlier date is "
+    "placed at the first stage (its stage then is unknown), so "
+    "those re-runs undervalue their pipeline; today's forecast uses "
+    "today's stages.",
     "funnel.s.backtest_none": "The history is too short to re-run the forecast at earlier dates "
     "(each needs 6 complete months before it).",
     "funnel.s.backtest_weak": "On this client's history the forecast has not yet shown it is right "

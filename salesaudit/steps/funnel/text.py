@@ -436,6 +436,9 @@ def forecast_story(fa: FunnelAnalysis) -> list[str]:
     return out
 
 
+MIN_CHECKS = 6  # fewer backtests (under ~12 months of history) cannot judge the forecast
+
+
 def _times(x: float | None, lang: str) -> str:
     """A coverage ratio, e.g. 2.7×."""
     return "—" if x is None else fmt_num(x, lang, 1) + "×"
@@ -475,7 +478,12 @@ def backtest_story(fa: FunnelAnalysis) -> list[str]:
             mae_rr=_money(fa, b.mae_run_rate),
         )
     )
-    covered = sum(r.covered for r in b.rows) / len(b.rows) if b.rows else 0.0
+    if fa.time_reason == "no_history" and fa.model is not None and not fa.model.collapsed:
+        out.append(t("funnel.s.backtest_no_history", lang))
+    if len(b.rows) < MIN_CHECKS:  # a few checks over the same months judge nothing either way
+        out.append(t("funnel.s.backtest_few", lang, n=len(b.rows)))
+        return out
+    covered = sum(r.covered for r in b.rows) / len(b.rows)
     if covered < 0.8 or (
         b.mae is not None and b.mae_run_rate is not None and b.mae > b.mae_run_rate
     ):
