@@ -7,8 +7,12 @@ MESSAGES: dict[str, str] = {
     "than {ref}.",
     "act.deal_size": "Average deal: back to {ref} (the best quarter) — a price floor and an up-sell "
     "in every offer.",
+    "act.meetings_per_closer": "Meetings: every closer to {ref} a month (the best closers' pace) — "
+    "meetings booked a week ahead, the calendar reviewed weekly.",
     "act.new_deals": "New deals: bring the inflow back to {ref} a month (the best quarter) with a "
     "weekly plan per channel.",
+    "act.retention": "Clients: keep {ref} of last half-year's revenue buying again (the best "
+    "quarter) — a farmer's call to every A and B client silent for a quarter.",
     "algo.1": "Choose and analyse the sales model",
     "algo.2": "Choose and analyse the sales technologies",
     "algo.3": "Recruit staff in batches",
@@ -238,7 +242,9 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.cycle": "Sales cycle",
     "funnel.driver.deal_size": "Average deal",
     "funnel.driver.meeting_to_contract": "Meeting → contract",
+    "funnel.driver.meetings_per_closer": "Meetings per closer a month",
     "funnel.driver.new_deals": "New deals per month",
+    "funnel.driver.retention": "Revenue kept from last half-year's clients",
     "funnel.driver.win_rate": "Win rate",
     "funnel.h.actual": "Came",
     "funnel.h.as_of": "Forecast made on",
@@ -303,6 +309,8 @@ MESSAGES: dict[str, str] = {
     "funnel.kpi.forecast": "Forecast, {h} months (P50)",
     "funnel.lever_source.band": "the methodology's band",
     "funnel.lever_source.best_quarter": "the best quarter of the last year",
+    "funnel.lever_source.closers": "the best quartile of the ramped closers in the activity log: "
+    "{who}",
     "funnel.lever_source.sellers": "the best quartile of the sellers: {who}",
     "funnel.m2c": "Meeting → contract",
     "funnel.open": "Open",

@@ -10,6 +10,7 @@ import pandas as pd
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation, target_per_month
+from salesaudit.inputs.facts import purchases_basis, revenue_records
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
@@ -24,6 +25,7 @@ from salesaudit.steps.funnel.compute import (
     audit_deals,
     benchmark_checks,
     best_conversions,
+    closer_meetings,
     cohort_summary,
     cohorts,
     counts,
@@ -245,6 +247,9 @@ def _forecast(
             parts["m2c"],
             deals,
             audit.as_of,
+            closers=closer_meetings(audit),
+            records=revenue_records(audit.tables),
+            to_basis=_to_won_deals(audit),
         ),
         "goal_seek": fmod.goal_seek(
             model,
@@ -254,6 +259,14 @@ def _forecast(
             best=best_conversions(parts["cuts"].get("manager"), audit.stage_keys),
         ),
     }
+
+
+def _to_won_deals(audit: Audit) -> float:
+    """The factor from the clients' purchase records to won-deal revenue (the levers' basis)."""
+    if purchases_basis(audit.tables) != "payments":
+        return 1.0
+    r = reconciliation(audit)
+    return 1.0 / r.ratio if r is not None and r.ratio else 0.0
 
 
 def _ratio(audit: Audit) -> float | None:

@@ -43,7 +43,7 @@ def driver_label(driver: str, stages: list[str], lang: str) -> str:
         k = driver.split(".", 1)[1]
         nxt = stages[stages.index(k) + 1]
         return t("funnel.driver.conversion", lang, a=stage_label(k, lang), b=stage_label(nxt, lang))
-    return t(f"funnel.driver.{driver}", lang)  # new_deals, win_rate, deal_size, cycle
+    return t(f"funnel.driver.{driver}", lang)  # new_deals, win_rate, deal_size, cycle, ...
 
 
 def cut_value_label(value: Any, cut: str, lang: str) -> str:
@@ -88,7 +88,11 @@ def driver_value(driver: str, v: Any, lang: str, currency: str = "") -> str:
     """A driver's value in its unit: a share, an amount, days or a count."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
-    if driver.startswith("conversion.") or driver in ("win_rate", "meeting_to_contract"):
+    if driver.startswith("conversion.") or driver in (
+        "win_rate",
+        "meeting_to_contract",
+        "retention",
+    ):
         return fmt_pct(v, lang)
     if driver == "deal_size":
         return fmt_money(v, lang, currency)
