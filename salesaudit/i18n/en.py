@@ -52,6 +52,15 @@ MESSAGES: dict[str, str] = {
     "assumption.targets.revenue_per_month": "Revenue target per month",
     "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
     "plural, one {brings} other {bring}} {rev} of revenue.",
+    "c.basis.deals": "The classes are built on won deals ({revenue} over the window); in payments, "
+    "the report's revenue basis that the forecast and the target use, that is "
+    "about {converted} (payments were {ratio}× won deals over the last 12 months — "
+    "see the reconciliation table).",
+    "c.basis.sales": "The classes are built on payments ({revenue} over the window, repeat "
+    "purchases and instalments included); in won deals, the report's revenue basis "
+    "that the forecast and the target use, that is about {converted} (payments "
+    "were {ratio}× won deals over the last 12 months — see the reconciliation "
+    "table).",
     "c.critical": "Critical moves: {moves}.",
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
