@@ -19,10 +19,13 @@ def history(
     seed: int = 7,
     stages: list[str] | None = None,
     managers: tuple[str, ...] = ("Anna", "Boris", "Vera", "Gleb"),
+    growth: float = 0.0,
+    season: float = 0.0,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Deals and stage_history of a stationary funnel observed at as_of.
+    """Deals and stage_history of a funnel observed at as_of (stationary by default).
 
-    New deals per month ~ Poisson(per_month), created uniformly in the month; each stage is
+    New deals per month ~ Poisson(per_month · e^(growth·m) · (1 + season · sin(2πm/12))) in
+    month m = 0, 1, …, created uniformly in the month; each stage is
     passed with its conversion after an exponential stay (mean stage_days); a deal whose next
     event falls after as_of is open at its current stage.
     """
@@ -35,7 +38,8 @@ def history(
     for m in range(months):
         m0 = (start.to_period("M") + m).to_timestamp()
         dim = m0.days_in_month
-        for _ in range(rng.poisson(per_month)):
+        rate = per_month * np.exp(growth * m) * (1 + season * np.sin(2 * np.pi * m / 12))
+        for _ in range(rng.poisson(rate)):
             did += 1
             created = m0 + pd.Timedelta(days=float(rng.uniform(0, dim)))
             if created > end:
@@ -90,6 +94,7 @@ def make_audit(
     target: float | None = 4_000_000.0,
     scenarios: int = 2000,
     stages: list[str] | None = None,
+    basis: str = "won_deals",
     **tables: pd.DataFrame,
 ):
     """An Audit over in-memory tables (no files), for tests."""
@@ -106,7 +111,7 @@ def make_audit(
         "as_of": as_of,
         "data": {"deals": {"path": "deals.csv"}},
         "funnel": {"stages": [{"key": k, "crm": [k]} for k in stages], "scenarios": scenarios},
-        "targets": {"revenue_per_month": target},
+        "targets": {"revenue_per_month": target, "basis": basis},
     }
     cfg = from_dict(raw, base_dir=Path("."))
     all_tables = {"deals": deals, **tables}

@@ -3,10 +3,13 @@ pipeline coverage."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
 
+from salesaudit.inputs.audit import open_audit
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import backtest as bt
 from salesaudit.steps.funnel import forecast as fmod
@@ -15,6 +18,7 @@ from salesaudit.steps.funnel.coverage import pipeline_coverage
 from .funnel_synth import STAGES, history
 
 T = pd.Timestamp
+EXPORTS = Path(__file__).resolve().parent / "data" / "exports"
 
 
 def _deals() -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -132,6 +136,43 @@ def test_backtest_on_a_stationary_funnel() -> None:
     assert b.coverage is not None and b.coverage >= 0.8
 
 
+def test_a_stale_open_deal_counts_as_lost_at_its_stage_in_the_rates() -> None:
+    d, h = _deals()
+    d = d.assign(
+        stage=["contract", "lost", "offer", "offer"], closed_at=[T("2026-03-01")] + [pd.NaT] * 3
+    )
+    as_of = T("2026-09-30")
+    stale = fmod.stale_open(d, as_of, 200.0)  # c (created 2026-03-01) is 213 days old; d is 173
+    assert list(stale) == [False, False, True, False]
+    marked = fmod.stale_as_lost(d, None, STAGES, stale)
+    assert list(marked["stage"]) == ["contract", "lost", "lost", "offer"]
+    assert marked.loc[2, "lost_stage"] == "offer" and pd.isna(marked.loc[3, "lost_stage"])
+    assert fmod.stale_as_lost(d, None, STAGES, stale & False) is d
+
+
+def test_a_known_growth_process_is_covered() -> None:
+    """Six histories of a process growing 1.5 % a month (seeds fixed in advance): the P10–P90 of
+    its backtests cover what the process produced about as often as they should (0.8). One
+    history's ten backtests share their future months, so a single history ranges widely."""
+    coverage = []
+    for seed in range(1, 7):
+        d, h = history(months=24, per_month=100, growth=0.015, seed=seed)
+        b = bt.backtest(d, STAGES, h, T("2026-09-30"), scenarios=1_000)
+        assert b.coverage is not None
+        coverage.append(b.coverage)
+    assert np.mean(coverage) >= 0.75
+
+
+@pytest.mark.parametrize("crm", ["amocrm", "bitrix24", "hubspot", "pipedrive", "salesforce"])
+def test_the_export_corpus_backtests(crm: str) -> None:
+    """Real-shaped exports with deals nobody closes: counted as open, they lifted every
+    conversion and the backtests missed (coverage 0 in three of five); counted as lost once
+    stale, the forecast covers what came."""
+    a = open_audit(EXPORTS / crm / "with_history" / "client.yaml")
+    b = bt.backtest(a.table("deals"), a.stage_keys, a.table("stage_history"), a.as_of)
+    assert b.rows and b.coverage is not None and b.coverage >= 0.6
+
+
 @pytest.fixture(scope="module")
 def demo_analysis(demo_audit):
     return analysis.analyse(demo_audit)
@@ -145,8 +186,14 @@ def test_demo_backtest_beats_the_run_rate(demo_analysis) -> None:
 
 
 @pytest.mark.xfail(
-    reason="the demo's second year beat its first on inflow, win rate and deal size at once "
-    "(each 1–2 s.e.); the 7–11-month backtests land 2–7 % above P90. Coverage is 0.5.",
+    reason="not a model defect we can fix honestly (issue 9 diagnosis): behind each origin are "
+    "12-21 months, too few to see the demo's built-in growth (105 -> 140 new deals a month) "
+    "through its +-12 % seasonal wave (the first year's slope is -0.6 %/month: the wave's "
+    "confound), and the second year also beat the first on offer-defence conversion (0.70 vs "
+    "0.61, +2.4 s.e.) and the average won deal (+12 %). The 7-11-month backtests share those "
+    "months and land at the forecast's 92-94th percentile: coverage 0.5. On histories of a "
+    "known process the same model covers ~0.8 (test_a_known_growth_process_is_covered) and "
+    "the corpus 0.93.",
     strict=False,
 )
 def test_demo_backtest_coverage(demo_analysis) -> None:

@@ -37,7 +37,10 @@ def test_demo_story_names_offer_defence_as_the_weakest(demo_funnel) -> None:
     assert fa.weakest is not None
     assert (fa.weakest.stage, fa.weakest.next_stage) == ("offer", "offer_defense")
     assert w.startswith("Offer → Offer defence converts 39%")
-    assert "the weakest stage; +10% here adds" in w
+    # the lever ranking's reference and money, not a uniform +10 %
+    assert "the weakest stage; at 44% (the best quartile of the sellers" in w
+    lever = next(v for v in fa.levers if v.driver == "conversion.offer")
+    assert fa.weakest.gain == lever.revenue_delta_year
     statuses = {b["key"]: b["status"] for b in fa.benchmarks}
     assert statuses == {
         "brief_rate": "inside",

@@ -142,7 +142,9 @@ def test_deals_only_export_shows_no_conversion_and_uses_none(deals_only) -> None
     assert fa.m2c is None or fa.m2c["value"] is None
     assert fa.weakest is None and fa.cut_metric == "win"
     assert fa.model is not None and fa.model.collapsed
-    assert fa.model.conv_a[0] == fa.counts.won + 1 and fa.model.conv_b[0] == fa.counts.lost + 1
+    # the win rate's evidence: won against lost, a stale open deal counting as lost
+    lost = fa.counts.lost + fa.model.excluded_stale
+    assert fa.model.conv_a[0] == fa.counts.won + 1 and fa.model.conv_b[0] == lost + 1
     assert fa.sensitivity is not None
     assert not fa.sensitivity["driver"].str.startswith("conversion.").any()
     assert not any(v.driver.startswith("conversion.") for v in fa.levers)  # never unidentifiable
@@ -193,4 +195,4 @@ def test_an_all_open_funnel_has_no_conversion_and_no_weakest_step() -> None:
     d = _deals([0, 1, 2, 3, 4] * 10, ["open"] * 50, [False] * 50)
     table = stage_table(counts(d, STAGES))
     assert table["conversion_to_next"].isna().all()
-    assert weakest_stage(table, None) is None
+    assert weakest_stage(table) is None

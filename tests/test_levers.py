@@ -139,6 +139,51 @@ def test_best_quarter_of_new_deals_by_hand() -> None:
     assert lv.inflow_reference(deals, pd.Timestamp("2025-12-31"), 100.0) is None
 
 
+def test_meetings_per_closer_by_hand() -> None:
+    closers = pd.DataFrame(
+        {"meetings": [40.0, 36.0, 30.0, 28.0, 20.0], "months": [12, 12, 12, 12, 6]},
+        index=list("ABCDE"),
+    )
+    now, ref = lv.meetings_reference(closers)
+    # median 30; the best ceil(5/4) = 2 closers pooled: (480 + 432) / 24 = 38 a month
+    assert now == 30.0 and ref.value == pytest.approx(38.0) and ref.who == ("A", "B")
+    assert ref.hi - ref.value == pytest.approx(lv.Z * math.sqrt(912) / 24)
+    lever = lv.meetings_lever(small_model(), (now, ref))
+    # the new deals' revenue scales with the meetings held: BASE × (38 / 30 − 1)
+    assert lever is not None and lever.driver == "meetings_per_closer"
+    assert lever.revenue_delta_year == pytest.approx(BASE * (38 / 30 - 1))
+    assert lever.low == pytest.approx(BASE * (ref.lo / 30 - 1))
+    assert lv.meetings_reference(closers.iloc[:3]) is None  # too few closers to compare
+
+
+def test_client_retention_by_hand() -> None:
+    """Four clients buying each month for two years; D stops in the last half-year, C stopped
+    from January to March and came back: today's kept share is 1500 / 2100, the best recent
+    quarter's 100 %."""
+    rows = []
+    for month in pd.period_range("2024-01", "2025-12", freq="M"):
+        for client in "ABCD":
+            stopped = (client == "D" and month >= pd.Period("2025-07", "M")) or (
+                client == "C" and pd.Period("2025-01", "M") <= month <= pd.Period("2025-03", "M")
+            )
+            if not stopped:
+                rows.append((client, month.to_timestamp() + pd.Timedelta(days=9), 100.0))
+    records = pd.DataFrame(rows, columns=["client_id", "date", "amount"])
+    found = lv.retention_reference(records, pd.Timestamp("2025-12-31"))
+    assert found is not None
+    now, ref, base = found
+    # today: Jan–Jun 2025 brought 2100 (C only from April), and D (600) bought nothing since
+    assert now == pytest.approx(1500 / 2100) and base == pytest.approx(2100)
+    assert ref.value == pytest.approx(1.0) and ref.source == "best_quarter"
+    lever = lv.retention_lever(found, 0.5)  # the levers' basis is half the records'
+    assert lever is not None and lever.driver == "retention"
+    assert lever.revenue_delta_year == pytest.approx((1.0 - 1500 / 2100) * 2 * 2100 * 0.5)
+    assert (
+        lv.retention_reference(records[records["date"] > "2025-03-01"], pd.Timestamp("2025-12-31"))
+        is None
+    )
+
+
 def _check_recommendations(recs: list[dict]) -> None:
     """Every recommendation has an impact or its reason; ordered by impact, nulls last."""
     assert all((r["impact"] is None) != (r["impact_reason"] is None) for r in recs)

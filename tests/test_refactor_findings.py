@@ -19,6 +19,10 @@ MERGED = {
     r"funnel\.benchmarks\[2\]\.(value|basis)": "meetings per closer: one definition (activity log first)",
     r"summary\.recommendations\[\d+\](\.text|\.impact|\.impact_reason)?": "ranked by money (issue 9)",
     r"summary\.(first_page|top_lever)": "new keys: the one-page summary, the lever worth the most",
+    # issue 9 (diag): two more levers in the one ranking — meetings per closer (median of the
+    # ramped closers → their best quartile, 32 → 39 a month, +16.9 M) and client retention
+    # (revenue kept half-year to half-year → the best recent quarter, +1.4 M); the forecast,
+    # its backtest and the sensitivity are unchanged on the demo (no stale open deals)
     r"funnel\.levers": "new key: levers valued against a reachable reference",
     r"revenue_basis": "the report's one revenue basis is now the target's (won deals), issue 9",
     r"reconciliation(\..+)?": "new key: won deals vs payments, target and plan (issue 9)",

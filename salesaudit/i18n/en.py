@@ -7,8 +7,12 @@ MESSAGES: dict[str, str] = {
     "than {ref}.",
     "act.deal_size": "Average deal: back to {ref} (the best quarter) — a price floor and an up-sell "
     "in every offer.",
+    "act.meetings_per_closer": "Meetings: every closer to {ref} a month (the best closers' pace) — "
+    "meetings booked a week ahead, the calendar reviewed weekly.",
     "act.new_deals": "New deals: bring the inflow back to {ref} a month (the best quarter) with a "
     "weekly plan per channel.",
+    "act.retention": "Clients: keep {ref} of last half-year's revenue buying again (the best "
+    "quarter) — a farmer's call to every A and B client silent for a quarter.",
     "algo.1": "Choose and analyse the sales model",
     "algo.2": "Choose and analyse the sales technologies",
     "algo.3": "Recruit staff in batches",
@@ -49,6 +53,15 @@ MESSAGES: dict[str, str] = {
     "assumption.targets.revenue_per_month": "Revenue target per month",
     "c.a_share": "{n, plural, one {# A client} other {# A clients}} ({share} of clients) {n, "
     "plural, one {brings} other {bring}} {rev} of revenue.",
+    "c.basis.deals": "The classes are built on won deals ({revenue} over the window); in payments, "
+    "the report's revenue basis that the forecast and the target use, that is "
+    "about {converted} (payments were {ratio}× won deals over the last 12 months — "
+    "see the reconciliation table).",
+    "c.basis.sales": "The classes are built on payments ({revenue} over the window, repeat "
+    "purchases and instalments included); in won deals, the report's revenue basis "
+    "that the forecast and the target use, that is about {converted} (payments "
+    "were {ratio}× won deals over the last 12 months — see the reconciliation "
+    "table).",
     "c.critical": "Critical moves: {moves}.",
     "c.degenerate": "Even by quarter {share} of clients fall in class {cls}: the base is mostly "
     "{what}; regularity does not separate clients here.",
@@ -246,7 +259,9 @@ MESSAGES: dict[str, str] = {
     "funnel.driver.cycle": "Sales cycle",
     "funnel.driver.deal_size": "Average deal",
     "funnel.driver.meeting_to_contract": "Meeting → contract",
+    "funnel.driver.meetings_per_closer": "Meetings per closer a month",
     "funnel.driver.new_deals": "New deals per month",
+    "funnel.driver.retention": "Revenue kept from last half-year's clients",
     "funnel.driver.win_rate": "Win rate",
     "funnel.h.actual": "Came",
     "funnel.h.as_of": "Forecast made on",
@@ -311,6 +326,8 @@ MESSAGES: dict[str, str] = {
     "funnel.kpi.forecast": "Forecast, {h} months (P50)",
     "funnel.lever_source.band": "the methodology's band",
     "funnel.lever_source.best_quarter": "the best quarter of the last year",
+    "funnel.lever_source.closers": "the best quartile of the ramped closers in the activity log: "
+    "{who}",
     "funnel.lever_source.sellers": "the best quartile of the sellers: {who}",
     "funnel.m2c": "Meeting → contract",
     "funnel.open": "Open",
@@ -333,6 +350,14 @@ MESSAGES: dict[str, str] = {
     "P10–P90 range covered what came {k} of {n} times; its median missed "
     "by {mae} on average, a naive run rate (the last 12 months' pace) by "
     "{mae_rr}.",
+    "funnel.s.backtest_few": "Checks: {n}, all over the same few months — too few to show whether "
+    "the forecast is right or wrong. That is a property of the short "
+    "history, not of the client's business: a fair test takes about 18 "
+    "months of history (then 10 checks).",
+    "funnel.s.backtest_no_history": "Without the stage history, a deal open on an earlier date is "
+    "placed at the first stage (its stage then is unknown), so "
+    "those re-runs undervalue their pipeline; today's forecast uses "
+    "today's stages.",
     "funnel.s.backtest_none": "The history is too short to re-run the forecast at earlier dates "
     "(each needs 6 complete months before it).",
     "funnel.s.backtest_weak": "On this client's history the forecast has not yet shown it is right "
@@ -457,8 +482,8 @@ MESSAGES: dict[str, str] = {
     "funnel.s.time_slowest": "Deals wait longest at «{stage}»: half leave it within {median} days, "
     "80% within {p80}.",
     "funnel.s.too_few": "Too few closed deals to judge: {stages}.",
-    "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; +10% here adds {gain} over "
-    "{h} months.",
+    "funnel.s.weakest": "{a} → {b} converts {v} {ci}: the weakest stage; at {ref} ({source}) it "
+    "adds {gain} over the next 12 months.",
     "funnel.s.weakest_nogain": "{a} → {b} converts {v} {ci}: the weakest stage.",
     "funnel.sim.average_deal": "Average deal",
     "funnel.sim.closers": "Closers",
@@ -528,6 +553,12 @@ MESSAGES: dict[str, str] = {
     "intake.history.time": "No stage history was given: time in stage, skipped stages and deals "
     "moving backwards cannot be computed.",
     "intake.language": "Report language",
+    "intake.payments_missing": "The target is stated in payments, but no payments table was given: "
+    "it cannot be converted to won deals, so the plan, forecast, goal "
+    "seek and team size are not compared with it. Export the payments of "
+    "at least the last 12 months (date, client, amount — from the "
+    "accounting system or the CRM's invoices) and map them as the sales "
+    "table.",
     "intake.seed": "Random seed",
     "intake.tables": "Tables supplied",
     "intake.target": "Revenue target per month",

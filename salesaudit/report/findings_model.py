@@ -533,19 +533,24 @@ class ValuedLever(_Section):
     """A driver moved from today to a reference the client can reach, valued over 12 months."""
 
     driver: str = Field(
-        description="conversion.<stage> | win_rate | meeting_to_contract | new_deals | deal_size | cycle"
+        description="conversion.<stage> | win_rate | meeting_to_contract | new_deals | deal_size | "
+        "cycle | meetings_per_closer | retention"
     )
     now: float
     reference: float
-    reference_source: str = Field(description='"sellers" | "band" | "best_quarter"')
+    reference_source: str = Field(description='"sellers" | "band" | "best_quarter" | "closers"')
     revenue_delta_year: float = Field(
         description="expected revenue over 12 months at the reference minus today's"
     )
     low: float
     high: float
-    n: Count = Field(0, description="deals (or new deals) behind the reference")
+    n: Count = Field(
+        0,
+        description="deals (or new deals) behind the reference; closer-months (closers); "
+        "half-year periods compared (retention)",
+    )
     sellers: list[str] = Field(
-        default_factory=list, description="the best-quartile sellers (source sellers)"
+        default_factory=list, description="the best-quartile sellers (source sellers, closers)"
     )
 
 

@@ -14,7 +14,8 @@ import pandas as pd
 from salesaudit.core.constants import DEGENERATE_SHARE, MIN_CLIENTS_ABC
 from salesaudit.core.results import Finding
 from salesaudit.inputs.audit import Audit
-from salesaudit.inputs.facts import purchases_basis, revenue_records
+from salesaudit.inputs.basis import reconciliation
+from salesaudit.inputs.facts import RevenueBasis, purchases_basis, revenue_records
 
 CELLS = [a + x for a in "ABC" for x in "XYZ"]
 MOVE_COLUMNS = ["client_id", "before", "after", "down", "critical"]
@@ -46,6 +47,11 @@ class Overview:
     moves: pd.DataFrame  # see :func:`moves`
     findings: tuple[Finding, ...]
     risk: MoneyAtRisk | None = None  # see :func:`money_at_risk`
+    # the window's revenue in the report's revenue basis (inputs/basis.py) when the purchases
+    # are in the other one: payments ÷ the 12-month payments-to-won-deals ratio (None: same
+    # basis, or no ratio to convert by)
+    revenue_in_basis: float | None = None
+    ratio: float | None = None
 
     @property
     def enough(self) -> bool:
@@ -229,6 +235,10 @@ def _overview(audit: Audit) -> Overview | None:
         findings=(),
         risk=money_at_risk(audit),
     )
+    r = reconciliation(audit)
+    basis: RevenueBasis = "payments" if source == "sales" else "won_deals"
+    if r is not None and r.basis != basis and r.ratio:
+        ov = replace(ov, revenue_in_basis=r.convert(total, basis), ratio=r.ratio)
     return replace(ov, findings=_findings(ov))
 
 
@@ -237,6 +247,9 @@ def _findings(ov: Overview) -> tuple[Finding, ...]:
     cl, mv = ov.classification, ov.moves
     window = {"start": cl.window[0], "end": cl.window[1], "n": ov.clients}
     out = [Finding("c.window", {**window, "revenue": ov.revenue, "period": cl.period})]
+    if ov.revenue_in_basis is not None:
+        conv = {"revenue": ov.revenue, "converted": ov.revenue_in_basis, "ratio": ov.ratio}
+        out.append(Finding(f"c.basis.{ov.source}", conv))
     if ov.source == "deals":
         out.append(Finding("c.source_deals"))
     if not ov.enough:

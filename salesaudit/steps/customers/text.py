@@ -33,6 +33,9 @@ def finding_text(f: Finding, lang: str, currency: str = "") -> str:
             rev=fmt_money(p["revenue"], lang, currency),
             period=t(f"c.period.{p['period']}", lang),
         )
+    if f.code.startswith("c.basis."):
+        money = {k: fmt_money(p[k], lang, currency) for k in ("revenue", "converted")}
+        return t(f.code, lang, ratio=fmt_num(p["ratio"], lang, 2), **money)
     if f.code == "c.a_share":
         share, rev = fmt_pct(p["client_share"], lang), fmt_pct(p["revenue_share"], lang)
         return t(f.code, lang, n=p["n"], share=share, rev=rev)

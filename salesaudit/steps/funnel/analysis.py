@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -10,6 +10,7 @@ import pandas as pd
 from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation, target_per_month
+from salesaudit.inputs.facts import purchases_basis, revenue_records
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
@@ -24,6 +25,7 @@ from salesaudit.steps.funnel.compute import (
     audit_deals,
     benchmark_checks,
     best_conversions,
+    closer_meetings,
     cohort_summary,
     cohorts,
     counts,
@@ -245,6 +247,9 @@ def _forecast(
             parts["m2c"],
             deals,
             audit.as_of,
+            closers=closer_meetings(audit),
+            records=revenue_records(audit.tables),
+            to_basis=_to_won_deals(audit),
         ),
         "goal_seek": fmod.goal_seek(
             model,
@@ -254,6 +259,14 @@ def _forecast(
             best=best_conversions(parts["cuts"].get("manager"), audit.stage_keys),
         ),
     }
+
+
+def _to_won_deals(audit: Audit) -> float:
+    """The factor from the clients' purchase records to won-deal revenue (the levers' basis)."""
+    if purchases_basis(audit.tables) != "payments":
+        return 1.0
+    r = reconciliation(audit)
+    return 1.0 / r.ratio if r is not None and r.ratio else 0.0
 
 
 def _ratio(audit: Audit) -> float | None:
@@ -279,11 +292,23 @@ def _plan_fact(audit: Audit, deals: pd.DataFrame, parts: dict[str, Any]) -> dict
     }
 
 
+def _weakest(table: pd.DataFrame | None, ranked: tuple[ValuedLever, ...]) -> Weakest | None:
+    """The weakest stage with its lever from the one ranking (reference, source, money a year)."""
+    w = weakest_stage(table)
+    if w is None:
+        return None
+    hit = [v for v in ranked if v.driver == f"conversion.{w.stage}"]
+    if not hit:
+        return w
+    v = hit[0]
+    return replace(w, gain=v.revenue_delta_year, reference=v.reference, source=v.reference_source)
+
+
 def _chosen(stages: list[str], parts: dict[str, Any]) -> dict[str, Any]:
     """What the text singles out: the weakest stage, the cut spreads, the slowest stage, ..."""
     metric = parts["cut_metric"]
     return {
-        "weakest": weakest_stage(parts["table"], parts.get("sensitivity")),
+        "weakest": _weakest(parts["table"], parts.get("levers", ())),
         "thin_steps": thin_steps(parts["table"]),
         "cut_spreads": {c: cut_spread(df, metric) for c, df in parts["cuts"].items()},
         "cohort_summary": cohort_summary(parts["cohorts"], stages),

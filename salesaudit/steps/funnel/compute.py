@@ -32,7 +32,7 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.core import constants as C
-from salesaudit.core.constants import LEVEL, MIN_N, UNKNOWN_LOSS_TOLERANCE
+from salesaudit.core.constants import LEVEL, MIN_N, RAMP_MONTHS, UNKNOWN_LOSS_TOLERANCE
 from salesaudit.core.names import LOST, WON
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.facts import loss_stage
@@ -526,6 +526,26 @@ def logged_meetings_per_closer(audit: Audit) -> float | None:
     return float(per.groupby(level=0).mean().mean())
 
 
+def closer_meetings(audit: Audit) -> pd.DataFrame | None:
+    """Meetings a month of each ramped closer in the activity log, last 12 months, and the
+    months behind it (columns meetings, months; index manager).
+
+    Ramped: a month counts from RAMP_MONTHS after the closer was hired (all months without a
+    hire date); a closer with no ramped month is left out. None without the log or closers.
+    """
+    meet, team = logged_activity(audit, "meeting", ("closer",)), audit.table("team")
+    if meet is None or team is None:
+        return None
+    month = meet["date"].dt.to_period("M")
+    per = meet["count"].groupby([meet["manager"], month]).sum().rename("n").reset_index()
+    if "hired_at" in team:
+        hired = per["manager"].map(team.drop_duplicates("manager").set_index("manager")["hired_at"])
+        ramped = hired.dt.to_period("M") + int(RAMP_MONTHS.value)
+        per = per[hired.isna() | (per["date"] >= ramped)]
+    out = per.groupby("manager")["n"].agg(meetings="mean", months="count")
+    return out if len(out) else None
+
+
 def logged_meetings_by_role(audit: Audit) -> dict[str, float]:
     """Meetings per seller a month in the activity log for each meeting role, last 12 months."""
     meet, team = logged_activity(audit, "meeting", ("closer", "universal")), audit.table("team")
@@ -800,11 +820,15 @@ class Weakest:
     lo: float
     hi: float
     n: int
-    gain: float | None  # revenue over the horizon from +10% on this conversion (sensitivity)
+    # its lever in the ranking (funnel/levers.py), when it has one: the reachable reference,
+    # where it comes from, and the money a year of reaching it
+    gain: float | None = None
+    reference: float | None = None
+    source: str | None = None
 
 
-def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> Weakest | None:
-    """The stage with the lowest judged conversion, with its +10% revenue gain when known."""
+def weakest_stage(st: pd.DataFrame | None) -> Weakest | None:
+    """The stage with the lowest judged conversion (its lever is attached by the analysis)."""
     if st is None:
         return None
     judged = st.iloc[:-1]
@@ -812,10 +836,6 @@ def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> 
     if judged.empty:
         return None
     r = judged.iloc[int(np.argmin(judged["conversion_to_next"].to_numpy(dtype=float)))]
-    gain = None
-    if sensitivity is not None:
-        hit = sensitivity[sensitivity["driver"] == f"conversion.{r['key']}"]
-        gain = float(hit["revenue_delta"].iloc[0]) if len(hit) else None
     keys = list(st["key"])
     return Weakest(
         stage=str(r["key"]),
@@ -824,7 +844,6 @@ def weakest_stage(st: pd.DataFrame | None, sensitivity: pd.DataFrame | None) -> 
         lo=float(r["lo"]),
         hi=float(r["hi"]),
         n=int(r["n"]),
-        gain=gain,
     )
 
 

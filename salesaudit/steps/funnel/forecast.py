@@ -466,15 +466,17 @@ def snapshot_wins(
     stages: list[str],
     as_of: pd.Timestamp,
     settle_days: float,
+    stale_days: float | None = None,
 ) -> tuple[np.ndarray, np.ndarray] | None:
     """Beta (a, b) per stage of P(win | open there), read from past month-end snapshots.
 
     An open deal at a snapshot is not a random deal that reached its stage: deals about to be
     lost leave sooner, so the open ones win more often than the stage chain says. At each
     month end at least `settle_days` before as_of, the open deals and their stage (from the
-    stage history), and their outcome at as_of (still open: left out); the evidence of a
-    deal seen in several snapshots counts once. None without stage history or close dates,
-    or when a stage has no settled deal.
+    stage history), and their outcome at as_of (still open: left out, unless stale by then —
+    older than `stale_days`, a deal nobody closes: not won); the evidence of a deal seen in
+    several snapshots counts once. None without stage history or close dates, or when a
+    stage has no settled deal.
     """
     if history is None or history.empty or "closed_at" not in deals:
         return None
@@ -489,13 +491,14 @@ def snapshot_wins(
     if not len(snaps):
         return None
     closed = deals["closed_at"].where(deals["stage"].isin([WON, LOST]))
+    settled = closed.notna() | stale_open(deals, as_of, stale_days)
     won = deals["stage"].eq(WON).to_numpy()
     idx, at_stage = [], []
     for snap in snaps:
         cut = snap + pd.Timedelta(days=1)
         open_ = (deals["created_at"] < cut) & ~(closed < cut)
         at = deals["deal_id"].map(h[h["entered_at"] < cut].groupby("deal_id")["stage"].last())
-        ok = (open_ & at.notna() & closed.notna()).to_numpy()
+        ok = (open_ & at.notna() & settled).to_numpy()
         idx.append(np.flatnonzero(ok))
         at_stage.append(at[ok].map(pos).to_numpy(dtype=int))
     i, kk = np.concatenate(idx), np.concatenate(at_stage)
@@ -506,6 +509,34 @@ def snapshot_wins(
     distinct = np.array([len(np.unique(i[kk == s])) for s in range(k)], dtype=float)
     scale = distinct / seen  # one deal seen in n snapshots is one deal's evidence
     return wins * scale + 1.0, (seen - wins) * scale + 1.0
+
+
+def stale_open(deals: pd.DataFrame, as_of: pd.Timestamp, stale_days: float | None) -> pd.Series:
+    """Open deals older than `stale_days` at as_of: deals nobody closes (all False without it)."""
+    if not stale_days:
+        return pd.Series(False, index=deals.index)
+    age = (as_of - deals["created_at"]).dt.total_seconds() / 86400
+    return ~deals["stage"].isin([WON, LOST]) & (age > stale_days)
+
+
+def stale_as_lost(
+    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str], stale: pd.Series
+) -> pd.DataFrame:
+    """The deals with each stale open deal marked lost at the stage it stands at.
+
+    A deal left open long past the cycles of won deals is, for revenue, a loss: counted as
+    still open it would leave its stage's denominator and lift every conversion above what
+    the deals that do close achieve (with many such deals, by half again or more).
+    """
+    if not stale.any():
+        return deals
+    at = stage_position(deals, history, stages).map(dict(enumerate(stages)))
+    d = deals.copy()
+    if "lost_stage" not in d:
+        d["lost_stage"] = None
+    d["lost_stage"] = d["lost_stage"].astype(object).where(~stale, at)
+    d["stage"] = d["stage"].astype(object).where(~stale, LOST)
+    return d
 
 
 def _months_before(ts: pd.Series, as_of: pd.Timestamp) -> np.ndarray:
@@ -524,7 +555,9 @@ def model_from_deals(
 ) -> ForecastModel:
     """Estimate the forecast model from the deals (raises ForecastUnavailable)."""
     as_of = pd.Timestamp(as_of)
-    fc = fc or counts(deals, stages, history)
+    stale_now = stale_open(deals, as_of, stale_days)
+    if stale_now.any() or fc is None:  # the rates count a stale open deal as lost
+        fc = counts(stale_as_lost(deals, history, stages, stale_now), stages, history)
     long = _complete_months(deals["created_at"], as_of, max(months, TREND_MONTHS))
     hist = long.iloc[-months:]
     if hist.empty or hist.sum() == 0:
@@ -579,7 +612,7 @@ def model_from_deals(
     centre = float(_months_before(paid.loc[sized, "closed_at"], as_of).mean()) if sized.any() else 0
     s_trend = size_trend(won, as_of)
     settle = float(np.quantile(cyc, 0.8)) if len(cyc) else 0.0
-    snap = None if collapsed else snapshot_wins(deals, history, stages, as_of, settle)
+    snap = None if collapsed else snapshot_wins(deals, history, stages, as_of, settle, stale_days)
     return ForecastModel(
         stages=[stages[0], stages[-1]] if collapsed else list(stages),
         inflow_mean=mean,

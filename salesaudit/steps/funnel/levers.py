@@ -10,7 +10,14 @@ cycle) moved from today's value to a reference the client can reach:
 * ``band``: the methodology's band (meeting → contract 10–30 %: the next mark of low, middle
   and top above today; needs brief ≥ 50 % of first meetings);
 * ``best_quarter``: the client's best of the last four complete quarters (new deals a month;
-  average won deal and median cycle of the deals won in a quarter with at least MIN_N of them).
+  average won deal and median cycle of the deals won in a quarter with at least MIN_N of them;
+  the share of a half-year's revenue whose clients bought again the next half-year);
+* ``closers``: meetings a month of the best quartile of the ramped closers in the activity
+  log (today: their median).
+
+Two levers are valued outside the forecast's stage chain: meetings per closer scales the new
+deals (the meetings filled at today's conversions), and client retention is the revenue kept
+(reference − today) × the half-year's revenue, twice a year, in the levers' revenue basis.
 
 The client's own data come first; the band only where they give no reference. The value is
 the expected revenue over the next 12 months with the driver at the reference minus today's
@@ -47,7 +54,7 @@ class Reference:
     value: float
     lo: float
     hi: float
-    source: str  # "sellers" | "band" | "best_quarter"
+    source: str  # "sellers" | "band" | "best_quarter" | "closers"
     n: int = 0  # the deals (or months) behind it
     who: tuple[str, ...] = ()  # the sellers of the best quartile (source "sellers")
 
@@ -56,9 +63,9 @@ class Reference:
 class ValuedLever:
     """A driver moved from today's value to a reachable reference, and what it is worth a year."""
 
-    driver: (
-        str  # conversion.<stage> | win_rate | meeting_to_contract | new_deals | deal_size | cycle
-    )
+    # conversion.<stage> | win_rate | meeting_to_contract | new_deals | deal_size | cycle |
+    # meetings_per_closer | retention
+    driver: str
     now: float
     reference: float
     reference_source: str
@@ -204,6 +211,127 @@ def cycle_reference(
     return Reference(med, lo, hi, "best_quarter", len(days))
 
 
+def meetings_reference(per_closer: pd.DataFrame | None) -> tuple[float, Reference] | None:
+    """Today's median meetings a month of the ramped closers, and their best quartile's.
+
+    `per_closer` (see ``compute.closer_meetings``): meetings (a month) and months per closer;
+    at least MIN_SELLERS closers. The best ceil(k/4) are pooled (their meetings over their
+    months) with a Poisson 90 % interval. None: too few closers or the best are today's median.
+    """
+    if per_closer is None or len(per_closer) < MIN_SELLERS:
+        return None
+    now = float(per_closer["meetings"].median())
+    top = per_closer.sort_values("meetings", ascending=False, kind="stable")
+    top = top.iloc[: math.ceil(len(top) / 4)]
+    months = float(top["months"].sum())
+    count = float((top["meetings"] * top["months"]).sum())
+    if months <= 0 or count / months <= now:
+        return None
+    rate, half = count / months, Z * math.sqrt(count) / months
+    who = tuple(str(x) for x in top.index)
+    return now, Reference(rate, rate - half, rate + half, "closers", int(months), who)
+
+
+def retention_reference(
+    records: pd.DataFrame | None, as_of: pd.Timestamp, quarters: int = QUARTERS
+) -> tuple[float, Reference, float] | None:
+    """Revenue kept half-year to half-year: today's, the best of the last quarters', the base.
+
+    At as_of and at each of the `quarters` quarter ends before it that the data reach, the
+    share of the revenue of the clients who bought in the half-year before the last one that
+    came from clients who bought again in the last half-year (a client who stopped buying
+    keeps nothing). Returns (today's share, the best recent share with a 90 % interval on its
+    revenue-weighted effective number of clients, today's base: the earlier half-year's
+    revenue). None without client ids, with fewer than two periods, or when today is the best.
+    """
+    if records is None or records.empty or "client_id" not in records:
+        return None
+    r = records.dropna(subset=["client_id", "date", "amount"])
+    r = r[r["amount"] > 0]
+    if r.empty:
+        return None
+    found = []
+    for q in range(quarters + 1):
+        end = pd.Timestamp(as_of) - pd.DateOffset(months=3 * q)
+        mid, start = end - pd.DateOffset(months=6), end - pd.DateOffset(months=12)
+        if r["date"].min() > start + pd.Timedelta(days=31):
+            break
+        before = r[(r["date"] > start) & (r["date"] <= mid)].groupby("client_id")["amount"].sum()
+        again = set(r.loc[(r["date"] > mid) & (r["date"] <= end), "client_id"])
+        if before.sum() <= 0:
+            continue
+        kept = float(before[before.index.isin(again)].sum() / before.sum())
+        n_eff = float(before.sum() ** 2 / (before**2).sum())
+        found.append((kept, n_eff, float(before.sum())))
+    if len(found) < 2:
+        return None
+    now, _, base = found[0]
+    best, n_eff, _ = max(found[1:], key=lambda x: x[0])
+    if best <= now:
+        return None
+    lo, hi = wilson(best * n_eff, n_eff, LEVEL)
+    return now, Reference(best, lo, hi, "best_quarter", len(found)), base
+
+
+def retention_lever(
+    found: tuple[float, Reference, float] | None, to_basis: float
+) -> ValuedLever | None:
+    """Clients kept: the money a year of keeping the best recent quarter's share of revenue.
+
+    Valued directly (not through the forecast): (reference − today) × the half-year's base,
+    twice a year, times `to_basis` (the revenue basis of the other levers ÷ the records').
+    """
+    if found is None:
+        return None
+    now, ref, base = found
+    year = 2 * base * to_basis
+
+    def money(x: float) -> float:
+        """The money a year of keeping the share x instead of today's."""
+        return max(x - now, 0.0) * year
+
+    return ValuedLever(
+        "retention",
+        now,
+        ref.value,
+        ref.source,
+        money(ref.value),
+        money(ref.lo),
+        max(money(ref.hi), money(ref.value)),
+        ref.n,
+    )
+
+
+def meetings_lever(
+    model: ForecastModel, found: tuple[float, Reference] | None
+) -> ValuedLever | None:
+    """Meetings per closer: today's median raised to the best quartile's, the meetings filled
+    at today's conversions (the new deals' revenue scales with the meetings held)."""
+    if found is None or model.inflow_mean <= 0:
+        return None
+    now, ref = found
+
+    def money(x: float) -> float:
+        """Expected revenue over 12 months with each closer holding x meetings a month."""
+        return value(model, "new_deals", model.inflow_mean * x / now)
+
+    gain = money(ref.value)
+    if gain <= 0:
+        return None
+    ends = sorted([money(ref.lo), money(ref.hi)])
+    return ValuedLever(
+        "meetings_per_closer",
+        now,
+        ref.value,
+        ref.source,
+        gain,
+        max(ends[0], 0.0),
+        max(ends[1], gain),
+        ref.n,
+        ref.who,
+    )
+
+
 # --------------------------------------------------------------------------------------
 # valuing
 
@@ -305,12 +433,17 @@ def rank(
     m2c: dict | None,
     deals: pd.DataFrame,
     as_of: pd.Timestamp,
+    closers: pd.DataFrame | None = None,
+    records: pd.DataFrame | None = None,
+    to_basis: float = 1.0,
 ) -> tuple[ValuedLever, ...]:
     """Every lever with a reachable reference, valued over 12 months, largest first.
 
     `table`: the funnel's stage table; `closed`: won + lost deals; `sellers`: the manager cut
     of the sellers of the same role (:func:`same_role`), indexed by seller; `m2c`: meeting →
-    contract with its interval (None without a meeting stage).
+    contract with its interval (None without a meeting stage); `closers`: meetings a month per
+    ramped closer (``compute.closer_meetings``); `records`: the clients' purchases
+    (``inputs.facts.revenue_records``) and `to_basis` the factor to the levers' basis.
     """
     found: list[ValuedLever | None] = []
     if model.collapsed:
@@ -332,5 +465,7 @@ def rank(
     cyc = model.median_cycle
     if cyc is not None:
         found.append(valued(model, "cycle", cyc, cycle_reference(deals, as_of, cyc)))
+    found.append(meetings_lever(model, meetings_reference(closers)))
+    found.append(retention_lever(retention_reference(records, as_of), to_basis))
     out = [x for x in found if x is not None]
     return tuple(sorted(out, key=lambda x: -x.revenue_delta_year))

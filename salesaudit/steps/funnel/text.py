@@ -43,7 +43,7 @@ def driver_label(driver: str, stages: list[str], lang: str) -> str:
         k = driver.split(".", 1)[1]
         nxt = stages[stages.index(k) + 1]
         return t("funnel.driver.conversion", lang, a=stage_label(k, lang), b=stage_label(nxt, lang))
-    return t(f"funnel.driver.{driver}", lang)  # new_deals, win_rate, deal_size, cycle
+    return t(f"funnel.driver.{driver}", lang)  # new_deals, win_rate, deal_size, cycle, ...
 
 
 def cut_value_label(value: Any, cut: str, lang: str) -> str:
@@ -88,7 +88,11 @@ def driver_value(driver: str, v: Any, lang: str, currency: str = "") -> str:
     """A driver's value in its unit: a share, an amount, days or a count."""
     if v is None or (isinstance(v, float) and math.isnan(v)):
         return "—"
-    if driver.startswith("conversion.") or driver in ("win_rate", "meeting_to_contract"):
+    if driver.startswith("conversion.") or driver in (
+        "win_rate",
+        "meeting_to_contract",
+        "retention",
+    ):
         return fmt_pct(v, lang)
     if driver == "deal_size":
         return fmt_money(v, lang, currency)
@@ -175,7 +179,7 @@ def _open_mix(fa: FunnelAnalysis) -> str:
 
 
 def _weakest_sentence(fa: FunnelAnalysis) -> str:
-    """The weakest stage and what +10% there adds ('' when no stage can be judged)."""
+    """The weakest stage and, from the lever ranking, its reachable reference and money a year."""
     lang, w = fa.lang, fa.weakest
     if w is None:
         return ""
@@ -185,10 +189,17 @@ def _weakest_sentence(fa: FunnelAnalysis) -> str:
         v=fmt_pct(w.conversion, lang),
         ci=ci(w.lo, w.hi, lang),
     )
-    if w.gain is None:
+    lever = next((x for x in fa.levers if x.driver == f"conversion.{w.stage}"), None)
+    if w.gain is None or w.reference is None or lever is None:
         return t("funnel.s.weakest_nogain", lang, **kw)
-    h = fa.forecast.horizon if fa.forecast else 12
-    return t("funnel.s.weakest", lang, gain=_money(fa, w.gain), h=h, **kw)
+    return t(
+        "funnel.s.weakest",
+        lang,
+        ref=fmt_pct(w.reference, lang),
+        source=lever_source(lever.reference_source, lever.who, lang),
+        gain=_money(fa, w.gain),
+        **kw,
+    )
 
 
 def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
@@ -429,6 +440,9 @@ def forecast_story(fa: FunnelAnalysis) -> list[str]:
     return out
 
 
+MIN_CHECKS = 6  # fewer backtests (under ~12 months of history) cannot judge the forecast
+
+
 def _times(x: float | None, lang: str) -> str:
     """A coverage ratio, e.g. 2.7×."""
     return "—" if x is None else fmt_num(x, lang, 1) + "×"
@@ -468,7 +482,12 @@ def backtest_story(fa: FunnelAnalysis) -> list[str]:
             mae_rr=_money(fa, b.mae_run_rate),
         )
     )
-    covered = sum(r.covered for r in b.rows) / len(b.rows) if b.rows else 0.0
+    if fa.time_reason == "no_history" and fa.model is not None and not fa.model.collapsed:
+        out.append(t("funnel.s.backtest_no_history", lang))
+    if len(b.rows) < MIN_CHECKS:  # a few checks over the same months judge nothing either way
+        out.append(t("funnel.s.backtest_few", lang, n=len(b.rows)))
+        return out
+    covered = sum(r.covered for r in b.rows) / len(b.rows)
     if covered < 0.8 or (
         b.mae is not None and b.mae_run_rate is not None and b.mae > b.mae_run_rate
     ):

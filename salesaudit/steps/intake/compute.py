@@ -103,6 +103,15 @@ def history_hint(audit: Audit) -> HistoryHint | None:
     )
 
 
+def payments_missing(audit: Audit) -> bool:
+    """The target is stated in payments but no payments (sales) table was given."""
+    r = reconciliation(audit)
+    stated = audit.config.targets.basis == "payments" and bool(
+        audit.config.targets.revenue_per_month
+    )
+    return stated and (r is None or r.payments is None)
+
+
 def rejected_rows(audit: Audit) -> pd.DataFrame:
     """Every rejected, emptied or flagged cell of every table, for tables.xlsx."""
     return ingest.rejected_rows(audit.quality)

@@ -12,7 +12,12 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation
 from salesaudit.inputs.facts import RevenueBasis
 from salesaudit.present.labels import keyed, keyed_list
-from salesaudit.steps.intake.compute import assumption_log, history_hint, versions
+from salesaudit.steps.intake.compute import (
+    assumption_log,
+    history_hint,
+    payments_missing,
+    versions,
+)
 
 
 def profile(audit: Audit) -> pd.DataFrame:
@@ -47,8 +52,13 @@ def quality_notes(audit: Audit) -> list[str]:
     """The data-quality summary in sentences (as `salesaudit validate` prints it), then which
     export would turn on stage-level analysis when no stage history was given."""
     out = ingest.quality_text(audit.quality, audit.lang)
-    hint = history_text(audit)
-    return [*out, hint] if hint else out
+    hints = [history_text(audit), payments_text(audit)]
+    return [*out, *(h for h in hints if h)]
+
+
+def payments_text(audit: Audit) -> str:
+    """One warning: the target is in payments but no payments were given, and what to export."""
+    return t("intake.payments_missing", audit.lang) if payments_missing(audit) else ""
 
 
 def history_text(audit: Audit) -> str:
@@ -137,11 +147,12 @@ def reconciliation_table(audit: Audit) -> pd.DataFrame | None:
 def reconciliation_note(audit: Audit) -> list[str]:
     """One sentence: the report's revenue basis and how the other basis converts to it."""
     r = reconciliation(audit)
+    warn = [payments_text(audit)] if payments_missing(audit) else []
     if r is None:
-        return []
+        return warn
     lang = audit.lang
     if r.ratio is None:
-        return [t(f"recon.note.{r.basis}", lang)]
+        return [t(f"recon.note.{r.basis}", lang), *warn]
     lag = "—" if r.lag_days is None else fmt_num(r.lag_days, lang, 0)
     return [
         t(f"recon.note.{r.basis}", lang)

@@ -108,7 +108,8 @@ def action_text(lever: Lever, audit: Audit) -> str:
     if lever.kind != "lever":
         return lever_text(lever, audit)
     d = lever.params["driver"]
-    kind = d if d in ("new_deals", "deal_size", "cycle") else "conversion"
+    own = ("new_deals", "deal_size", "cycle", "meetings_per_closer", "retention")
+    kind = d if d in own else "conversion"
     return t(f"act.{kind}", audit.lang, **_lever_kw(lever, audit))
 
 
