@@ -42,6 +42,7 @@ MESSAGES: dict[str, str] = {
     "assumption.compensation.target_earnings.farmer": "Целевой доход в месяц: фермер",
     "assumption.compensation.target_earnings.head": "Целевой доход в месяц: руководитель отдела",
     "assumption.compensation.target_earnings.hunter": "Целевой доход в месяц: хантер",
+    "assumption.compensation.target_earnings.universal": "Целевой доход в месяц: универсал",
     "assumption.funnel": "Этапы воронки",
     "assumption.funnel.preset": "Этапы воронки",
     "assumption.lost_without_stage": "Этап проигрыша проигранных сделок",
@@ -703,6 +704,91 @@ MESSAGES: dict[str, str] = {
     "структуры нет вершины. Исправьте руководителей в файле команды.",
     "note.team.self_head": "«{column}»: {names} указаны своими же руководителями ({rows}). Для "
     "главы команды оставьте руководителя пустым.",
+    "pay.axis.attainment": "Выполнение плана",
+    "pay.axis.cost": "Стоимость продаж (доход ÷ выручка)",
+    "pay.axis.pay": "Доход в месяц, {currency}",
+    "pay.basis.answer": "ответ клиента",
+    "pay.basis.design": "схема оплаты клиента",
+    "pay.basis.motivation": "только оклад (model.motivation)",
+    "pay.basis.open": "открытый вопрос: {item}",
+    "pay.chart.cost": "Стоимость продаж от выполнения плана",
+    "pay.chart.curves": "Доход от выполнения плана: ступенчатый и маржинальный акселератор",
+    "pay.chart.team": "Доход команды в месяц: сегодня и по схеме при наблюдаемом выполнении",
+    "pay.col.at": "Доход при {a}",
+    "pay.col.basis": "На чём основано",
+    "pay.col.bonus": "Бонус при плане",
+    "pay.col.cost": "Стоимость продаж при плане",
+    "pay.col.fixed": "Оклад",
+    "pay.col.principle": "Принцип",
+    "pay.col.soft": "Мягкая часть",
+    "pay.col.target": "Целевой доход",
+    "pay.decelerated": "бонус платится по {rate} от ставки (децелератор)",
+    "pay.design": "Схема оплаты: оклад {fixed}, мягкая часть {soft} (за исполнительность), бонус "
+    "{bonus} целевого дохода; ниже {threshold} плана бонуса нет, {below} до плана; "
+    "выше {start} плана ставка бонуса ×{rate} ({kind}); бонус ограничен ×{cap} "
+    "целевого бонуса.",
+    "pay.design_short": "Схема",
+    "pay.earnings_default": "Целевой доход, не указанный в файле клиента, взят как {source} (см. "
+    "допущения).",
+    "pay.earnings_given": "Целевой доход — цифры клиента.",
+    "pay.earnings_today": "Целевой доход, не указанный в файле клиента, — сегодняшний доход: "
+    "медианный оклад каждой роли в таблице команды (см. допущения).",
+    "pay.kind.marginal": "маржинально: по повышенной ставке только часть сверх порога",
+    "pay.kind.tiered": "ступенчато: весь бонус по достигнутой ставке",
+    "pay.linear": "бонус растёт пропорционально выполнению",
+    "pay.missing_earnings": "Нет целевого дохода для: {roles}. Цифры методики в рублях, а валюта "
+    "клиента {currency}: укажите compensation.target_earnings (или "
+    "team.fixed_pay), чтобы оценить эти роли.",
+    "pay.no_repeat_share": "Доля выручки от новых и текущих клиентов неизвестна "
+    "(deals.client_type), поэтому стоимость продаж клоузеров, хантеров и "
+    "фермеров не считается.",
+    "pay.principle.big_thresholds": "Большие пороги: крупная награда за преодоление порога",
+    "pay.principle.clarity": "Понятность: каждый день продавец видит, сколько заработал",
+    "pay.principle.darwin": "Принцип Дарвина: выполняющие план — выше рынка, остальные — ниже",
+    "pay.principle.instant_rewards": "Мгновенное вознаграждение (в тот же день)",
+    "pay.principle.over_achievers": "Кто перевыполняет план, зарабатывает намного больше",
+    "pay.principle.own_results": "Оплата только за собственный результат",
+    "pay.soft_note": "Мягкая часть платится полностью: она за исполнительность (планы, CRM, "
+    "отчёты), а не за результат.",
+    "pay.status.not_assessed": "не оценено",
+    "pay.status.ok": "соблюдается",
+    "pay.status.violated": "нарушается",
+    "pay.team.no_attainment": "Ни план по менеджерам, ни выигранные сделки по менеджерам не "
+    "показывают выполнение плана продавцами: доход команды не "
+    "моделируется.",
+    "pay.team.no_earnings": "У одной из ролей команды нет целевого дохода: доход команды не "
+    "моделируется.",
+    "pay.team.no_team": "Без таблицы команды нельзя смоделировать доход команды.",
+    "pay.team.plan_fact": "Доход команды смоделирован по плану и факту {n, plural, one {# продавца} "
+    "few {# продавцов} many {# продавцов} other {# продавца}} помесячно за 12 "
+    "месяцев до {month}: медианное выполнение {median}, от {low} до {high}; "
+    "каждый месяц оплачивается по своему выполнению, руководители — по "
+    "выполнению команды.",
+    "pay.team.total": "При таком выполнении схема платит команде {total} в месяц против "
+    "сегодняшнего фонда окладов {payroll} ({change}).",
+    "pay.team.total_no_payroll": "При таком выполнении схема платит команде {total} в месяц; "
+    "сегодняшний фонд оплаты неизвестен (team.fixed_pay).",
+    "pay.team.unobserved": "У {n, plural, one {# продавца} few {# продавцов} many {# продавцов} "
+    "other {# продавца}} нет выполнения плана в данных ({roles}); {n, "
+    "plural, one {он оплачивается} other {они оплачиваются}} по медианному "
+    "выполнению.",
+    "pay.team.won_spread": "В плане нет менеджеров: доход команды смоделирован по разбросу "
+    "выигранной выручки {n, plural, one {# продавца} few {# продавцов} many "
+    "{# продавцов} other {# продавца}} за 12 месяцев до {month}, каждый "
+    "относительно медианы своей роли (от {low} до {high}); руководители — по "
+    "плану.",
+    "pay.today": "Сегодня (оклады)",
+    "pay.ws.accel_from": "Акселератор с",
+    "pay.ws.accel_rate": "Ставка акселератора",
+    "pay.ws.cap": "Ограничение (× целевого бонуса)",
+    "pay.ws.decel_rate": "Децелератор ниже плана",
+    "pay.ws.fixed": "Доля оклада",
+    "pay.ws.kind": "Тип акселератора",
+    "pay.ws.none": "нет",
+    "pay.ws.soft": "Мягкая часть (исполнительность)",
+    "pay.ws.summary": "Доход при плане (стоимость продаж): {roles}",
+    "pay.ws.threshold": "Порог (ниже бонуса нет)",
+    "pay.ws.title": "Схема оплаты",
     "pillar.assessed": "оценено {n} из {total}",
     "pillar.coaching": "Коучинг",
     "pillar.item.activity_regularity": "Недели с записями в журнале активности",
@@ -715,6 +801,16 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
+    "q.compensation.accelerator": "Есть ли акселератор выше плана (с какого выполнения, ставка, "
+    "ступенчатый или маржинальный) и ограничение бонуса?",
+    "q.compensation.achievers_above_market": "Зарабатывают ли выполняющие план продавцы выше рынка, "
+    "а остальные — ниже?",
+    "q.compensation.earnings_visible_daily": "Видит ли каждый продавец ежедневно, сколько он уже "
+    "заработал?",
+    "q.compensation.instant_rewards": "Выплачиваются ли какие-то бонусы в тот же день?",
+    "q.compensation.own_results_only": "Платится ли бонус только за собственный результат продавца "
+    "(не за давно привлечённых или чужих клиентов)?",
+    "q.compensation.threshold": "С какого выполнения плана платится бонус?",
     "q.control.board": "Есть ли «доска» (рейтинг на дату)?",
     "q.control.checkins_per_day": "Сколько 5-минутных сверок в день проводит руководитель?",
     "q.control.crm": "CRM: «{name}» — да или нет?",
@@ -871,6 +967,7 @@ MESSAGES: dict[str, str] = {
     "since.worse": "хуже",
     "source.data": "данные (см. качество данных)",
     "source.default": "значение salesaudit по умолчанию (в методике нет числа)",
+    "source.fixed_pay": "сегодняшний доход: медианный оклад роли в таблице команды",
     "source.methodology": "Методика, {section}",
     "source.preset": "пресет CRM",
     "source.stage_reach": "правило аудита для проигранных сделок без известного этапа",
@@ -1073,6 +1170,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.about.open_questions": "Пункты анкеты, на которые в client.yaml нет ответа: в отчёте они "
     "не оценены; задайте их на следующей встрече (пункт — ключ, "
     "который нужно заполнить в client.yaml).",
+    "xlsx.about.pay_curves": "Доход в месяц по ролям при выполнении плана 0–200 % с шагом 10 %: "
+    "оклад, мягкая часть (платится полностью), бонус, итого и стоимость "
+    "продаж (доход ÷ выручка роли).",
     "xlsx.about.payments_today": "Платежи месяца по дням: план, факт и нарастающие итоги.",
     "xlsx.about.plan_fact": "План-факт по месяцам, отклонение разложено на эффекты объёма, "
     "конверсии, размера сделки и прочие.",
@@ -1105,6 +1205,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.after": "Ячейка сейчас",
     "xlsx.col.ambiguity": "Разброс из-за неизвестных этапов проигрыша",
     "xlsx.col.assumption": "Допущение",
+    "xlsx.col.attainment": "Выполнение плана",
     "xlsx.col.band_high": "Норма, до",
     "xlsx.col.band_low": "Норма, от",
     "xlsx.col.base": "База",
@@ -1125,6 +1226,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.conv": "Конверсия из этапа «{what}»",
     "xlsx.col.conversion": "Эффект конверсии",
     "xlsx.col.conversion_to_next": "Конверсия в следующий",
+    "xlsx.col.cost_of_sales": "Стоимость продаж",
     "xlsx.col.critical": "Критичный переход",
     "xlsx.col.current": "Сейчас",
     "xlsx.col.cut": "Разрез",
@@ -1186,6 +1288,10 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.p50": "P50 (медиана)",
     "xlsx.col.p80_days": "80-й перцентиль, дней",
     "xlsx.col.p90": "P90 (оптимистично)",
+    "xlsx.col.pay_bonus": "Бонус",
+    "xlsx.col.pay_fixed": "Оклад",
+    "xlsx.col.pay_soft": "Мягкая часть",
+    "xlsx.col.pay_total": "Доход",
     "xlsx.col.plan": "План",
     "xlsx.col.plan_cum": "План нарастающим итогом",
     "xlsx.col.plan_new": "Новых сделок нужно по плану",
@@ -1206,6 +1312,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.revenue_delta_year": "Выручка за 12 мес.",
     "xlsx.col.revenue_high": "Диапазон, до",
     "xlsx.col.revenue_low": "Диапазон, от",
+    "xlsx.col.role": "Роль",
     "xlsx.col.row": "Строка в файле",
     "xlsx.col.rows_read": "Прочитано строк",
     "xlsx.col.rows_rejected": "Отклонено строк",
@@ -1263,6 +1370,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.hiring_plan": "План найма",
     "xlsx.sheet.levers": "Рычаги",
     "xlsx.sheet.open_questions": "Открытые вопросы",
+    "xlsx.sheet.pay_curves": "Кривые дохода",
     "xlsx.sheet.payments_today": "Платежи сегодня",
     "xlsx.sheet.plan_fact": "План-факт",
     "xlsx.sheet.plan_fact_managers": "План-факт по менеджерам",

@@ -14,10 +14,11 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
-from salesaudit.inputs import answers
+from salesaudit.inputs import answers, earnings
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
-from salesaudit.inputs.client import CapacityConfig, CompensationConfig
+from salesaudit.inputs.client import CapacityConfig
+from salesaudit.inputs.earnings import target_earnings
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 
@@ -225,13 +226,13 @@ def capacity_defaults(cap: CapacityConfig) -> list[Default]:
     ]
 
 
-def earnings_defaults(comp: CompensationConfig) -> list[Default]:
-    """The target earnings per role left at salesaudit's default (they price the team's cost)."""
-    if "target_earnings" in comp.model_fields_set:
-        return []
+def earnings_defaults(audit: Audit) -> list[Default]:
+    """The target earnings per role not given by the client: today's pay or the methodology's."""
+    own = earnings.fixed_pay_by_role(audit)  # a universal seller without his own is a closer
     return [
-        Default(f"compensation.target_earnings.{role}", norm.value, norm.source, "low")
-        for role, norm in C.TARGET_EARNINGS.items()
+        Default(f"compensation.target_earnings.{role}", value, source, "low")
+        for role, (value, source) in target_earnings(audit).items()
+        if source != earnings.GIVEN and (role != "universal" or role in own)
     ]
 
 
@@ -276,7 +277,7 @@ def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
     avg = average_deal(audit)
     rate, log = rates(audit)
     log += capacity_defaults(cap)
-    log += earnings_defaults(audit.config.compensation)
+    log += earnings_defaults(audit)
     _, repeat_default = repeat_sales(audit)
     if repeat_default is not None:
         log.append(repeat_default)
@@ -383,12 +384,12 @@ def hiring_plan(
 
 
 def monthly_cost(audit: Audit, staff: Staffing) -> float:
-    """The team's monthly pay at target earnings (universal sellers paid as closers)."""
-    te = audit.config.compensation.target_earnings
-    cost = sum(
-        n * te.get(r if r != "universal" else "closer", 0.0) for r, n in staff.required.items()
-    )
-    return cost + staff.heads * te.get("head", 0.0)
+    """The team's monthly pay at target earnings (NaN when a needed role has no target earnings)."""
+    te = target_earnings(audit)
+    need = {**{r: n for r, n in staff.required.items() if n}, "head": staff.heads}
+    if any(r not in te for r, n in need.items() if n):
+        return float("nan")
+    return float(sum(n * te[r][0] for r, n in need.items() if n))
 
 
 def reason(audit: Audit) -> str | None:
@@ -481,5 +482,5 @@ def findings(audit: Audit) -> dict[str, Any] | None:
             {"month": r["month"], "hires": int(r["hires"])}
             for r in p.hiring_plan.to_dict("records")
         ],
-        "monthly_cost": round(p.monthly_cost, 2),
+        "monthly_cost": None if math.isnan(p.monthly_cost) else round(p.monthly_cost, 2),
     }
