@@ -55,6 +55,9 @@ MERGED = {
     r"model\.pillar_checks": "new key: the evidence items each pillar is scored from",
     r"technologies\.roadmap": "new key: the roadmap ordered by build step and mistakes found",
     r"structure\.(gaps|heads_needed)": "new keys: the team's gaps; heads the structure needs",
+    # issue 10, pay: a new section; the team's cost priced at today's pay (median team.fixed_pay
+    # by role) instead of the methodology's roubles; the pay principles left open are asked
+    r"compensation(\..+)?": "new key: pay per role, principles, the team's pay vs today's",
 }
 
 
