@@ -32,8 +32,8 @@ PAY_ITEMS = (
     "achievers_above_market",
     "instant_rewards",
 )
-# the pay design: the client gave one when any of these keys is in `compensation:`
-PAY_DESIGN = ("mix", "threshold", "accelerator", "decelerator", "cap")
+# the pay scheme: the client gave one when any of these keys is in `compensation:`
+PAY_SCHEME = ("mix", "threshold", "accelerator", "decelerator", "cap")
 
 # structure facts that the data can answer: fact -> the canonical column counted
 _DISTINCT = {"regions": "region", "segments": "segment", "products": "product"}
@@ -95,7 +95,7 @@ def pay_design(cfg: ClientConfig) -> dict[str, Answer]:
     comp = cfg.compensation
     return {
         k: given(f"compensation.{k}", getattr(comp, k) if k in comp.model_fields_set else None)
-        for k in PAY_DESIGN
+        for k in PAY_SCHEME
     }
 
 

@@ -314,7 +314,7 @@ class RolePayFindings(_Section):
 
 
 class PrincipleStatus(_Section):
-    """One pay principle (METHODOLOGY §3.5)."""
+    """One pay principle (methodology §3.5)."""
 
     key: Literal[
         "clarity", "over_achievers", "own_results", "darwin", "instant_rewards", "big_thresholds"

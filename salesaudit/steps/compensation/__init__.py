@@ -1,5 +1,5 @@
 """Step 04, pay: pay curves per role, cost of sales, the team's pay and the pay principles
-(docs/methodology.md §6.4, METHODOLOGY §3.5).
+(docs/methodology.md §6.4, methodology §3.5).
 
 Numbers in `compute`, sentences and tables in `text`, figures in `charts`; the names notebooks
 and the workshop use are re-exported here.

@@ -1,7 +1,7 @@
 """Step 04, pay: pay curves per role, cost of sales, the team's pay at its own spread, principles.
 
-No sentences, no figures: see `text.py` and `charts.py` (docs/methodology.md §6.4, METHODOLOGY
-§3.5). Target earnings split fixed / soft / bonus; the fixed part is always paid, the soft part
+No sentences, no figures: see `text.py` and `charts.py` (docs/methodology.md §6.4 and
+methodology §3.5). Target earnings split fixed / soft / bonus; the fixed part is always paid, the soft part
 is paid in full (it rewards diligence, not results), the bonus is the target bonus × a payout
 that follows plan attainment: nothing below the threshold, linear from the threshold to plan
 (or at a reduced rate with a decelerator), higher above the accelerator's start (tiered: the
@@ -31,7 +31,7 @@ from salesaudit.steps.sizing.compute import won_last_year
 Kind = Literal["tiered", "marginal"]
 Status = Literal["ok", "violated", "not_assessed"]
 ROLES = ("hunter", "closer", "farmer", "head")
-# what each role's plan counts (METHODOLOGY §3.2): hunters meetings set, closers revenue won,
+# what each role's plan counts (methodology §3.2): hunters meetings set, closers revenue won,
 # farmers repeat revenue, heads the team's plan; a universal seller runs the whole cycle
 MEASURE = {
     "hunter": "meetings",
