@@ -717,6 +717,8 @@ MESSAGES: dict[str, str] = {
     "fixed pay of each role in the team table (listed in the assumptions).",
     "pay.kind.marginal": "marginal: only the part above at the higher rate",
     "pay.kind.tiered": "tiered: the whole bonus at the highest rate reached",
+    "pay.kind_short.marginal": "marginal",
+    "pay.kind_short.tiered": "tiered",
     "pay.linear": "the bonus grows in line with attainment",
     "pay.missing_earnings": "No target earnings for: {roles}. The methodology's figures are in "
     "roubles and the client's currency is {currency}: give "

@@ -160,7 +160,7 @@ class PayPanel:
             for key, lo, hi, step in SLIDERS
         }  # fmt: skip
         self.sliders["kind"] = w.ToggleButtons(
-            options=[(t(f"pay.kind.{k}", lang), k) for k in ("tiered", "marginal")],
+            options=[(t(f"pay.kind_short.{k}", lang), k) for k in ("tiered", "marginal")],
             value=state.kind,
         )
         self.values = {key: w.HTML() for key, *_ in SLIDERS}

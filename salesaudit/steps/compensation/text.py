@@ -23,6 +23,11 @@ def _roles(roles: tuple[str, ...], lang: str) -> str:
                      for r in roles)  # fmt: skip
 
 
+def _amount(x: float, lang: str, currency: str) -> str:
+    """A team total to the hundred, with the currency: 1,124,400 RUB."""
+    return f"{fmt_num(round(x, -2), lang)}\u00a0{currency}"
+
+
 def design_text(plan: PayPlan, lang: str) -> str:
     """The pay design in one sentence: mix, threshold, slope below plan, accelerator, cap."""
     below = (
@@ -142,7 +147,7 @@ def team_notes(audit: Audit) -> list[str]:
             )  # fmt: skip
         )
     else:
-        out.append(t("pay.team.total_no_payroll", lang, total=fmt_money(team.total, lang, cur)))
+        out.append(t("pay.team.total_no_payroll", lang, total=_amount(team.total, lang, cur)))
     return out
 
 
