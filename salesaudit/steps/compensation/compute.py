@@ -23,7 +23,7 @@ from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation
-from salesaudit.inputs.client import CompensationConfig
+from salesaudit.inputs.client import PAY_ROLES, CompensationConfig
 from salesaudit.inputs.earnings import target_earnings
 from salesaudit.steps import sizing
 from salesaudit.steps.sizing.compute import won_last_year
@@ -374,45 +374,56 @@ def team_pay(audit: Audit) -> tuple[TeamPay | None, str | None]:
     return audit.memo(("compensation.team_pay",), lambda: _team_pay(audit))
 
 
+def _observed(audit: Audit) -> tuple[str, dict[str, list[float]], list[float]] | None:
+    """Where attainment comes from, each manager's attainments and the team's (for heads)."""
+    pf = plan_fact_attainment(audit)
+    if pf is not None:
+        per = {str(m): list(a) for m, a in pf.groupby("manager")["attainment"]}
+        months = pf.groupby("month")[["fact", "plan"]].sum()
+        return PLAN_FACT, per, (months["fact"] / months["plan"]).tolist()
+    ws = won_spread_attainment(audit)
+    if ws is None:
+        return None
+    per = {str(m): [float(a)] for m, a in zip(ws["manager"], ws["attainment"], strict=True)}
+    return WON_SPREAD, per, [1.0]
+
+
+def _roles_of(team: pd.DataFrame) -> pd.Series:
+    """Each team member's pay role (no role, or one salesaudit does not know: universal)."""
+    if "role" not in team:
+        return pd.Series("universal", index=team.index)
+    return team["role"].where(team["role"].isin(PAY_ROLES), "universal")
+
+
 def _team_pay(audit: Audit) -> tuple[TeamPay | None, str | None]:
     """The team's pay (uncached; see :func:`team_pay`)."""
     team = audit.table("team")
     if team is None:
         return None, "no_team"
-    pf = plan_fact_attainment(audit)
-    if pf is not None:
-        basis, per = PLAN_FACT, pf.groupby("manager")["attainment"].apply(list)
-        team_att = (pf.groupby("month")["fact"].sum() / pf.groupby("month")["plan"].sum()).tolist()
-    else:
-        ws = won_spread_attainment(audit)
-        if ws is None:
-            return None, "no_attainment"
-        basis, per = WON_SPREAD, ws.set_index("manager")["attainment"].apply(lambda a: [a])
-        team_att = [1.0]
-    te = target_earnings(audit)
-    roles = (
-        team["role"].fillna("universal") if "role" in team else pd.Series("universal", team.index)
-    )
+    seen = _observed(audit)
+    if seen is None:
+        return None, "no_attainment"
+    basis, per, team_att = seen
+    te, roles = target_earnings(audit), _roles_of(team)
     if any(r not in te for r in set(roles)):
         return None, "no_earnings"
-    sellers = [a for m, a in per.items() if roles[team["manager"] == m].ne("head").any()]
-    observed = [x for a in sellers for x in a]
+    sellers = set(team.loc[roles != "head", "manager"].astype(str))
+    observed = [x for m, a in per.items() if m in sellers for x in a]
     if not observed:
         return None, "no_attainment"
     median = float(np.median(observed))
     comp = audit.config.compensation
     rows = []
-    for manager, role in zip(team["manager"], roles, strict=True):
-        att = team_att if role == "head" else per.get(manager)
-        own = att is not None and len(att) > 0
-        used = att if own else [median]
+    for manager, role in zip(team["manager"].astype(str), roles, strict=True):
+        own = team_att if role == "head" else per.get(manager, [])
+        used = own or [median]
         rows.append(
             {
                 "manager": manager,
                 "role": role,
-                "attainment": float(np.mean(used)) if own else math.nan,
-                "months": len(used) if own else 0,
-                "pay": _person_pay(list(used), pay_plan(comp, te[role][0])),
+                "attainment": float(np.mean(own)) if own else math.nan,
+                "months": len(own),
+                "pay": _person_pay(used, pay_plan(comp, te[role][0])),
             }
         )
     people = pd.DataFrame(rows)
@@ -420,19 +431,9 @@ def _team_pay(audit: Audit) -> tuple[TeamPay | None, str | None]:
     people["fixed_pay"] = fixed.to_numpy() if fixed is not None else math.nan
     payroll = float(fixed.fillna(0).sum()) if fixed is not None and fixed.notna().any() else None
     n_obs = int(people.loc[people["role"] != "head", "months"].gt(0).sum())
-    return (
-        TeamPay(
-            basis,
-            people,
-            n_obs,
-            median,
-            float(min(observed)),
-            float(max(observed)),
-            float(people["pay"].sum()),
-            payroll,
-        ),  # fmt: skip
-        None,
-    )
+    total = float(people["pay"].sum())
+    low, high = float(min(observed)), float(max(observed))
+    return TeamPay(basis, people, n_obs, median, low, high, total, payroll), None
 
 
 # --------------------------------------------------------------------------------------
@@ -470,8 +471,8 @@ def _compensation(audit: Audit) -> Compensation:
         found.append(
             Finding("pay.team.total", {"total": team.total, "payroll": team.payroll}, level)
         )
-    return Compensation(roles, principles(audit), team, why, missing, repeat_share(audit),
-                        tuple(found))  # fmt: skip
+    share = repeat_share(audit)
+    return Compensation(roles, principles(audit), team, why, missing, share, tuple(found))
 
 
 def _role_findings(r: RolePay) -> dict[str, Any]:

@@ -141,10 +141,10 @@ def team_notes(audit: Audit) -> list[str]:
             t(
                 "pay.team.total",
                 lang,
-                total=fmt_money(team.total, lang, cur),
-                payroll=fmt_money(team.payroll, lang, cur),
+                total=_amount(team.total, lang, cur),
+                payroll=_amount(team.payroll, lang, cur),
                 change=fmt_pct(change, lang),
-            )  # fmt: skip
+            )
         )
     else:
         out.append(t("pay.team.total_no_payroll", lang, total=_amount(team.total, lang, cur)))
