@@ -18,9 +18,8 @@ from salesaudit.steps.compensation.compute import (
 
 
 def _roles(roles: tuple[str, ...], lang: str) -> str:
-    """Role names joined by commas, mid-sentence."""
-    return ", ".join(t(f"role.{r}", lang).lower() if lang == "ru" else t(f"role.{r}", lang)
-                     for r in roles)  # fmt: skip
+    """Role names joined by commas, mid-sentence (lower-case)."""
+    return ", ".join(t(f"role.{r}", lang).lower() for r in roles)
 
 
 def _amount(x: float, lang: str, currency: str) -> str:
