@@ -696,7 +696,7 @@ MESSAGES: dict[str, str] = {
     "pay.chart.curves": "Pay against plan attainment: tiered (solid) vs marginal (dashed) "
     "accelerator",
     "pay.chart.team": "The team's pay a month: today vs the design at the observed attainment",
-    "pay.col.at": "Pay at {a}",
+    "pay.col.at": "Pay at {a} of plan",
     "pay.col.basis": "Judged from",
     "pay.col.bonus": "Bonus at plan",
     "pay.col.cost": "Cost of sales at plan",

@@ -16,6 +16,8 @@ from salesaudit.steps.compensation.compute import (
     team_pay,
 )
 
+PARTS = ("fixed", "soft", "bonus")  # the pay mix's parts, in the table's order
+
 
 def _roles(roles: tuple[str, ...], lang: str) -> str:
     """Role names joined by commas, mid-sentence (lower-case)."""
@@ -90,23 +92,20 @@ def notes(audit: Audit) -> list[str]:
 
 
 def role_table(audit: Audit) -> pd.DataFrame | None:
-    """Pay per role: target earnings, fixed / soft / bonus, pay at 50–200 % of plan, cost of sales."""
+    """Pay per role, a column each: target earnings, fixed / soft / bonus, pay at 50–200 % of plan,
+    cost of sales at plan (None when no role has target earnings)."""
     lang, cur = audit.lang, audit.config.currency
-    rows = [r for r in compensation(audit).roles if r.plan is not None]
+    rows = [(r, r.plan) for r in compensation(audit).roles if r.plan is not None]
     if not rows:
         return None
-    data: dict[str, list[str]] = {t("tbl.role", lang): [t(f"role.{r.role}", lang) for r in rows]}
-    data[t("pay.col.target", lang)] = [fmt_money(r.plan.target, lang, cur) for r in rows]  # type: ignore[union-attr]
-    for part in ("fixed", "soft", "bonus"):
-        data[t(f"pay.col.{part}", lang)] = [
-            fmt_money(r.plan.target * getattr(r.plan, part), lang, cur)  # type: ignore[union-attr]
-            for r in rows
-        ]
-    for a in PAY_AT:
-        data[t("pay.col.at", lang, a=fmt_pct(a, lang))] = [
-            fmt_money(r.pay_at[a], lang, cur) for r in rows
-        ]
-    data[t("pay.col.cost", lang)] = [fmt_pct(r.cost_of_sales_at_plan, lang, 1) for r in rows]
+    labels = [t("pay.col.target", lang)] + [t(f"pay.col.{k}", lang) for k in PARTS]
+    labels += [t("pay.col.at", lang, a=fmt_pct(a, lang)) for a in PAY_AT]
+    data = {t("tbl.metric", lang): [*labels, t("pay.col.cost", lang)]}
+    for r, plan in rows:
+        money = [plan.target] + [plan.target * getattr(plan, k) for k in PARTS]
+        money += [r.pay_at[a] for a in PAY_AT]
+        cells = [fmt_money(v, lang, cur) for v in money]
+        data[t(f"role.{r.role}", lang)] = [*cells, fmt_pct(r.cost_of_sales_at_plan, lang, 1)]
     return pd.DataFrame(data)
 
 
