@@ -92,8 +92,7 @@ def notes(audit: Audit) -> list[str]:
 
 
 def role_table(audit: Audit) -> pd.DataFrame | None:
-    """Pay per role, a column each: target earnings, fixed / soft / bonus, pay at 50–200 % of plan,
-    cost of sales at plan (None when no role has target earnings)."""
+    """Pay per role, a column each: earnings, its parts, pay at 50–200 % of plan, cost of sales."""
     lang, cur = audit.lang, audit.config.currency
     rows = [(r, r.plan) for r in compensation(audit).roles if r.plan is not None]
     if not rows:
