@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from salesaudit.core import constants as C
 from salesaudit.i18n import fmt_money, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.compensation import compensation, cost_chart, curve_chart, pay
@@ -25,8 +26,8 @@ class PayState:
     lang: str
     currency: str
     roles: dict[str, tuple[float, float | None]] = field(hash=False)  # role: (earnings, revenue)
-    fixed: float = 0.30
-    soft: float = 0.10
+    fixed: float = C.PAY_MIX["fixed"].value
+    soft: float = C.PAY_MIX["soft"].value
     threshold: float = 0.7
     accel_from: float = 1.0
     accel_rate: float = 1.5

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
+from salesaudit.core import constants as C
 from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
@@ -68,9 +69,9 @@ class PayPlan:
     """One role's pay design: target earnings a month, the mix, threshold, accelerator, cap."""
 
     target: float
-    fixed: float = 0.30
-    soft: float = 0.10
-    bonus: float = 0.60
+    fixed: float = C.PAY_MIX["fixed"].value
+    soft: float = C.PAY_MIX["soft"].value
+    bonus: float = C.PAY_MIX["bonus"].value
     threshold: float = 0.7
     accel_from: float = 1.0
     accel_rate: float = 1.5
