@@ -13,6 +13,7 @@ from salesaudit.inputs.cache import default_root
 from salesaudit.inputs.demo import demo_client
 from salesaudit.present import tables as display
 from salesaudit.steps import (
+    compensation,
     control,
     customers,
     intake,
@@ -29,6 +30,7 @@ from salesaudit.steps.funnel import text as funnel_text
 
 __all__ = [
     "Audit",
+    "compensation",
     "control",
     "customers",
     "display",

@@ -93,6 +93,9 @@ def test_open_questions_cover_every_unanswered_item(lang: str) -> None:
         + [f"model.pillars.{k}" for k in answers.PILLARS]
         + [f"technologies.{k}" for k in applicable]
         + [f"structure.{k}" for k in answers.STRUCTURE_ITEMS]
+        + [f"compensation.{k}" for k in ("earnings_visible_daily", "accelerator")]
+        + [f"compensation.{k}" for k in ("own_results_only", "achievers_above_market")]
+        + [f"compensation.{k}" for k in ("instant_rewards", "threshold")]  # the six principles
         + [f"control.{k}" for k in answers.RHYTHM_ITEMS]
         + [f"control.crm.{k}" for k in answers.CRM_ITEMS]
     )

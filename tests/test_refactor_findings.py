@@ -78,6 +78,9 @@ MERGED = {
     ),
     # universal sellers redeployed by their track record (new-client revenue only: closers)
     r"structure\.gaps\[\d+\]\.to_roles(\.\w+)?": "universals moved by track record",
+    # issue 10, pay: a new section; the team's cost priced at today's pay (median team.fixed_pay
+    # by role) instead of the methodology's roubles; the pay principles left open are asked
+    r"compensation(\..+)?": "new key: pay per role, principles, the team's pay vs today's",
 }
 
 

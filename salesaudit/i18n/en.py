@@ -46,6 +46,7 @@ MESSAGES: dict[str, str] = {
     "assumption.compensation.target_earnings.farmer": "Target monthly earnings: farmer",
     "assumption.compensation.target_earnings.head": "Target monthly earnings: head of sales",
     "assumption.compensation.target_earnings.hunter": "Target monthly earnings: hunter",
+    "assumption.compensation.target_earnings.universal": "Target monthly earnings: universal seller",
     "assumption.funnel": "Funnel stages",
     "assumption.funnel.preset": "Funnel stages",
     "assumption.lost_without_stage": "Loss stage of lost deals",
@@ -723,6 +724,90 @@ MESSAGES: dict[str, str] = {
     "has no top. Fix the heads in the team file.",
     "note.team.self_head": "'{column}': {names} named as their own head ({rows}). Leave the head "
     "empty for the top of the team.",
+    "pay.axis.attainment": "Plan attainment",
+    "pay.axis.cost": "Cost of sales (pay ÷ revenue)",
+    "pay.axis.pay": "Pay a month, {currency}",
+    "pay.basis.answer": "the client's answer",
+    "pay.basis.design": "the client's pay design",
+    "pay.basis.motivation": "fixed pay only (model.motivation)",
+    "pay.basis.open": "open question: {item}",
+    "pay.chart.cost": "Cost of sales against plan attainment",
+    "pay.chart.curves": "Pay against plan attainment: tiered (solid) vs marginal (dashed) "
+    "accelerator",
+    "pay.chart.team": "The team's pay a month: today vs the design at the observed attainment",
+    "pay.col.at": "Pay at {a} of plan",
+    "pay.col.basis": "Judged from",
+    "pay.col.bonus": "Bonus at plan",
+    "pay.col.cost": "Cost of sales at plan",
+    "pay.col.fixed": "Fixed",
+    "pay.col.principle": "Principle",
+    "pay.col.soft": "Soft",
+    "pay.col.target": "Target earnings",
+    "pay.decelerated": "the bonus is paid at {rate} of its rate (decelerator)",
+    "pay.design": "Pay design: fixed {fixed}, soft {soft} (paid for diligence), bonus {bonus} of "
+    "target earnings; no bonus below {threshold} of plan, {below} up to plan; above "
+    "{start} of plan the bonus rate is ×{rate} ({kind}); the bonus is capped at "
+    "×{cap} the target bonus.",
+    "pay.design_short": "The design",
+    "pay.earnings_default": "Target earnings not given in the client file are {source} (listed in "
+    "the assumptions).",
+    "pay.earnings_given": "Target earnings are the client's own figures.",
+    "pay.earnings_today": "Target earnings not given in the client file are today's pay: the median "
+    "fixed pay of each role in the team table (listed in the assumptions).",
+    "pay.kind.marginal": "marginal: only the part above at the higher rate",
+    "pay.kind.tiered": "tiered: the whole bonus at the highest rate reached",
+    "pay.kind_short.marginal": "marginal",
+    "pay.kind_short.tiered": "tiered",
+    "pay.linear": "the bonus grows in line with attainment",
+    "pay.missing_earnings": "No target earnings for: {roles}. The methodology's figures are in "
+    "roubles and the client's currency is {currency}: give "
+    "compensation.target_earnings (or team.fixed_pay) to price these roles.",
+    "pay.no_repeat_share": "The split of revenue between new and current clients is unknown "
+    "(deals.client_type), so the cost of sales of closers, hunters and "
+    "farmers is not computed.",
+    "pay.principle.big_thresholds": "Big thresholds: a large reward for crossing a threshold",
+    "pay.principle.clarity": "Clarity: every day the seller sees what he has earned",
+    "pay.principle.darwin": "Darwin: plan achievers above the market, others below",
+    "pay.principle.instant_rewards": "Instant rewards (the same day)",
+    "pay.principle.over_achievers": "Who beats the plan earns far more",
+    "pay.principle.own_results": "Pay only for the seller's own results",
+    "pay.soft_note": "The soft part is paid in full: it rewards diligence (plans, CRM, reports), "
+    "not results.",
+    "pay.status.not_assessed": "not assessed",
+    "pay.status.ok": "in place",
+    "pay.status.violated": "violated",
+    "pay.team.no_attainment": "Neither the plan by manager nor won deals by manager show how far "
+    "each seller meets his plan: the team's pay is not simulated.",
+    "pay.team.no_earnings": "A role in the team has no target earnings: the team's pay is not "
+    "simulated.",
+    "pay.team.no_team": "Without a team table the team's pay cannot be simulated.",
+    "pay.team.plan_fact": "The team's pay is simulated on the plan vs fact of {n, plural, one {# "
+    "seller} other {# sellers}} by month over the 12 months to {month}: "
+    "median attainment {median}, from {low} to {high}; each month is paid on "
+    "its own attainment, heads on the team's.",
+    "pay.team.total": "At that attainment the design pays the team {total} a month, against today's "
+    "fixed payroll of {payroll} ({change}).",
+    "pay.team.total_no_payroll": "At that attainment the design pays the team {total} a month; "
+    "today's payroll is unknown (team.fixed_pay).",
+    "pay.team.unobserved": "{n, plural, one {# seller has} other {# sellers have}} no attainment in "
+    "the data ({roles}) and {n, plural, one {is} other {are}} paid at the "
+    "median attainment.",
+    "pay.team.won_spread": "The plan has no managers: the team's pay is simulated on the spread of "
+    "won revenue of {n, plural, one {# seller} other {# sellers}} over the "
+    "12 months to {month}, each against the median of his role (from {low} "
+    "to {high} of it); heads are paid at plan.",
+    "pay.today": "Today (fixed pay)",
+    "pay.ws.accel_from": "Accelerator from",
+    "pay.ws.accel_rate": "Accelerator rate",
+    "pay.ws.cap": "Cap (× target bonus)",
+    "pay.ws.decel_rate": "Decelerator below plan",
+    "pay.ws.fixed": "Fixed share",
+    "pay.ws.kind": "Accelerator kind",
+    "pay.ws.none": "none",
+    "pay.ws.soft": "Soft share (diligence)",
+    "pay.ws.summary": "Pay at plan (cost of sales): {roles}",
+    "pay.ws.threshold": "Threshold (no bonus below)",
+    "pay.ws.title": "Pay design",
     "pillar.assessed": "{n} of {total} items assessed",
     "pillar.coaching": "Sales coaching",
     "pillar.item.activity_regularity": "Weeks with logged activity",
@@ -735,6 +820,16 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
+    "q.compensation.accelerator": "Is there an accelerator above plan (its start, rate, tiered or "
+    "marginal) and a cap on the bonus?",
+    "q.compensation.achievers_above_market": "Do sellers who meet the plan earn above the market, "
+    "and the others below it?",
+    "q.compensation.earnings_visible_daily": "Does every seller see every day what he has earned so "
+    "far?",
+    "q.compensation.instant_rewards": "Are some bonuses paid the same day they are earned?",
+    "q.compensation.own_results_only": "Is the bonus paid only for the seller's own results (not "
+    "for clients won long ago or by others)?",
+    "q.compensation.threshold": "From what plan attainment is the bonus paid?",
     "q.control.board": "Is there a board (leaderboard for the date)?",
     "q.control.checkins_per_day": "How many 5-minute check-ins a day does the head hold?",
     "q.control.crm": "CRM: “{name}” — yes or no?",
@@ -847,6 +942,10 @@ MESSAGES: dict[str, str] = {
     "meetings a month — {closers, plural, one {# closer} other {# closers}} at "
     "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
+    "s.cost_no_earnings": "Cost of sales: the recommended team cannot be priced, because a role it "
+    "needs has no target earnings. Give them under "
+    "compensation.target_earnings in client.yaml, or the fixed pay per seller "
+    "in the team table.",
     "s.cost_no_pay": "Cost of sales: the recommended team costs {needed} a month at target "
     "earnings; today's payroll is unknown — export the team table with each "
     "person's fixed pay (fixed_pay) to compare.",
@@ -958,6 +1057,7 @@ MESSAGES: dict[str, str] = {
     "since.worse": "worse",
     "source.data": "the data (see data quality)",
     "source.default": "salesaudit's default (the methodology gives no figure)",
+    "source.fixed_pay": "today's pay: the median fixed pay of the role in the team table",
     "source.methodology": "Methodology {section}",
     "source.preset": "the CRM preset",
     "source.stage_reach": "the audit's rule for lost deals without a known stage",
@@ -1185,6 +1285,9 @@ MESSAGES: dict[str, str] = {
     "xlsx.about.open_questions": "The questionnaire items client.yaml leaves unanswered: not "
     "assessed in the report; ask them at the next workshop (the item "
     "is the key to fill in client.yaml).",
+    "xlsx.about.pay_curves": "Pay a month per role at plan attainment 0–200 % by 10 %: fixed, soft "
+    "(paid in full), bonus, total, and the cost of sales (pay ÷ the role's "
+    "revenue).",
     "xlsx.about.payments_today": "The month's payments day by day: plan, fact and both to date.",
     "xlsx.about.plan_fact": "Plan vs fact by month, with the gap split into volume, conversion, "
     "deal size and other effects.",
@@ -1217,6 +1320,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.after": "Cell now",
     "xlsx.col.ambiguity": "Range unknown loss stages allow",
     "xlsx.col.assumption": "Assumption",
+    "xlsx.col.attainment": "Plan attainment",
     "xlsx.col.band_high": "Norm, up to",
     "xlsx.col.band_low": "Norm, from",
     "xlsx.col.base": "Base",
@@ -1238,6 +1342,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.conversion": "Effect of conversion",
     "xlsx.col.conversion_to_next": "Conversion to next",
     "xlsx.col.cost": "Cost of sales",
+    "xlsx.col.cost_of_sales": "Cost of sales",
     "xlsx.col.critical": "Critical move",
     "xlsx.col.current": "Now",
     "xlsx.col.cut": "Cut",
@@ -1301,6 +1406,10 @@ MESSAGES: dict[str, str] = {
     "xlsx.col.p50": "P50 (median)",
     "xlsx.col.p80_days": "80th percentile, days",
     "xlsx.col.p90": "P90 (optimistic)",
+    "xlsx.col.pay_bonus": "Bonus",
+    "xlsx.col.pay_fixed": "Fixed",
+    "xlsx.col.pay_soft": "Soft",
+    "xlsx.col.pay_total": "Pay",
     "xlsx.col.plan": "Plan",
     "xlsx.col.plan_cum": "Plan to date",
     "xlsx.col.plan_new": "New deals the plan needs",
@@ -1381,6 +1490,7 @@ MESSAGES: dict[str, str] = {
     "xlsx.sheet.hiring_plan": "Hiring plan",
     "xlsx.sheet.levers": "Levers",
     "xlsx.sheet.open_questions": "Open questions",
+    "xlsx.sheet.pay_curves": "Pay curves",
     "xlsx.sheet.payments_today": "Payments today",
     "xlsx.sheet.plan_fact": "Plan vs fact",
     "xlsx.sheet.plan_fact_managers": "Plan vs fact by manager",

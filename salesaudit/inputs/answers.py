@@ -25,6 +25,15 @@ PILLARS = tuple(PillarsConfig.model_fields)
 STRUCTURE_ITEMS = tuple(StructureConfig.model_fields)
 RHYTHM_ITEMS = ("morning_planning", "checkins_per_day", "daily_plan_fact", "board")
 CRM_ITEMS = tuple(CrmChecklist.model_fields)
+# the pay-principle answers (the others are judged from the pay design the client gives)
+PAY_ITEMS = (
+    "earnings_visible_daily",
+    "own_results_only",
+    "achievers_above_market",
+    "instant_rewards",
+)
+# the pay scheme: the client gave one when any of these keys is in `compensation:`
+PAY_SCHEME = ("mix", "threshold", "accelerator", "decelerator", "cap")
 
 # structure facts that the data can answer: fact -> the canonical column counted
 _DISTINCT = {"regions": "region", "segments": "segment", "products": "product"}
@@ -74,6 +83,20 @@ def rhythm(cfg: ClientConfig) -> dict[str, Answer]:
 def crm(cfg: ClientConfig) -> dict[str, Answer]:
     """The CRM readiness checklist answers."""
     return {k: given(f"control.crm.{k}", getattr(cfg.control.crm, k)) for k in CRM_ITEMS}
+
+
+def pay_principles(cfg: ClientConfig) -> dict[str, Answer]:
+    """The pay-principle answers of `compensation:` (clarity, own results, Darwin, instant rewards)."""
+    return {k: given(f"compensation.{k}", getattr(cfg.compensation, k)) for k in PAY_ITEMS}
+
+
+def pay_design(cfg: ClientConfig) -> dict[str, Answer]:
+    """The pay-design keys the client gave (a key left at salesaudit's default is not assessed)."""
+    comp = cfg.compensation
+    return {
+        k: given(f"compensation.{k}", getattr(comp, k) if k in comp.model_fields_set else None)
+        for k in PAY_SCHEME
+    }
 
 
 def _distinct(audit: Audit, column: str) -> tuple[int, tuple[str, ...]]:

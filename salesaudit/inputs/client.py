@@ -17,6 +17,8 @@ from salesaudit.core.names import STAGE_KEYS
 from salesaudit.inputs.catalogue import technology_keys
 
 Status = Literal["in_place", "partial", "missing"]
+MIX_TOLERANCE = 0.001  # how far the pay mix may be from adding up to 1
+PAY_ROLES = ("hunter", "closer", "farmer", "universal", "head")
 
 
 class _Model(BaseModel):
@@ -210,7 +212,7 @@ class ControlConfig(_Model):
 
 
 class MixConfig(_Model):
-    """Pay mix shares."""
+    """Pay mix shares: fixed, soft (paid for diligence) and bonus; they add up to 1 (±0.001)."""
 
     fixed: float = Field(C.PAY_MIX["fixed"].value, ge=0, le=1)
     soft: float = Field(C.PAY_MIX["soft"].value, ge=0, le=1)
@@ -218,8 +220,12 @@ class MixConfig(_Model):
 
     @model_validator(mode="after")
     def _sum(self) -> MixConfig:
-        if abs(self.fixed + self.soft + self.bonus - 1) > 1e-6:
-            raise ValueError("fixed + soft + bonus must add up to 1")
+        total = self.fixed + self.soft + self.bonus
+        if abs(total - 1) > MIX_TOLERANCE:
+            raise ValueError(
+                f"fixed + soft + bonus must add up to 1: {self.fixed:g} + {self.soft:g} + "
+                f"{self.bonus:g} = {total:.4g}"
+            )
         return self
 
 
@@ -231,16 +237,52 @@ class AcceleratorConfig(_Model):
     kind: Literal["tiered", "marginal"] = "tiered"
 
 
+class DeceleratorConfig(_Model):
+    """Decelerator below plan: the bonus is paid at a reduced rate between threshold and plan."""
+
+    rate: float = Field(0.5, ge=0, le=1)
+
+
 class CompensationConfig(_Model):
-    """Pay design (docs/methodology.md §6.4)."""
+    """Pay design (docs/methodology.md §6.4) and the pay-principle answers (`None`: not assessed).
+
+    `target_earnings` left out are resolved by `inputs.earnings.target_earnings`: the client's
+    own pay (median `team.fixed_pay` by role), else the methodology's figures in RUB only.
+    """
 
     mix: MixConfig = Field(default_factory=MixConfig)
-    target_earnings: dict[str, float] = Field(
-        default_factory=lambda: {role: n.value for role, n in C.TARGET_EARNINGS.items()}
-    )
+    target_earnings: dict[str, float] = Field(default_factory=dict)
     threshold: float = Field(0.7, ge=0, le=2)
     accelerator: AcceleratorConfig = Field(default_factory=AcceleratorConfig)
+    decelerator: DeceleratorConfig | None = None
     cap: float = Field(2.0, gt=0)
+    earnings_visible_daily: bool | None = Field(
+        None, description="Clarity: every day each seller sees what he has earned so far."
+    )
+    own_results_only: bool | None = Field(
+        None,
+        description="The bonus pays only for the seller's own results, not for clients won "
+        "long ago or by others.",
+    )
+    achievers_above_market: bool | None = Field(
+        None,
+        description="Darwin principle: who meets the plan earns above the market, who does "
+        "not earns below it.",
+    )
+    instant_rewards: bool | None = Field(
+        None, description="Instant rewards: some bonuses are paid the same day they are earned."
+    )
+
+    @field_validator("target_earnings")
+    @classmethod
+    def _roles(cls, v: dict[str, float]) -> dict[str, float]:
+        bad = [k for k in v if k not in PAY_ROLES]
+        if bad:
+            raise ValueError(f"target earnings are given per role {list(PAY_ROLES)}, got {bad}")
+        neg = [k for k, x in v.items() if not x > 0]
+        if neg:
+            raise ValueError(f"target earnings must be positive amounts, got {neg}")
+        return v
 
 
 class CustomersConfig(_Model):

@@ -436,6 +436,12 @@ control:
   crm: {{no_paper_orders: true, no_taskless_clients: false, counterparty_based: true,
         methodology: false, website_integrated: true, enough_licences: true,
         telephony_integrated: false, calls_recorded: false, configured: true}}
+
+compensation:                        # the pay principles as the client answers them (pay is fixed only)
+  earnings_visible_daily: false
+  own_results_only: true
+  achievers_above_market: false
+  instant_rewards: false
 """
 
 

@@ -49,10 +49,23 @@ QUESTIONNAIRE = """\
 #         methodology: false, website_integrated: true, enough_licences: true,
 #         telephony_integrated: false, calls_recorded: false, configured: true}
 #
+# compensation:                      # the pay principles (methodology §3.5), true / false each
+#   earnings_visible_daily: false    # every day each seller sees what he has earned
+#   own_results_only: true           # the bonus pays only for the seller's own results
+#   achievers_above_market: false    # plan achievers earn above the market, others below
+#   instant_rewards: false           # some bonuses are paid the same day
+#   # the pay design (judges "over-achievers earn far more" and "big thresholds" when given):
+#   mix: {fixed: 0.3, soft: 0.1, bonus: 0.6}   # adds up to 1
+#   threshold: 0.7                   # no bonus below 70% of plan
+#   accelerator: {from: 1.0, rate: 1.5, kind: tiered}   # tiered | marginal
+#   cap: 2.0                         # the bonus cap, × the target bonus
+#   # target earnings a month in the client's currency; left out: today's pay (the median
+#   # team.fixed_pay of the role), else the methodology's figures for RUB clients only
+#   target_earnings: {hunter: 90000, closer: 150000, farmer: 120000, head: 250000}
+#
 # Norms: the methodology's defaults apply when left out, each listed in the assumptions log.
 # capacity: {closer_meetings_per_month: 40, hunter_calls_per_hour: 15, span: 7,
 #            ramp_months: 3, hiring_batch: 3, attrition: 0.25}
-# compensation: {target_earnings: {hunter: 90000, closer: 150000, farmer: 120000, head: 250000}}
 """
 
 

@@ -13,7 +13,16 @@ from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import revenue_basis
 from salesaudit.report.findings_model import SCHEMA_VERSION, Findings, findings_schema
-from salesaudit.steps import control, customers, intake, sizing, structure, summary, technologies
+from salesaudit.steps import (
+    compensation,
+    control,
+    customers,
+    intake,
+    sizing,
+    structure,
+    summary,
+    technologies,
+)
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel import findings as funnel
 from salesaudit.steps.intake import reconciliation_findings
@@ -66,6 +75,7 @@ def build(audit: Audit) -> dict[str, Any]:
         "technologies": technologies.findings(audit),
         "structure": structure.findings(audit),
         "sizing": sizing.findings(audit),
+        "compensation": compensation.findings(audit),
         "funnel": _section(funnel.findings, audit, "deals", reasons, "funnel"),
         "abcxyz": _section(customers.findings, audit, None, reasons, "abcxyz"),
         "control": control.findings(audit),

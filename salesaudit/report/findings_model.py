@@ -318,7 +318,9 @@ class PlanMonth(_Section):
     revenue: Annotated[float, Field(ge=0)] = Field(
         description="the target × the weakest role's productive share (at most the target)"
     )
-    cost: Annotated[float, Field(ge=0)] = Field(description="the team's pay at target earnings")
+    cost: Annotated[float, Field(ge=0)] | None = Field(
+        description="the team's pay at target earnings (null: a role has no target earnings)"
+    )
 
 
 class CostPerMonth(_Section):
@@ -341,7 +343,9 @@ class SizingFindings(_Section):
         description="the one heads figure: the span's and the regional matrix's together"
     )
     hiring_plan: list[Hires]
-    monthly_cost: float
+    monthly_cost: float | None = Field(
+        description="null: a role the team needs has no target earnings"
+    )
     required_norm: RoleCounts | None = Field(
         None, description="sellers per role if the team worked to the methodology's norms"
     )
@@ -360,6 +364,57 @@ class SizingFindings(_Section):
         None, description="first month the productive team carries the whole target"
     )
     cost_per_month: CostPerMonth | None = None
+
+
+# --------------------------------------------------------------------------- compensation
+
+
+class Accelerator(_Section):
+    """The accelerator above plan."""
+
+    from_: float = Field(alias="from", description="plan attainment where it starts")
+    rate: float
+    kind: Literal["tiered", "marginal"]
+
+
+class RolePayFindings(_Section):
+    """One role's pay design (every key null when the role has no target earnings)."""
+
+    fixed: float | None = Field(description="fixed pay a month")
+    soft: float | None = Field(description="soft part a month, paid in full for diligence")
+    bonus: float | None = Field(description="target bonus a month, paid at plan")
+    threshold: float | None
+    accelerator: Accelerator | None
+    cap: float | None = Field(description="the bonus cap as a multiple of the target bonus")
+    pay_at: dict[Literal["0.5", "0.7", "1.0", "1.3", "2.0"], float] | None = Field(
+        description="total pay a month at these plan attainments"
+    )
+    cost_of_sales_at_plan: float | None = Field(
+        description="pay at plan ÷ the revenue one person of the role carries at plan"
+    )
+
+
+class PrincipleStatus(_Section):
+    """One pay principle (methodology §3.5)."""
+
+    key: Literal[
+        "clarity", "over_achievers", "own_results", "darwin", "instant_rewards", "big_thresholds"
+    ]
+    status: Literal["ok", "violated", "not_assessed"]
+
+
+class CompensationFindings(_Section):
+    """The `compensation` section: pay per role, the principles, the team's pay vs today's."""
+
+    roles: dict[Literal["hunter", "closer", "farmer", "universal", "head"], RolePayFindings]
+    principles: list[PrincipleStatus]
+    team_pay: float | None = Field(
+        description="the team's pay a month under the design at its observed attainment"
+    )
+    payroll: float | None = Field(description="today's fixed payroll a month (team.fixed_pay)")
+    attainment_basis: Literal["plan_fact", "won_spread"] | None = Field(
+        description="plan vs fact by manager, else won revenue against the role's median"
+    )
 
 
 # --------------------------------------------------------------------------- funnel
@@ -893,6 +948,7 @@ class Findings(_Section):
     technologies: TechnologiesFindings | None
     structure: StructureFindings | None
     sizing: SizingFindings | None
+    compensation: CompensationFindings | None = None
     funnel: FunnelFindings | None
     abcxyz: AbcXyzFindings | None
     control: ControlFindings | None

@@ -26,7 +26,15 @@ from salesaudit.i18n import has, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.ingest.quality import quality_summary, table_label
 from salesaudit.present.labels import keyed, source_label
-from salesaudit.steps import customers, intake, sizing, structure, summary, technologies
+from salesaudit.steps import (
+    compensation,
+    customers,
+    intake,
+    sizing,
+    structure,
+    summary,
+    technologies,
+)
 from salesaudit.steps.funnel import text as ft
 from salesaudit.steps.funnel.analysis import FunnelAnalysis, analyse
 
@@ -38,10 +46,12 @@ MONEY = {
     "revenue", "cost", "plan", "fact", "won_revenue", "gap", "volume", "conversion", "deal_size",
     "other", "plan_cum", "fact_cum", "plan_to_date", "p10", "p50", "p90", "mean", "expected",
     "revenue_delta", "revenue_delta_down", "revenue_delta_year", "revenue_low", "revenue_high",
+    "pay_fixed", "pay_soft", "pay_bonus", "pay_total",
 }  # fmt: skip
 PERCENT = {
     "conversion_to_next", "lo", "hi", "win_rate", "win_lo", "win_hi", "m2c", "m2c_lo",
     "m2c_hi", "share_of_plan", "change", "low", "high", "implied_meeting_to_contract",
+    "attainment", "cost_of_sales",
 }  # fmt: skip
 DECIMAL = {
     "headcount", "productive", "productive_fte", "inbound_meetings", "outbound_meetings",
@@ -101,6 +111,9 @@ def key_tables(audit: Audit) -> Book:
         sheets.append(Sheet("hiring_plan", sized.hiring_plan))
         if sized.monthly is not None:
             sheets.append(Sheet("hiring_months", sized.monthly))
+    pay = _pay_curves(audit)
+    if not pay.empty:
+        sheets.append(Sheet("pay_curves", pay))
     if audit.table("deals") is not None:
         sheets.extend(_funnel_sheets(analyse(audit)))
     cl = customers.classify(audit)
@@ -111,6 +124,23 @@ def key_tables(audit: Audit) -> Book:
             sheets.append(Sheet("abc_migration", mig.reset_index()))
         sheets.append(Sheet("abc_moves", customers.moves(audit)))
     return Book(audit.lang, audit.config.currency, list(audit.stage_keys), sheets)
+
+
+def _pay_curves(audit: Audit) -> pd.DataFrame:
+    """Pay per role at plan attainment 0–200 % by 10 %: fixed, soft, bonus, total, cost of sales."""
+    frames = []
+    for r in compensation.compensation(audit).roles:
+        if r.plan is None:
+            continue
+        df = compensation.curve(r.plan, r.revenue_at_plan)
+        df = df[(df["attainment"] * 100).round().astype(int) % 10 == 0]
+        frames.append(df.assign(role=r.role))
+    if not frames:
+        return pd.DataFrame()
+    out = pd.concat(frames, ignore_index=True)
+    out = out.rename(columns={k: f"pay_{k}" for k in ("fixed", "soft", "bonus", "total")})
+    cols = ["role", "attainment", "pay_fixed", "pay_soft", "pay_bonus", "pay_total"]
+    return out[[*cols, "cost_of_sales"]]
 
 
 def _open_questions(audit: Audit) -> pd.DataFrame:

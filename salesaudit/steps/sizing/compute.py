@@ -14,10 +14,11 @@ import pandas as pd
 from salesaudit.core import constants as C
 from salesaudit.core.names import WON
 from salesaudit.core.results import Finding
-from salesaudit.inputs import answers, channels
+from salesaudit.inputs import answers, channels, earnings
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
-from salesaudit.inputs.client import CapacityConfig, CompensationConfig
+from salesaudit.inputs.client import CapacityConfig
+from salesaudit.inputs.earnings import target_earnings
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 from salesaudit.steps.sizing import hiring as hmod
@@ -249,13 +250,13 @@ def capacity_defaults(cap: CapacityConfig) -> list[Default]:
     ]
 
 
-def earnings_defaults(comp: CompensationConfig) -> list[Default]:
-    """The target earnings per role left at salesaudit's default (they price the team's cost)."""
-    if "target_earnings" in comp.model_fields_set:
-        return []
+def earnings_defaults(audit: Audit) -> list[Default]:
+    """The target earnings per role not given by the client: today's pay or the methodology's."""
+    own = earnings.fixed_pay_by_role(audit)  # a universal seller without his own is a closer
     return [
-        Default(f"compensation.target_earnings.{role}", norm.value, norm.source, "low")
-        for role, norm in C.TARGET_EARNINGS.items()
+        Default(f"compensation.target_earnings.{role}", value, source, "low")
+        for role, (value, source) in target_earnings(audit).items()
+        if source != earnings.GIVEN and (role != "universal" or role in own)
     ]
 
 
@@ -321,7 +322,7 @@ def _inputs(audit: Audit) -> tuple[Inputs, tuple[Default, ...]]:
     rate, log = rates(audit)
     log += productivity_defaults(audit)
     log += capacity_defaults(cap)
-    log += earnings_defaults(audit.config.compensation)
+    log += earnings_defaults(audit)
     _, repeat_default = repeat_sales(audit)
     if repeat_default is not None:
         log.append(repeat_default)
@@ -418,12 +419,12 @@ def current(audit: Audit) -> dict[str, int]:
 
 
 def monthly_cost(audit: Audit, staff: Staffing) -> float:
-    """The team's monthly pay at target earnings (universal sellers paid as closers)."""
-    te = audit.config.compensation.target_earnings
-    cost = sum(
-        n * te.get(r if r != "universal" else "closer", 0.0) for r, n in staff.required.items()
-    )
-    return cost + staff.heads * te.get("head", 0.0)
+    """The team's monthly pay at target earnings (NaN when a needed role has no target earnings)."""
+    te = target_earnings(audit)
+    need = {**{r: n for r, n in staff.required.items() if n}, "head": staff.heads}
+    if any(r not in te for r, n in need.items() if n):
+        return float("nan")
+    return float(sum(n * te[r][0] for r, n in need.items() if n))
 
 
 def reason(audit: Audit) -> str | None:
@@ -635,14 +636,16 @@ def _plan_finding(hp: pd.DataFrame, ready: str | None, batch: int) -> Finding:
 
 def _cost_finding(now: float | None, needed: float, has_team: bool) -> tuple[Finding, ...]:
     """The needed team's monthly cost at target earnings against today's fixed payroll."""
+    if math.isnan(needed):
+        return (Finding("s.cost_no_earnings", {"now": now}),)
     if now is None:
         return (Finding("s.cost_no_pay", {"needed": needed, "team": has_team}),)
     return (Finding("s.cost_vs_now", {"now": now, "needed": needed, "delta": needed - now}),)
 
 
 def _r(v: float | None, nd: int = 2) -> float | None:
-    """A rounded number (None stays None)."""
-    return None if v is None else round(float(v), nd)
+    """A rounded number (None and NaN, a figure the data cannot give, become None)."""
+    return None if v is None or math.isnan(float(v)) else round(float(v), nd)
 
 
 def capacity_rows(prod: dict[str, Productivity]) -> dict[str, dict[str, Any]]:
@@ -701,10 +704,10 @@ def findings(audit: Audit) -> dict[str, Any] | None:
             for r in p.hiring_plan.to_dict("records")
         ],
         "monthly": [
-            {k: (str(v) if k == "month" else round(float(v), 2)) for k, v in r.items()}
+            {k: (str(v) if k == "month" else _r(v)) for k, v in r.items()}
             for r in mon.to_dict("records")
         ],
         "ready_month": p.ready,
-        "monthly_cost": round(p.monthly_cost, 2),
-        "cost_per_month": {"now": _r(p.cost_now), "needed": round(p.monthly_cost, 2)},
+        "monthly_cost": _r(p.monthly_cost),
+        "cost_per_month": {"now": _r(p.cost_now), "needed": _r(p.monthly_cost)},
     }

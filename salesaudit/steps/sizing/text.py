@@ -35,7 +35,7 @@ FIRST = (
     "s.inbound_unknown",
 )
 PLAN = ("s.moves", "s.surplus", "s.plan_hires")
-COST = ("s.cost_vs_now", "s.cost_no_pay")
+COST = ("s.cost_vs_now", "s.cost_no_pay", "s.cost_no_earnings")
 
 
 def unsupported(audit: Audit) -> str | None:
@@ -131,7 +131,7 @@ def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
         return t(f.code, lang, role=t(f"role.{p['role']}", lang), n=p["n"])
     if f.code == "s.plan_hires":
         return plan_text(f, lang)
-    if f.code in ("s.cost_vs_now", "s.cost_no_pay"):
+    if f.code in COST:
         money = {k: fmt_money(v, lang, cur) for k, v in p.items() if isinstance(v, float)}
         return t(f.code, lang, **money)
     if f.code == "s.inbound_unknown":

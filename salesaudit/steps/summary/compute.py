@@ -13,7 +13,7 @@ from salesaudit.core.results import Finding
 from salesaudit.inputs import answers
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
-from salesaudit.steps import control, customers, sizing, structure, technologies
+from salesaudit.steps import compensation, control, customers, sizing, structure, technologies
 from salesaudit.steps import sales_model as model
 from salesaudit.steps.funnel.analysis import analyse
 from salesaudit.steps.funnel.compute import Weakest
@@ -149,6 +149,11 @@ def _open_questions(audit: Audit) -> tuple[Question, ...]:
         Question("03_structure", a.key, f"q.{a.key}")
         for a in answers.structure(audit).values()
         if not a.assessed
+    ]
+    out += [
+        Question("04_team", p.item, f"q.{p.item}")
+        for p in compensation.principles(audit)
+        if p.status == "not_assessed"
     ]
     out += [
         Question("07_control", f"control.{r.key}", f"q.control.{r.key}")
