@@ -45,6 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         only=args.only,
         previous=args.previous,
         workers=args.workers,
+        benchmarks=args.benchmarks,
     )
     if res.ok and args.pdf:
         return cmd_pdf(argparse.Namespace(report=res.out_dir / "report.html"))
@@ -192,6 +193,11 @@ def parser() -> argparse.ArgumentParser:
         help="the previous audit's findings.json: what changed since then",
     )
     r.add_argument("--workers", type=int, default=2)
+    r.add_argument(
+        "--benchmarks",
+        metavar="portfolio.json",
+        help="a portfolio benchmark file of `batch`: the summary places the client among its peers",
+    )
     r.add_argument("--pdf", action="store_true", help="also print report.pdf (needs Chromium)")
     r.set_defaults(func=cmd_run)
     f = sub.add_parser("pdf", help="print a report to report.pdf with headless Chromium")
