@@ -717,6 +717,41 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
+    "portfolio.all": "All clients",
+    "portfolio.col.client": "Client",
+    "portfolio.col.flag": "Note",
+    "portfolio.col.group": "Group",
+    "portfolio.col.last_audit": "Last audit (data as of)",
+    "portfolio.col.max": "Max",
+    "portfolio.col.median": "Median",
+    "portfolio.col.metric": "Figure",
+    "portfolio.col.min": "Min",
+    "portfolio.col.months": "Months since",
+    "portfolio.col.q1": "Q1",
+    "portfolio.col.q3": "Q3",
+    "portfolio.first_audit": "first audit",
+    "portfolio.h.figures": "Key figures side by side",
+    "portfolio.h.quartiles": "Quartiles across the portfolio",
+    "portfolio.h.since": "Since the last audit",
+    "portfolio.lead.figures": "Each client's figures from its findings.json, with its quartile "
+    "across the portfolio: Q1 holds the lowest values, Q4 the highest. "
+    '"—": the client\'s data cannot support the figure, or its audit did '
+    "not compute it.",
+    "portfolio.lead.quartiles": "For the whole portfolio and for each sector named in the client "
+    "files; N counts the clients whose data supports the figure. The "
+    "same numbers are in portfolio.json, which `salesaudit run "
+    "--benchmarks` reads.",
+    "portfolio.lead.since": "Each client against its report in the previous batch: the change of "
+    "the key figures and of the pillar scores. The methodology reviews the "
+    "system at least every quarter.",
+    "portfolio.not_in_batch": "not in this batch",
+    "portfolio.sheet.clients": "Clients",
+    "portfolio.sheet.positions": "Quartile positions",
+    "portfolio.sheet.quartiles": "Quartiles",
+    "portfolio.sheet.since": "Since last audit",
+    "portfolio.stale": "last audit more than {review, plural, one {# month} other {# months}} ago: "
+    "past the review period",
+    "portfolio.title": "Portfolio of {n, plural, one {# client} other {# clients}}",
     "q.control.board": "Is there a board (leaderboard for the date)?",
     "q.control.checkins_per_day": "How many 5-minute check-ins a day does the head hold?",
     "q.control.crm": "CRM: “{name}” — yes or no?",

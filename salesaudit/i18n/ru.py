@@ -738,6 +738,42 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
+    "portfolio.all": "Все клиенты",
+    "portfolio.col.client": "Клиент",
+    "portfolio.col.flag": "Примечание",
+    "portfolio.col.group": "Группа",
+    "portfolio.col.last_audit": "Прошлый аудит (данные на)",
+    "portfolio.col.max": "Макс.",
+    "portfolio.col.median": "Медиана",
+    "portfolio.col.metric": "Показатель",
+    "portfolio.col.min": "Мин.",
+    "portfolio.col.months": "Месяцев прошло",
+    "portfolio.col.q1": "Q1",
+    "portfolio.col.q3": "Q3",
+    "portfolio.first_audit": "первый аудит",
+    "portfolio.h.figures": "Ключевые показатели рядом",
+    "portfolio.h.quartiles": "Квартили по портфелю",
+    "portfolio.h.since": "С прошлого аудита",
+    "portfolio.lead.figures": "Показатели каждого клиента из его findings.json и его четверть в "
+    "портфеле: Q1 — самые низкие значения, Q4 — самые высокие. «—»: "
+    "данные клиента не позволяют рассчитать показатель или его аудит его "
+    "не считал.",
+    "portfolio.lead.quartiles": "По всему портфелю и по каждой отрасли из файлов клиентов; N — "
+    "число клиентов, чьи данные позволяют рассчитать показатель. Те же "
+    "числа — в portfolio.json, который читает `salesaudit run "
+    "--benchmarks`.",
+    "portfolio.lead.since": "Каждый клиент в сравнении с его отчётом из прошлого пакета: изменение "
+    "ключевых показателей и оценок опор. Методика пересматривает систему не "
+    "реже раза в квартал.",
+    "portfolio.not_in_batch": "нет в этом пакете",
+    "portfolio.sheet.clients": "Клиенты",
+    "portfolio.sheet.positions": "Положение по квартилям",
+    "portfolio.sheet.quartiles": "Квартили",
+    "portfolio.sheet.since": "С прошлого аудита",
+    "portfolio.stale": "прошлый аудит больше {review, plural, one {# месяца} few {# месяцев} many "
+    "{# месяцев} other {# месяца}} назад: срок пересмотра прошёл",
+    "portfolio.title": "Портфель: {n, plural, one {# клиент} few {# клиента} many {# клиентов} "
+    "other {# клиента}}",
     "q.control.board": "Есть ли «доска» (рейтинг на дату)?",
     "q.control.checkins_per_day": "Сколько 5-минутных сверок в день проводит руководитель?",
     "q.control.crm": "CRM: «{name}» — да или нет?",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import importlib.util
 import logging
 import os
 import subprocess
@@ -104,6 +105,8 @@ def plan(
 ) -> tuple[list[Job], list[InputError]]:
     """Every client checked before any is submitted: the jobs, or every client file's problem."""
     errors: list[InputError] = []
+    with safety.write_errors():
+        out_root.mkdir(parents=True, exist_ok=True)
     for c in clients:
         try:
             load_config(Path(c).resolve(), language)
@@ -221,7 +224,7 @@ def connect(
             if workers:
                 client.wait_for_workers(workers, timeout=120)
             n = len(client.scheduler_info(n_workers=-1)["workers"])
-            say(f"salesaudit batch: scheduler {scheduler}, {n} workers{_dashboard(client)}")
+            say(f"salesaudit batch: scheduler {scheduler}, {n} workers{_dashboard(client, False)}")
             yield client, 1
         return
     n = max(1, min(workers or cores(), n_jobs))
@@ -236,16 +239,18 @@ def connect(
         ) as cluster,
         Client(cluster) as client,
     ):
-        say(f"salesaudit batch: local cluster of {n} worker processes{_dashboard(client)}")
+        say(f"salesaudit batch: local cluster of {n} worker processes{_dashboard(client, True)}")
         yield client, kernels
 
 
-def _dashboard(client: Client) -> str:
-    """'; dashboard: URL' when the scheduler serves its dashboard, else a note why not."""
+def _dashboard(client: Client, local: bool) -> str:
+    """'; dashboard: URL' when the scheduler serves one (a local one needs bokeh installed here)."""
     services = client.scheduler_info(n_workers=0).get("services", {})
-    if "dashboard" in services:
-        return f"; dashboard: {client.dashboard_link}"
-    return "; no dashboard (the scheduler has no bokeh installed)"
+    if "dashboard" not in services:
+        return "; the scheduler serves no dashboard"
+    if local and importlib.util.find_spec("bokeh") is None:
+        return f"; dashboard at {client.dashboard_link} once bokeh is installed (pip install bokeh)"
+    return f"; dashboard: {client.dashboard_link}"
 
 
 def run(

@@ -118,8 +118,11 @@ def quartiles(values: list[float]) -> dict[str, float | int]:
 
 
 def position(value: float | None, q: Mapping[str, Any]) -> int | None:
-    """Which quartile of the group the value lies in: 1 (lowest values) … 4 (highest)."""
-    if value is None or not q:
+    """Which quartile of the group the value lies in: 1 (lowest values) … 4 (highest).
+
+    None with fewer than MIN_PEERS values: their quartiles place nobody.
+    """
+    if value is None or not q or q.get("n", 0) < MIN_PEERS:
         return None
     return 1 + sum(value > q[k] for k in ("q1", "median", "q3"))
 
