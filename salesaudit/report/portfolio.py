@@ -321,7 +321,7 @@ def render_html(sections: list[tuple[str, str, str]], n: int, lang: str) -> str:
         },
     }
     body, _ = exporter.from_notebook_node(nb, resources=res)
-    return body
+    return body.replace("<script></script>", "")  # the template's chart scripts: no charts here
 
 
 def _atomic_write(path: Path, data: bytes) -> None:

@@ -52,7 +52,7 @@ def _num(x: Any) -> float | None:
 def _stage_conversions(funnel: Mapping[str, Any]) -> dict[str, float | None]:
     """conv.<stage>: conversion to the next stage, where the stages are identified and not too few."""
     out: dict[str, float | None] = {f"conv.{k}": None for k in STAGE_KEYS[:-1]}
-    if not funnel.get("stages_identified"):
+    if not funnel.get("stages_identified", True):  # findings before 0.2 lack the key
         return out
     for s in funnel.get("stages") or []:
         ok = s.get("identified", True) and not s.get("too_few")
