@@ -60,7 +60,11 @@ def test_metrics_from_findings(demo_doc: dict[str, Any]) -> None:
     assert m["conv.first_contact"] == demo_doc["funnel"]["stages"][1]["conversion_to_next"]
     need = sum(demo_doc["sizing"]["required"].values())
     have = sum(v for k, v in demo_doc["sizing"]["current"].items() if k != "head")
-    assert (m["sellers_required"], m["sellers_current"], m["sellers_gap"]) == (need, have, need - have)
+    assert (m["sellers_required"], m["sellers_current"], m["sellers_gap"]) == (
+        need,
+        have,
+        need - have,
+    )
     assert abs(m["abc_a"] - (36 + 21 + 85) / 354) < 1e-9  # type: ignore[operator]
     assert not [k for k in m if k.startswith(bm.COST_PREFIX)]  # no compensation key: no figure
 

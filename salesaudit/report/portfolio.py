@@ -81,6 +81,10 @@ def collect(folders: list[Path], previous_dir: Path | None = None) -> list[Entry
         e = Entry(str(doc.get("client") or folder.name), folder, doc, _sector(folder))
         e.metrics, e.previous = bm.client_metrics(doc), prev
         out.append(e)
+    names = [e.name for e in out]
+    for e in out:  # two clients of one name (two branches' files): the folder tells them apart
+        if names.count(e.name) > 1:
+            e.name = f"{e.name} ({e.folder.name})"
     return out
 
 
