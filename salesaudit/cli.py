@@ -110,7 +110,7 @@ def cmd_batch(args: argparse.Namespace) -> int:
     log = batch.write_log(root, outcomes)
     ok = [Path(o.job.out) for o in outcomes if o.ok]
     prev = Path(args.previous).resolve() if args.previous else None
-    paths = portfolio.write(root, ok, args.lang or "en", args.anonymise, prev)
+    paths = portfolio.write(root, ok, args.lang, args.anonymise, prev)
     failed = [o for o in outcomes if not o.ok]
     print(
         f"salesaudit batch: {len(ok)} of {len(outcomes)} clients ok in "

@@ -245,3 +245,19 @@ def test_report_places_the_client_among_its_peers(demo_doc: dict[str, Any], tmp_
     assert done.returncode == 0 and "Compared with" not in (plain / "report.html").read_text(
         "utf-8"
     )
+
+
+def test_plan_checks_previous_and_benchmarks_first(tmp_path: Path) -> None:
+    good = tmp_path / "good"
+    shutil.copytree(CORPUS / "hubspot" / "with_history", good)
+    bad = tmp_path / "portfolio.json"
+    bad.write_text("{}", "utf-8")
+    jobs, errors = batch.plan(
+        [str(good / "client.yaml")],
+        tmp_path / "out",
+        previous_dir=str(tmp_path / "nope"),
+        benchmarks=str(bad),
+    )
+    assert not jobs and len(errors) == 2
+    assert "--previous" in str(errors[0]) and "portfolio.json" in str(errors[1])
+    assert not (tmp_path / "out").exists()

@@ -36,6 +36,7 @@ from distributed import Client, LocalCluster, as_completed, get_worker
 from salesaudit.core.errors import InputError
 from salesaudit.inputs.audit import load_config
 from salesaudit.report import runner, safety
+from salesaudit.steps.summary import benchmarks as peer_benchmarks
 
 TOPIC = "salesaudit-batch"  # the workers' "started" events, read by the submitting client
 RETRIES = 2  # re-runs of a task whose audit process was killed (a dead worker: Dask reschedules)
@@ -105,6 +106,17 @@ def plan(
 ) -> tuple[list[Job], list[InputError]]:
     """Every client checked before any is submitted: the jobs, or every client file's problem."""
     errors: list[InputError] = []
+    if previous_dir and not Path(previous_dir).is_dir():
+        errors.append(
+            InputError("--previous is not a folder (a previous batch's --out).", file=previous_dir)
+        )
+    if benchmarks:
+        try:
+            peer_benchmarks.load(benchmarks)
+        except InputError as e:
+            errors.append(e)
+    if errors:
+        return [], errors
     with safety.write_errors():
         out_root.mkdir(parents=True, exist_ok=True)
     for c in clients:

@@ -338,14 +338,18 @@ def _atomic_write(path: Path, data: bytes) -> None:
 def write(
     root: Path,
     folders: list[Path],
-    lang: str = "en",
+    lang: str | None = None,
     anonymise: bool = False,
     previous_dir: Path | None = None,
 ) -> dict[str, Path]:
-    """Write portfolio.html, portfolio.xlsx and portfolio.json into root; returns their paths ({} without clients)."""
+    """Write portfolio.html, portfolio.xlsx and portfolio.json into root; returns their paths ({} without clients).
+
+    The language: `lang`, else the first client's report language.
+    """
     entries = collect(folders, previous_dir)
     if not entries:
         return {}
+    lang = lang or str(entries[0].doc.get("language") or "en")
     bench = benchmark_file(entries)
     names = metric_names(entries)
     who = t("portfolio.col.client", lang)
