@@ -55,6 +55,7 @@ class Job:
     language: str = ""
     previous: str = ""
     benchmarks: str = ""
+    batch: str = ""  # this batch's id: its "started" events are told from another batch's
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def audit_task(job: Job) -> Outcome:
     try:
         worker = get_worker()
         address = worker.address
-        worker.log_event(TOPIC, {"client": job.client, "worker": address})
+        worker.log_event(TOPIC, {"batch": job.batch, "client": job.client, "worker": address})
     except ValueError:  # called outside a worker (tests, serial runs)
         address = "local"
     missing = _reachable(job)
@@ -281,12 +282,13 @@ def run(
     started: dict[str, int] = {}
     outcomes: dict[str, Outcome] = {}
     with connect(scheduler, workers, len(jobs), line) as (client, kernels):
-        by_client = {j.client: replace(j, kernels=kernels) for j in jobs}
+        tag = uuid.uuid4().hex
+        by_client = {j.client: replace(j, kernels=kernels, batch=tag) for j in jobs}
 
         def on_start(event: tuple[float, dict[str, Any]]) -> None:
             msg = event[1]
             job = by_client.get(msg.get("client", ""))
-            if job is None:
+            if job is None or msg.get("batch") != tag:
                 return
             started[job.client] = started.get(job.client, 0) + 1
             again = f" (attempt {started[job.client]})" if started[job.client] > 1 else ""
