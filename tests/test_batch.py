@@ -220,7 +220,7 @@ def test_report_places_the_client_among_its_peers(demo_doc: dict[str, Any], tmp_
     shutil.copytree(CORPUS / "hubspot" / "with_history", client)
     yaml = (client / "client.yaml").read_text("utf-8")
     (client / "client.yaml").write_text(
-        yaml.replace("language: en", "sector: software\nlanguage: en"), "utf-8"
+        yaml.replace("language: en", "sector: software\nlanguage: en", 1), "utf-8"
     )
     rows = [("software", {"win_rate": 0.1 * i, "cycle_days": 20.0 * i}) for i in range(1, 7)]
     bench = tmp_path / "portfolio.json"
@@ -239,7 +239,7 @@ def test_report_places_the_client_among_its_peers(demo_doc: dict[str, Any], tmp_
     assert done.returncode == 0, done.stderr
     page = (out / "report.html").read_text("utf-8")
     assert "Compared with 6 audited clients of its sector (software):" in page
-    assert "Win rate: 27.0%, second quartile" in page
+    assert "Win rate: 41.1%, third quartile (median 35.0%, middle half 22.5%–47.5%)" in page
     plain = out.parent / "plain"
     done = run_cli("run", str(client / "client.yaml"), "--out", str(plain), "--only", "summary")
     assert done.returncode == 0 and "Compared with" not in (plain / "report.html").read_text(

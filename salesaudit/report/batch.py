@@ -118,8 +118,6 @@ def plan(
             errors.append(e)
     if errors:
         return [], errors
-    with safety.write_errors():
-        out_root.mkdir(parents=True, exist_ok=True)
     for c in clients:
         try:
             load_config(Path(c).resolve(), language)
@@ -149,6 +147,9 @@ def plan(
                 benchmarks=str(Path(benchmarks).resolve()) if benchmarks else "",
             )
         )
+    if not errors:
+        with safety.write_errors():
+            out_root.mkdir(parents=True, exist_ok=True)  # before any worker looks for it
     return jobs, errors
 
 
