@@ -1,8 +1,10 @@
 """`salesaudit batch --scheduler` on a real Dask cluster: a `dask scheduler` and two `dask worker`
 processes on localhost (random ports), three small clients from the export corpus.
 
-- Each client's findings.json equals a local single-client run's. findings.json has no run-time
-  keys (no timestamp, no path, no duration), so the documents are compared whole.
+- Each client's findings.json equals a local single-client run's (same client file, same seed).
+  findings.json has no run-time keys (no timestamp, no path, no duration), so nothing is dropped:
+  the documents are compared whole. The local run is `run --only intake`: the runner builds
+  findings.json from the validated tables whichever notebooks run, so it is the whole document.
 - A worker killed (SIGKILL) while it runs an audit: its client is re-run, every client finishes
   exactly once, every output folder is complete and no staging folder is left.
 """
@@ -70,7 +72,7 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     sfile = d / "scheduler.json"
     procs = [
         _start(
-            ["scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard"]
+            ["scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address", ":0"]
             + ["--scheduler-file", str(sfile)],
             d / "scheduler.log",
         )
