@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
+import time
 import warnings
 from pathlib import Path
 
@@ -45,6 +45,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         only=args.only,
         previous=args.previous,
         workers=args.workers,
+        benchmarks=args.benchmarks,
     )
     if res.ok and args.pdf:
         return cmd_pdf(argparse.Namespace(report=res.out_dir / "report.html"))
@@ -88,46 +89,37 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_batch(args: argparse.Namespace) -> int:
-    """Run several clients, sharing the machine's cores; each in its own process; worst exit code."""
-    import threading
-    import time
-    from concurrent.futures import ThreadPoolExecutor
+    """Audit several clients, one Dask task each (local cluster or --scheduler), then the portfolio."""
+    from salesaudit.report import batch, portfolio
 
-    from salesaudit.report import runner, safety
-
-    outs = runner.batch_folders([Path(c) for c in args.clients], Path(args.out or "out"))
-    for client, out in zip(args.clients, outs, strict=True):
-        runner.preflight(client, out, only=args.only)  # every client checked before any starts
-    affinity = getattr(os, "sched_getaffinity", None)
-    cores = max(1, args.workers or (len(affinity(0)) if affinity else os.cpu_count() or 1))
-    parallel = min(len(args.clients), cores)
-    per_client = max(1, cores // parallel)
-    lock = threading.Lock()
-
-    def one(job: tuple[str, Path]) -> int:
-        client, out = job
-        with lock:
-            print(f"== {client}: started -> {out}", flush=True)
-        cmd = [sys.executable, "-m", "salesaudit", "run", client, "--out", str(out)]
-        cmd += ["--only", *args.only] if args.only else []
-        t0 = time.perf_counter()
-        done = subprocess.run(
-            [*cmd, "--workers", str(per_client)],
-            capture_output=True,
-            text=True,
-            preexec_fn=safety.die_with_parent,
+    root = batch.check_out_root(args.out or "out")
+    jobs, errors = batch.plan(
+        args.clients, root, args.only, args.lang, args.previous, args.benchmarks
+    )
+    if errors:  # every client file checked before anything is submitted
+        for e in errors:
+            print(f"salesaudit: {e}", file=sys.stderr)
+        print(
+            f"salesaudit: {len(errors)} client file(s) with problems; no audit was started.",
+            file=sys.stderr,
         )
-        with lock:
-            print(f"{done.stdout}{done.stderr}", end="")
-            print(
-                f"== {client}: finished, exit {done.returncode}, {time.perf_counter() - t0:.0f} s",
-                flush=True,
-            )
-        return done.returncode
-
-    with ThreadPoolExecutor(max_workers=parallel) as pool:
-        codes = list(pool.map(one, zip(args.clients, outs, strict=True)))
-    return max(codes, default=EXIT_OK)
+        return EXIT_INPUT
+    t0 = time.perf_counter()
+    outcomes = batch.run(jobs, args.scheduler, args.workers)
+    batch.finish(root)
+    log = batch.write_log(root, outcomes)
+    ok = [Path(o.job.out) for o in outcomes if o.ok]
+    prev = Path(args.previous).resolve() if args.previous else None
+    paths = portfolio.write(root, ok, args.lang, args.anonymise, prev)
+    failed = [o for o in outcomes if not o.ok]
+    print(
+        f"salesaudit batch: {len(ok)} of {len(outcomes)} clients ok in "
+        f"{time.perf_counter() - t0:.0f} s; log: {log}"
+        + (f"; portfolio: {paths['html']}" if paths else "")
+    )
+    for o in failed:
+        print(f"salesaudit: {o.job.client}: exit {o.code}: {o.error}", file=sys.stderr)
+    return max((o.code for o in failed), default=EXIT_OK)
 
 
 def cmd_workshop(args: argparse.Namespace) -> int:
@@ -192,6 +184,11 @@ def parser() -> argparse.ArgumentParser:
         help="the previous audit's findings.json: what changed since then",
     )
     r.add_argument("--workers", type=int, default=2)
+    r.add_argument(
+        "--benchmarks",
+        metavar="portfolio.json",
+        help="a portfolio benchmark file of `batch`: the summary places the client among its peers",
+    )
     r.add_argument("--pdf", action="store_true", help="also print report.pdf (needs Chromium)")
     r.set_defaults(func=cmd_run)
     f = sub.add_parser("pdf", help="print a report to report.pdf with headless Chromium")
@@ -213,11 +210,40 @@ def parser() -> argparse.ArgumentParser:
     )
     n.add_argument("--dir", default="clients", help="parent folder (default: clients/)")
     n.set_defaults(func=cmd_new)
-    b = sub.add_parser("batch", help="audit several clients in parallel")
+    b = sub.add_parser(
+        "batch", help="audit several clients on a Dask cluster (local, or --scheduler)"
+    )
     b.add_argument("clients", nargs="+")
-    b.add_argument("--workers", type=int, help="worker processes in all (default: the cores)")
-    b.add_argument("--out", help="parent folder of the reports (default: out/)")
+    b.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="a running Dask scheduler (tcp://host:8786); default: a local cluster of the cores",
+    )
+    b.add_argument(
+        "--workers",
+        type=int,
+        help="local cluster: worker processes (default: the cores); with --scheduler: wait "
+        "until this many workers have joined",
+    )
+    b.add_argument(
+        "--out",
+        help="parent folder of the reports, on a path every worker can write (default: out/)",
+    )
     b.add_argument("--only", nargs="+", metavar="SECTION")
+    b.add_argument("--lang", choices=["en", "ru"])
+    b.add_argument(
+        "--previous",
+        metavar="DIR",
+        help="a previous batch's folder: each client's change since its last audit",
+    )
+    b.add_argument(
+        "--benchmarks",
+        metavar="portfolio.json",
+        help="place each client among the clients of a previous portfolio in its report",
+    )
+    b.add_argument(
+        "--anonymise", action="store_true", help="client names in the portfolio as stable codes"
+    )
     b.set_defaults(func=cmd_batch)
     w = sub.add_parser("workshop", help="open the funnel simulator for a live session")
     w.add_argument("client", nargs="?", help="client.yaml to start from (default: the demo)")

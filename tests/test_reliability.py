@@ -349,7 +349,7 @@ def test_batch_clients_in_same_named_folders(demo_dir: Path, tmp_path: Path) -> 
         "intake",
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    reports = sorted(p for p in out.iterdir() if not p.name.startswith("."))
+    reports = sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
     assert len(reports) == 2 and all((p / "report.html").is_file() for p in reports)
     clients = {json.loads((p / safety.MANIFEST).read_text("utf-8"))["client_file"] for p in reports}
     assert clients == {str(a / "client.yaml"), str(b / "client.yaml")}

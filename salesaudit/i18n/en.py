@@ -808,6 +808,27 @@ MESSAGES: dict[str, str] = {
     "pay.ws.summary": "Pay at plan (cost of sales): {roles}",
     "pay.ws.threshold": "Threshold (no bonus below)",
     "pay.ws.title": "Pay design",
+    "peers.intro": "Compared with {n, plural, one {# audited client} other {# audited clients}} of "
+    "its sector ({sector}):",
+    "peers.intro_all": "Compared with {n, plural, one {# audited client} other {# audited clients}} "
+    "of the portfolio (too few of its sector for a sector comparison):",
+    "peers.line": "{metric}: {value}, {position} (median {median}, middle half {q1}–{q3})",
+    "peers.m.abc_a": "Share of clients in class A",
+    "peers.m.abcxyz_ax": "Share of clients in AX",
+    "peers.m.abcxyz_cz": "Share of clients in CZ",
+    "peers.m.conv": "Conversion from {stage}",
+    "peers.m.cost_of_sales": "Cost of sales at plan ({scheme})",
+    "peers.m.cycle_days": "Sales cycle, median days",
+    "peers.m.p_target": "Chance of reaching the target",
+    "peers.m.sellers_current": "Sellers now",
+    "peers.m.sellers_gap": "Sellers to add (needed − now)",
+    "peers.m.sellers_required": "Sellers the target needs",
+    "peers.m.win_rate": "Win rate",
+    "peers.m.xyz_x": "Share of clients in class X",
+    "peers.q1": "lowest quartile",
+    "peers.q2": "second quartile",
+    "peers.q3": "third quartile",
+    "peers.q4": "highest quartile",
     "pillar.assessed": "{n} of {total} items assessed",
     "pillar.coaching": "Sales coaching",
     "pillar.item.activity_regularity": "Weeks with logged activity",
@@ -820,6 +841,41 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Sales operations",
     "pillar.process": "Sales process",
     "pillar.training": "Sales training",
+    "portfolio.all": "All clients",
+    "portfolio.col.client": "Client",
+    "portfolio.col.flag": "Note",
+    "portfolio.col.group": "Group",
+    "portfolio.col.last_audit": "Last audit (data as of)",
+    "portfolio.col.max": "Max",
+    "portfolio.col.median": "Median",
+    "portfolio.col.metric": "Figure",
+    "portfolio.col.min": "Min",
+    "portfolio.col.months": "Months since",
+    "portfolio.col.q1": "Q1",
+    "portfolio.col.q3": "Q3",
+    "portfolio.first_audit": "first audit",
+    "portfolio.h.figures": "Key figures side by side",
+    "portfolio.h.quartiles": "Quartiles across the portfolio",
+    "portfolio.h.since": "Since the last audit",
+    "portfolio.lead.figures": "Each client's figures from its findings.json, with its quartile "
+    "across the portfolio: Q1 holds the lowest values, Q4 the highest. "
+    '"—": the client\'s data cannot support the figure, or its audit did '
+    "not compute it.",
+    "portfolio.lead.quartiles": "For the whole portfolio and for each sector named in the client "
+    "files; N counts the clients whose data supports the figure. The "
+    "same numbers are in portfolio.json, which `salesaudit run "
+    "--benchmarks` reads.",
+    "portfolio.lead.since": "Each client against its report in the previous batch: the change of "
+    "the key figures and of the pillar scores. The methodology reviews the "
+    "system at least every quarter.",
+    "portfolio.not_in_batch": "not in this batch",
+    "portfolio.sheet.clients": "Clients",
+    "portfolio.sheet.positions": "Quartile positions",
+    "portfolio.sheet.quartiles": "Quartiles",
+    "portfolio.sheet.since": "Since last audit",
+    "portfolio.stale": "last audit more than {review, plural, one {# month} other {# months}} ago: "
+    "past the review period",
+    "portfolio.title": "Portfolio of {n, plural, one {# client} other {# clients}}",
     "q.compensation.accelerator": "Is there an accelerator above plan (its start, rate, tiered or "
     "marginal) and a cap on the bonus?",
     "q.compensation.achievers_above_market": "Do sellers who meet the plan earn above the market, "

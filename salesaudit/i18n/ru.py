@@ -829,6 +829,29 @@ MESSAGES: dict[str, str] = {
     "pay.ws.summary": "Доход при плане (стоимость продаж): {roles}",
     "pay.ws.threshold": "Порог (ниже бонуса нет)",
     "pay.ws.title": "Схема оплаты",
+    "peers.intro": "В сравнении с {n, plural, one {# проверенным клиентом} few {# проверенными "
+    "клиентами} many {# проверенными клиентами} other {# проверенного клиента}} его "
+    "отрасли ({sector}):",
+    "peers.intro_all": "В сравнении с {n, plural, one {# проверенным клиентом} few {# проверенными "
+    "клиентами} many {# проверенными клиентами} other {# проверенного клиента}} "
+    "портфеля (клиентов его отрасли слишком мало для сравнения по отрасли):",
+    "peers.line": "{metric}: {value}, {position} (медиана {median}, средняя половина {q1}–{q3})",
+    "peers.m.abc_a": "Доля клиентов класса A",
+    "peers.m.abcxyz_ax": "Доля клиентов AX",
+    "peers.m.abcxyz_cz": "Доля клиентов CZ",
+    "peers.m.conv": "Конверсия со стадии «{stage}»",
+    "peers.m.cost_of_sales": "Стоимость продаж при выполнении плана ({scheme})",
+    "peers.m.cycle_days": "Цикл сделки, медиана дней",
+    "peers.m.p_target": "Вероятность выполнить цель",
+    "peers.m.sellers_current": "Продавцов сейчас",
+    "peers.m.sellers_gap": "Продавцов добавить (нужно − есть)",
+    "peers.m.sellers_required": "Продавцов нужно для цели",
+    "peers.m.win_rate": "Доля выигранных сделок",
+    "peers.m.xyz_x": "Доля клиентов класса X",
+    "peers.q1": "нижняя четверть",
+    "peers.q2": "вторая четверть",
+    "peers.q3": "третья четверть",
+    "peers.q4": "верхняя четверть",
     "pillar.assessed": "оценено {n} из {total}",
     "pillar.coaching": "Коучинг",
     "pillar.item.activity_regularity": "Недели с записями в журнале активности",
@@ -841,6 +864,42 @@ MESSAGES: dict[str, str] = {
     "pillar.operations": "Операционная работа",
     "pillar.process": "Процесс продаж",
     "pillar.training": "Обучение",
+    "portfolio.all": "Все клиенты",
+    "portfolio.col.client": "Клиент",
+    "portfolio.col.flag": "Примечание",
+    "portfolio.col.group": "Группа",
+    "portfolio.col.last_audit": "Прошлый аудит (данные на)",
+    "portfolio.col.max": "Макс.",
+    "portfolio.col.median": "Медиана",
+    "portfolio.col.metric": "Показатель",
+    "portfolio.col.min": "Мин.",
+    "portfolio.col.months": "Месяцев прошло",
+    "portfolio.col.q1": "Q1",
+    "portfolio.col.q3": "Q3",
+    "portfolio.first_audit": "первый аудит",
+    "portfolio.h.figures": "Ключевые показатели рядом",
+    "portfolio.h.quartiles": "Квартили по портфелю",
+    "portfolio.h.since": "С прошлого аудита",
+    "portfolio.lead.figures": "Показатели каждого клиента из его findings.json и его четверть в "
+    "портфеле: Q1 — самые низкие значения, Q4 — самые высокие. «—»: "
+    "данные клиента не позволяют рассчитать показатель или его аудит его "
+    "не считал.",
+    "portfolio.lead.quartiles": "По всему портфелю и по каждой отрасли из файлов клиентов; N — "
+    "число клиентов, чьи данные позволяют рассчитать показатель. Те же "
+    "числа — в portfolio.json, который читает `salesaudit run "
+    "--benchmarks`.",
+    "portfolio.lead.since": "Каждый клиент в сравнении с его отчётом из прошлого пакета: изменение "
+    "ключевых показателей и оценок опор. Методика пересматривает систему не "
+    "реже раза в квартал.",
+    "portfolio.not_in_batch": "нет в этом пакете",
+    "portfolio.sheet.clients": "Клиенты",
+    "portfolio.sheet.positions": "Положение по квартилям",
+    "portfolio.sheet.quartiles": "Квартили",
+    "portfolio.sheet.since": "С прошлого аудита",
+    "portfolio.stale": "прошлый аудит больше {review, plural, one {# месяца} few {# месяцев} many "
+    "{# месяцев} other {# месяца}} назад: срок пересмотра прошёл",
+    "portfolio.title": "Портфель: {n, plural, one {# клиент} few {# клиента} many {# клиентов} "
+    "other {# клиента}}",
     "q.compensation.accelerator": "Есть ли акселератор выше плана (с какого выполнения, ставка, "
     "ступенчатый или маржинальный) и ограничение бонуса?",
     "q.compensation.achievers_above_market": "Зарабатывают ли выполняющие план продавцы выше рынка, "

@@ -300,6 +300,7 @@ class ClientConfig(_Model):
     """The whole client file."""
 
     client: str = Field(min_length=1)
+    sector: str | None = None
     language: Literal["en", "ru"] = "en"
     currency: str = "RUB"
     as_of: dt.date | None = None

@@ -27,6 +27,7 @@ from salesaudit.inputs.client import ClientConfig
 TABLE = "data.<table>"  # the keys every data table takes
 SECTIONS = {  # where a top-level key shows in the report
     "client": "every page (title)",
+    "sector": "Summary (compared with the audited clients of its sector), portfolio",
     "language": "the whole report",
     "currency": "every amount",
     "as_of": "Intake (audit date), every step's time window",
@@ -46,6 +47,7 @@ SECTIONS = {  # where a top-level key shows in the report
 # key → what it means (keys without a `description` in the models)
 NOTES: dict[str, str] = {
     "client": "The client's name, shown in the report title and used for the output folder.",
+    "sector": "The client's sector (free text, e.g. `industrial`): the peer group of portfolio benchmarks.",
     "language": "The report language (`salesaudit run --lang` overrides it).",
     "currency": "The currency code printed after every amount.",
     "as_of": "The audit date. Default: the latest fact date in the data (intake says which).",

@@ -36,6 +36,7 @@ from salesaudit.inputs.ingest.checks import stage_conflicts
 from salesaudit.report import findings, safety
 from salesaudit.report import html as report
 from salesaudit.report import workbook as outputs
+from salesaudit.steps.summary import benchmarks as peer_benchmarks
 
 NOTEBOOKS = Path(str(resources.files("salesaudit"))) / "notebooks"  # package data
 ORDER = [
@@ -262,10 +263,17 @@ def run(
     workers: int = 2,
     extra_notebooks: list[Path] | None = None,
     progress: Callable[[str], None] = print,
+    benchmarks: str | Path | None = None,
 ) -> RunResult:
-    """Run the audit of one client into out_dir (default out/<client-slug>)."""
+    """Run the audit of one client into out_dir (default out/<client-slug>).
+
+    `benchmarks`, a portfolio.json of `salesaudit batch`: the summary compares the client with it.
+    """
     t0 = time.perf_counter()
     pre = preflight(client_file, out_dir, language, only, previous, extra_notebooks)
+    bench = Path(benchmarks).resolve() if benchmarks else None
+    if bench:
+        peer_benchmarks.load(bench)  # a bad file is an InputError before any notebook runs
     out, cfg = pre.out, pre.config
     safety.clean_stale(out.parent)
     reads = ingest.files_read()
@@ -274,6 +282,7 @@ def run(
     audit = audit_of(cfg, inputs, pre.client_file)
     result = RunResult(out_dir=out, ok=False, cache_hit=hit, cache_dir=entry)
     plan = _plan(pre.client_file, out, language, entry, pre.notebooks)
+    plan.env[peer_benchmarks.BENCHMARKS_ENV] = str(bench or "")
     progress(
         f"salesaudit: auditing '{cfg.client}' — {_count(len(plan.notebooks), 'notebook')}, "
         f"{_count(workers, 'worker')}"

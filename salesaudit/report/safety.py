@@ -4,7 +4,8 @@
   only a folder that is absent, empty, or a previous report of the same client whose files are
   all in its manifest; never a file, never a folder that holds an input of the run.
 - Temp folders are named `.<out>.tmp-<pid>-<start>` (start: the owner's start time) and carry
-  `OWNER_MARK`; `clean_stale` removes those whose owner process is gone.
+  `OWNER_MARK` (the owner's tag and host); `clean_stale` removes those whose owner process is
+  gone — only those made on this host, since on a shared folder a pid means nothing elsewhere.
 - `worker_init` makes a pool worker die with the process that started it (Linux parent-death
   signal, plus a watchdog thread elsewhere).
 """
@@ -18,6 +19,7 @@ import os
 import re
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import threading
@@ -57,6 +59,20 @@ def owner_tag() -> str:
     return f"{os.getpid()}-{start_time(os.getpid())}"
 
 
+def mark_text() -> str:
+    """What OWNER_MARK holds: '<pid>-<start> <host>'."""
+    return f"{owner_tag()} {socket.gethostname()}"
+
+
+def made_here(mark: Path) -> bool:
+    """Whether an OWNER_MARK was written on this host (a mark without a host counts as local)."""
+    try:
+        parts = mark.read_text("utf-8").split()
+    except OSError:
+        return False
+    return len(parts) < 2 or parts[1] == socket.gethostname()
+
+
 def alive(pid: int, start: int) -> bool:
     """Whether the process that made a temp folder still runs (same pid and same start time)."""
     try:
@@ -79,7 +95,7 @@ def clean_stale(folder: Path) -> list[Path]:
             continue
         for p in entries:
             m = pattern.match(p.name)
-            if not m or not (p / OWNER_MARK).is_file():
+            if not m or not (p / OWNER_MARK).is_file() or not made_here(p / OWNER_MARK):
                 continue
             if not alive(int(m["pid"]), int(m["start"])):
                 shutil.rmtree(p, ignore_errors=True)
@@ -90,14 +106,14 @@ def clean_stale(folder: Path) -> list[Path]:
 def owned_dir(path: Path) -> Path:
     """Create a temp folder and mark it as this process's (so a later run may remove it)."""
     path.mkdir(parents=True)
-    (path / OWNER_MARK).write_text(owner_tag(), "utf-8")
+    (path / OWNER_MARK).write_text(mark_text(), "utf-8")
     return path
 
 
 def private_dir() -> Path:
     """A marked temp folder outside the output, named after this process."""
     path = Path(tempfile.mkdtemp(prefix=f"salesaudit-run-{owner_tag()}-"))
-    (path / OWNER_MARK).write_text(owner_tag(), "utf-8")
+    (path / OWNER_MARK).write_text(mark_text(), "utf-8")
     return path
 
 
@@ -247,7 +263,7 @@ def swap(tmp: Path, out: Path) -> None:
     old = out.with_name(f".{out.name}.old-{owner_tag()}")
     if out.exists():
         out.rename(old)
-        (old / OWNER_MARK).write_text(owner_tag(), "utf-8")
+        (old / OWNER_MARK).write_text(mark_text(), "utf-8")
     tmp.rename(out)
     if old.exists():
         shutil.rmtree(old, ignore_errors=True)

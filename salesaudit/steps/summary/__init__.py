@@ -4,6 +4,7 @@ Facts and ranked levers in `compute` (read from the other steps' results), sente
 the names notebooks and the report use are re-exported here.
 """
 
+from salesaudit.steps.summary.benchmarks import peers
 from salesaudit.steps.summary.compute import (
     Lever,
     Question,
@@ -34,6 +35,7 @@ from salesaudit.steps.summary.text import (
 )
 
 __all__ = [
+    "peers",
     "Lever",
     "Question",
     "Summary",
