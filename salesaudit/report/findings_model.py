@@ -327,7 +327,7 @@ class CostPerMonth(_Section):
     """The cost of sales a month: today's fixed payroll and the needed team at target earnings."""
 
     now: float | None = Field(description="sum of team.fixed_pay (null: not exported)")
-    needed: float
+    needed: float | None = Field(description="null: a role the team needs has no target earnings")
 
 
 class SizingFindings(_Section):
