@@ -12,6 +12,7 @@ import pytest
 from salesaudit.inputs.audit import open_audit
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import backtest as bt
+from salesaudit.steps.funnel import compute as fcomp
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel.coverage import pipeline_coverage
 
@@ -142,12 +143,12 @@ def test_a_stale_open_deal_counts_as_lost_at_its_stage_in_the_rates() -> None:
         stage=["contract", "lost", "offer", "offer"], closed_at=[T("2026-03-01")] + [pd.NaT] * 3
     )
     as_of = T("2026-09-30")
-    stale = fmod.stale_open(d, as_of, 200.0)  # c (created 2026-03-01) is 213 days old; d is 173
+    stale = fcomp.stale_open(d, as_of, 200.0)  # c (created 2026-03-01) is 213 days old; d is 173
     assert list(stale) == [False, False, True, False]
-    marked = fmod.stale_as_lost(d, None, STAGES, stale)
+    marked = fcomp.stale_as_lost(d, None, STAGES, stale)
     assert list(marked["stage"]) == ["contract", "lost", "lost", "offer"]
     assert marked.loc[2, "lost_stage"] == "offer" and pd.isna(marked.loc[3, "lost_stage"])
-    assert fmod.stale_as_lost(d, None, STAGES, stale & False) is d
+    assert fcomp.stale_as_lost(d, None, STAGES, stale & False) is d
 
 
 def test_a_known_growth_process_is_covered() -> None:

@@ -51,6 +51,7 @@ from salesaudit.steps.funnel.compute import (
     counts,
     stage_position,
     stage_table,
+    stale_open,
 )
 
 QUANTILES = (0.10, 0.50, 0.90)
@@ -511,34 +512,6 @@ def snapshot_wins(
     return wins * scale + 1.0, (seen - wins) * scale + 1.0
 
 
-def stale_open(deals: pd.DataFrame, as_of: pd.Timestamp, stale_days: float | None) -> pd.Series:
-    """Open deals older than `stale_days` at as_of: deals nobody closes (all False without it)."""
-    if not stale_days:
-        return pd.Series(False, index=deals.index)
-    age = (as_of - deals["created_at"]).dt.total_seconds() / 86400
-    return ~deals["stage"].isin([WON, LOST]) & (age > stale_days)
-
-
-def stale_as_lost(
-    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str], stale: pd.Series
-) -> pd.DataFrame:
-    """The deals with each stale open deal marked lost at the stage it stands at.
-
-    A deal left open long past the cycles of won deals is, for revenue, a loss: counted as
-    still open it would leave its stage's denominator and lift every conversion above what
-    the deals that do close achieve (with many such deals, by half again or more).
-    """
-    if not stale.any():
-        return deals
-    at = stage_position(deals, history, stages).map(dict(enumerate(stages)))
-    d = deals.copy()
-    if "lost_stage" not in d:
-        d["lost_stage"] = None
-    d["lost_stage"] = d["lost_stage"].astype(object).where(~stale, at)
-    d["stage"] = d["stage"].astype(object).where(~stale, LOST)
-    return d
-
-
 def _months_before(ts: pd.Series, as_of: pd.Timestamp) -> np.ndarray:
     """Time of each timestamp in months relative to as_of (negative before)."""
     return ((ts - as_of).dt.total_seconds() / 86400 / DAYS_PER_MONTH).to_numpy(dtype=float)
@@ -555,9 +528,8 @@ def model_from_deals(
 ) -> ForecastModel:
     """Estimate the forecast model from the deals (raises ForecastUnavailable)."""
     as_of = pd.Timestamp(as_of)
-    stale_now = stale_open(deals, as_of, stale_days)
-    if stale_now.any() or fc is None:  # the rates count a stale open deal as lost
-        fc = counts(stale_as_lost(deals, history, stages, stale_now), stages, history)
+    if fc is None:  # the one definition: stale deals lost, conversions by Aalen–Johansen
+        fc = counts(deals, stages, history, as_of, stale_days)
     long = _complete_months(deals["created_at"], as_of, max(months, TREND_MONTHS))
     hist = long.iloc[-months:]
     if hist.empty or hist.sum() == 0:
