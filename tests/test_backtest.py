@@ -76,16 +76,29 @@ def test_known_at_reopens_later_closes_at_their_stage_then() -> None:
     assert bt.month_end(T("2026-09-30")) == T("2026-09-30")
 
 
-def test_a_clear_trend_is_found_and_noise_is_shrunk_to_flat() -> None:
+def test_a_clear_trend_is_found_and_noise_is_shrunk_toward_flat() -> None:
     idx = pd.period_range("2024-10", periods=24, freq="M")
     rng = np.random.default_rng(3)
     grow = pd.Series(rng.poisson(100 * np.exp(0.03 * np.arange(24))), index=idx)
     trend, season, _ = fmod.inflow_trend(grow)
     assert 0.02 < trend.slope < 0.04 and season is None
     flat = pd.Series(np.full(24, 100), index=idx)
-    assert fmod.inflow_trend(flat)[0].slope == 0.0
-    assert fmod.shrunk(0.01, 0.02).slope == 0.0  # within its error: flat
-    assert fmod.shrunk(0.03, 0.01).slope == pytest.approx(0.03 * (1 - 1 / 9))
+    assert fmod.inflow_trend(flat)[0].slope == pytest.approx(0.0, abs=1e-9)
+    # normal prior N(0, τ²), τ = 2 %: the posterior mean pulls toward flat, the sd keeps doubt
+    assert fmod.shrunk(0.01, 0.02, 0.02).slope == pytest.approx(0.005)
+    assert fmod.shrunk(0.01, 0.02, 0.02).se == pytest.approx(0.02 / np.sqrt(2))
+    assert fmod.shrunk(0.03, 0.01, 0.02).slope == pytest.approx(0.03 * 0.8)
+
+
+def test_a_short_history_keeps_the_doubt_an_unseen_season_puts_in_its_slope() -> None:
+    """12 months of a flat inflow with a ±12 % wave: the fitted slope is the wave's, and its
+    s.e. covers it (Newey–West and the unseen season's share); 24 months fit the season."""
+    idx = pd.period_range("2024-10", periods=12, freq="M")
+    wave = 120 * (1 + 0.12 * np.sin(np.arange(12) / 12 * 2 * np.pi))
+    t, season, _ = fmod.inflow_trend(pd.Series(np.round(wave), index=idx))
+    assert season is None and t.raw < -0.01  # the wave's confound: a false decline
+    assert abs(t.raw) < 2 * t.raw_se  # ... within two of its s.e.
+    assert fmod.season_slope_sd(12) > fmod.season_slope_sd(17)  # a half wave is the worst
 
 
 def test_trend_lifts_the_forecast_and_uncertainty_widens_with_horizon() -> None:
