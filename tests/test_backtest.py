@@ -12,6 +12,7 @@ import pytest
 from salesaudit.inputs.audit import open_audit
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import backtest as bt
+from salesaudit.steps.funnel import compute as fcomp
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel.coverage import pipeline_coverage
 
@@ -75,16 +76,29 @@ def test_known_at_reopens_later_closes_at_their_stage_then() -> None:
     assert bt.month_end(T("2026-09-30")) == T("2026-09-30")
 
 
-def test_a_clear_trend_is_found_and_noise_is_shrunk_to_flat() -> None:
+def test_a_clear_trend_is_found_and_noise_is_shrunk_toward_flat() -> None:
     idx = pd.period_range("2024-10", periods=24, freq="M")
     rng = np.random.default_rng(3)
     grow = pd.Series(rng.poisson(100 * np.exp(0.03 * np.arange(24))), index=idx)
     trend, season, _ = fmod.inflow_trend(grow)
     assert 0.02 < trend.slope < 0.04 and season is None
     flat = pd.Series(np.full(24, 100), index=idx)
-    assert fmod.inflow_trend(flat)[0].slope == 0.0
-    assert fmod.shrunk(0.01, 0.02).slope == 0.0  # within its error: flat
-    assert fmod.shrunk(0.03, 0.01).slope == pytest.approx(0.03 * (1 - 1 / 9))
+    assert fmod.inflow_trend(flat)[0].slope == pytest.approx(0.0, abs=1e-9)
+    # normal prior N(0, τ²), τ = 2 %: the posterior mean pulls toward flat, the sd keeps doubt
+    assert fmod.shrunk(0.01, 0.02, 0.02).slope == pytest.approx(0.005)
+    assert fmod.shrunk(0.01, 0.02, 0.02).se == pytest.approx(0.02 / np.sqrt(2))
+    assert fmod.shrunk(0.03, 0.01, 0.02).slope == pytest.approx(0.03 * 0.8)
+
+
+def test_a_short_history_keeps_the_doubt_an_unseen_season_puts_in_its_slope() -> None:
+    """12 months of a flat inflow with a ±12 % wave: the fitted slope is the wave's, and its
+    s.e. covers it (Newey–West and the unseen season's share); 24 months fit the season."""
+    idx = pd.period_range("2024-10", periods=12, freq="M")
+    wave = 120 * (1 + 0.12 * np.sin(np.arange(12) / 12 * 2 * np.pi))
+    t, season, _ = fmod.inflow_trend(pd.Series(np.round(wave), index=idx))
+    assert season is None and t.raw < -0.01  # the wave's confound: a false decline
+    assert abs(t.raw) < 2 * t.raw_se  # ... within two of its s.e.
+    assert fmod.season_slope_sd(12) > fmod.season_slope_sd(17)  # a half wave is the worst
 
 
 def test_trend_lifts_the_forecast_and_uncertainty_widens_with_horizon() -> None:
@@ -142,12 +156,12 @@ def test_a_stale_open_deal_counts_as_lost_at_its_stage_in_the_rates() -> None:
         stage=["contract", "lost", "offer", "offer"], closed_at=[T("2026-03-01")] + [pd.NaT] * 3
     )
     as_of = T("2026-09-30")
-    stale = fmod.stale_open(d, as_of, 200.0)  # c (created 2026-03-01) is 213 days old; d is 173
+    stale = fcomp.stale_open(d, as_of, 200.0)  # c (created 2026-03-01) is 213 days old; d is 173
     assert list(stale) == [False, False, True, False]
-    marked = fmod.stale_as_lost(d, None, STAGES, stale)
+    marked = fcomp.stale_as_lost(d, None, STAGES, stale)
     assert list(marked["stage"]) == ["contract", "lost", "lost", "offer"]
     assert marked.loc[2, "lost_stage"] == "offer" and pd.isna(marked.loc[3, "lost_stage"])
-    assert fmod.stale_as_lost(d, None, STAGES, stale & False) is d
+    assert fcomp.stale_as_lost(d, None, STAGES, stale & False) is d
 
 
 def test_a_known_growth_process_is_covered() -> None:
@@ -186,14 +200,16 @@ def test_demo_backtest_beats_the_run_rate(demo_analysis) -> None:
 
 
 @pytest.mark.xfail(
-    reason="not a model defect we can fix honestly (issue 9 diagnosis): behind each origin are "
-    "12-21 months, too few to see the demo's built-in growth (105 -> 140 new deals a month) "
-    "through its +-12 % seasonal wave (the first year's slope is -0.6 %/month: the wave's "
-    "confound), and the second year also beat the first on offer-defence conversion (0.70 vs "
-    "0.61, +2.4 s.e.) and the average won deal (+12 %). The 7-11-month backtests share those "
-    "months and land at the forecast's 92-94th percentile: coverage 0.5. On histories of a "
-    "known process the same model covers ~0.8 (test_a_known_growth_process_is_covered) and "
-    "the corpus 0.93.",
+    reason="the demo's seed is a tail draw of its own process, not an estimation defect we can "
+    "fix honestly: the generator (stationary conversions and deal sizes, inflow 105 -> 140 a "
+    "month with a +-12 % wave) gives 12-month won revenue of 79-105 M (P10-P90 over 40 seeds) "
+    "after 2025-09-30; seed 42 gave 104.8 M (85th percentile) and 79.9 M over the 8 months after "
+    "2026-01-31 (95th). Its first year was also below the process (offer defence 0.61, average "
+    "won deal 665 k against the process's 0.67 and 694 k), so every origin's estimate starts low. With the "
+    "censoring-free conversions and the slopes' posteriors the P10-P90 covers 4 of 10 (mean abs "
+    "error 19.9 M vs run-rate 22.2 M); over 32 other seeds of the same generator 0.72 of the "
+    "backtests (3-6 months 0.56-0.72: too narrow; 9-12 months 0.75-0.81, biased low by the "
+    "growth 12-15 months cannot show), median error 10.5 M vs run-rate 12.1 M.",
     strict=False,
 )
 def test_demo_backtest_coverage(demo_analysis) -> None:

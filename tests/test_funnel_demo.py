@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import jsonschema
+import numpy as np
 import pytest
 
 from salesaudit.report.findings import schema
@@ -27,8 +28,12 @@ def test_demo_funnel_counts_pinned(demo_funnel) -> None:
     assert fa.counts.win_rate == pytest.approx(235 / 2847)
     assert fa.cycle == {"median": 64.0, "p80": pytest.approx(81.0, abs=0.5)}
     conv = fa.table["conversion_to_next"].iloc[:-1].tolist()
-    assert conv == pytest.approx([1852 / 2907, 1135 / 1823, 963 / 1126, 365 / 946, 235 / 360])
-    assert fa.m2c["value"] == pytest.approx(1135 / 1823 * 963 / 1126 * 365 / 946 * 235 / 360)
+    plain = [1852 / 2907, 1135 / 1823, 963 / 1126, 365 / 946, 235 / 360]
+    # Aalen–Johansen (open deals censored at as_of): a hair above the plain ratios on the demo,
+    # whose open deals are few and young
+    assert conv == pytest.approx([0.63815, 0.62309, 0.85526, 0.38644, 0.65334], abs=5e-5)
+    assert all(0 <= c - p < 0.002 for c, p in zip(conv, plain, strict=True))
+    assert fa.m2c["value"] == pytest.approx(float(np.prod(conv[1:])))
 
 
 def test_demo_story_names_offer_defence_as_the_weakest(demo_funnel) -> None:
@@ -55,7 +60,7 @@ def test_demo_forecast_and_levers(demo_funnel) -> None:
     assert r.total_mean == pytest.approx(r.expected.sum(), rel=0.02)
     assert r.total_q[0] < r.total_q[1] < r.total_q[2]
     # the demo target (1.05 × last year's monthly won revenue) is a stretch, not out of reach
-    assert r.p_target is not None and 0.05 < r.p_target < 0.30
+    assert r.p_target is not None and 0.05 < r.p_target < 0.40
     g = fa.goal_seek.set_index("driver")
     assert bool(g.loc["new_deals", "realistic"]) and 140 < g.loc["new_deals", "needed"] < 150
     offer = g.loc["conversion.offer"]

@@ -81,6 +81,20 @@ MERGED = {
     # issue 10, pay: a new section; the team's cost priced at today's pay (median team.fixed_pay
     # by role) instead of the methodology's roubles; the pay principles left open are asked
     r"compensation(\..+)?": "new key: pay per role, principles, the team's pay vs today's",
+    # issue 9, one conversion definition (stage table, levers, forecast, backtest, sizing):
+    # Aalen–Johansen per stage, deals still open there censored at as_of, stale deals lost
+    # (none on the demo): each conversion a hair higher (target_list 0.6371 → 0.6382, offer
+    # 0.3858 → 0.3864, offer_defense 0.6528 → 0.6533), meeting → contract 0.1341 → 0.1345,
+    # goal seek +11.86 % → +11.31 %, sizing's meetings 91.6 → 91.4; the tornado's top two
+    # bars (deal size, offer defence) swap places, the deal size now carrying its slope's
+    # posterior mean instead of a flat one
+    r"funnel\.stages\[\d+\]\.(conversion_to_next|interval\[[01]\])": "one conversion",
+    r"funnel\.(meeting_to_contract|benchmarks\[[01]\])\.(value|lo|hi)": "one conversion",
+    r"funnel\.forecast\.method\.conversions\[\d+\]": "one conversion",
+    r"funnel\.sensitivity\[\d+\]\.driver": "the top two bars swap (slope posteriors)",
+    r"funnel\.goal_seek\[\d+\]\.(current|needed|change|implied_\w+)": "one conversion",
+    r"sizing\.inputs\.(contact|meeting)_to_(meeting|contract)": "one conversion",
+    r"sizing\.workload\.meetings": "one conversion",
 }
 
 

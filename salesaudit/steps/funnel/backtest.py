@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.steps.funnel import forecast as fmod
-from salesaudit.steps.funnel.compute import LOST, STALE_FACTOR, WON, cycle_summary
+from salesaudit.steps.funnel.compute import LOST, WON, stale_threshold
 
 ORIGINS = tuple(range(3, 13))  # months before the last complete month end
 BACKTEST_SCENARIOS = 2_000
@@ -131,11 +131,8 @@ def _one(
     d, h = known_at(deals, history, stages, origin)
     if d.empty or (origin - d["created_at"].min()).days < MIN_MONTHS * 28:
         return None
-    p80 = cycle_summary(d).get("p80")
     try:
-        model = fmod.model_from_deals(
-            d, stages, h, origin, stale_days=STALE_FACTOR * p80 if p80 else None
-        )
+        model = fmod.model_from_deals(d, stages, h, origin, stale_days=stale_threshold(d))
     except fmod.ForecastUnavailable:
         return None
     r = fmod.simulate(model, horizon=horizon, scenarios=scenarios, seed=seed)

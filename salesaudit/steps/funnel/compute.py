@@ -5,7 +5,14 @@ Definitions (docs/methodology.md §6.5, §4):
 * A deal *reached* stage k if its current stage is k or later, it is won, or it was lost at
   stage k or later (``lost_stage``, else its last funnel stage in ``stage_history``). A lost
   deal with no known loss stage is known to have reached only the first stage.
-* Conversion k→k+1 = deals that reached k+1 / (deals that reached k − deals still open at k).
+* Conversion k→k+1 = deals that reached k+1 / (deals that reached k − deals still open at k);
+  with stage history and an audit date, the Aalen–Johansen cumulative incidence of advancing
+  (advance and loss compete, deals still open at the stage are censored at as_of; time is
+  counted from entering the stage): the plain ratio leaves the deals still open out, and as
+  deals are lost sooner than they advance, it undercounts the advances of recent entrants.
+* Stale: an open deal older than ``STALE_FACTOR`` × the P80 won cycle is lost, at the stage it
+  stands at (:func:`stale_as_lost`), in the stage table, the levers, the forecast and the
+  backtest alike.
 * Identifiability: the u lost deals without a known loss stage may have been lost anywhere, so
   conversion k→k+1 lies somewhere in [r/(n+u), (r+u)/(n+u)] (k ≥ 1; [r/n, (r+u)/n] at k = 0).
   When that range is wider than ``UNKNOWN_LOSS_TOLERANCE`` (5 points) the conversion is not
@@ -136,15 +143,134 @@ def _counts_from_positions(
 
 
 def counts(
-    deals: pd.DataFrame, stages: list[str], history: pd.DataFrame | None = None
+    deals: pd.DataFrame,
+    stages: list[str],
+    history: pd.DataFrame | None = None,
+    as_of: pd.Timestamp | None = None,
+    stale_days: float | None = None,
 ) -> FunnelCounts:
-    """Reach and conversions per stage: open deals leave the denominator of their own stage."""
+    """Reach and conversions per stage (see the module: stale deals lost, Aalen–Johansen)."""
+    if as_of is not None:
+        deals = stale_as_lost(deals, history, stages, stale_open(deals, as_of, stale_days))
     reached_pos = stage_position(deals, history, stages).to_numpy()
     st = deals["stage"].to_numpy()
     known = loss_stage(deals, history, stages).notna().to_numpy()
-    return _counts_from_positions(
+    fc = _counts_from_positions(
         reached_pos, ~np.isin(st, [WON, LOST]), st == WON, st == LOST, known, stages
     )
+    if as_of is None or history is None or history.empty or "closed_at" not in deals:
+        return fc
+    aj = np.r_[competing_conversions(deals, history, stages, as_of, reached_pos), np.nan]
+    t = fc.stages
+    ok = t["conversion_to_next"].notna().to_numpy() & np.isfinite(aj)
+    t["conversion_to_next"] = np.where(ok, aj, t["conversion_to_next"].astype(float))
+    t["conversion_to_next"] = t["conversion_to_next"].astype(object).where(ok, None)
+    return fc
+
+
+def _days(ts: pd.Series) -> np.ndarray:
+    """Timestamps as float days since the epoch (NaT: NaN)."""
+    v = pd.to_datetime(ts).to_numpy(dtype="datetime64[ns]")
+    out = v.astype("int64") / 8.64e13
+    out[np.isnat(v)] = np.nan
+    return out
+
+
+def entry_times(
+    deals: pd.DataFrame, history: pd.DataFrame, stages: list[str], reached_pos: np.ndarray
+) -> np.ndarray:
+    """(deals, stages) days each deal entered each stage it reached (gaps: the stage before)."""
+    k = len(stages)
+    e = np.full((len(deals), k), np.nan)
+    pos = {s: i for i, s in enumerate(stages)}
+    h = history[history["stage"].isin(pos)]
+    first = h.groupby(["deal_id", "stage"], observed=True)["entered_at"].min().reset_index()
+    row = pd.Index(deals["deal_id"]).get_indexer(first["deal_id"])
+    ok = row >= 0
+    e[row[ok], first["stage"].map(pos).to_numpy()[ok]] = _days(first["entered_at"])[ok]
+    won = (deals["stage"] == WON).to_numpy()
+    closed = _days(deals["closed_at"])
+    e[:, k - 1] = np.where(won & np.isnan(e[:, k - 1]), closed, e[:, k - 1])
+    e[:, 0] = _days(deals["created_at"])
+    for i in range(1, k):
+        e[:, i] = np.where(np.isnan(e[:, i]), e[:, i - 1], np.fmax(e[:, i], e[:, i - 1]))
+        e[reached_pos < i, i] = np.nan
+    return e
+
+
+def aalen_johansen(duration: np.ndarray, event: np.ndarray) -> float:
+    """P(advance) of two competing events (1 advance, 2 loss; 0 censored), NaN without events.
+
+    The cumulative incidences at the last time, renormalised over the mass that left (the
+    deals still at risk then are taken to split like the rest).
+    """
+    if not len(duration):
+        return float("nan")
+    t, inv = np.unique(duration, return_inverse=True)
+    adv = np.bincount(inv, weights=(event == 1).astype(float), minlength=len(t))
+    loss = np.bincount(inv, weights=(event == 2).astype(float), minlength=len(t))
+    leave = np.bincount(inv, minlength=len(t)).astype(float)
+    at_risk = len(duration) - np.r_[0.0, np.cumsum(leave)[:-1]]
+    surv = np.r_[1.0, np.cumprod(1 - (adv + loss) / at_risk)[:-1]]
+    ca, cl = float((surv * adv / at_risk).sum()), float((surv * loss / at_risk).sum())
+    return ca / (ca + cl) if ca + cl > 0 else float("nan")
+
+
+def competing_conversions(
+    deals: pd.DataFrame,
+    history: pd.DataFrame,
+    stages: list[str],
+    as_of: pd.Timestamp,
+    reached_pos: np.ndarray,
+) -> np.ndarray:
+    """Each stage's conversion by Aalen–Johansen (advance vs loss, open deals censored)."""
+    e = entry_times(deals, history, stages, reached_pos)
+    now = float(_days(pd.Series([pd.Timestamp(as_of)]))[0])
+    closed = np.nan_to_num(_days(deals["closed_at"]), nan=now)
+    lost = (deals["stage"] == LOST).to_numpy()
+    out = np.full(len(stages) - 1, np.nan)
+    for i in range(len(stages) - 1):
+        m = reached_pos >= i
+        adv = reached_pos[m] > i
+        end = np.where(adv, e[m, i + 1], np.where(lost[m], closed[m], now))
+        dur = np.maximum(end - e[m, i], 0.0)
+        event = np.where(adv, 1, np.where(lost[m], 2, 0))
+        out[i] = aalen_johansen(dur, event)
+    return out
+
+
+def stale_threshold(deals: pd.DataFrame) -> float | None:
+    """Days after which an open deal is stale: STALE_FACTOR × the P80 won cycle (None)."""
+    p80 = cycle_summary(deals)["p80"]
+    return STALE_FACTOR * p80 if p80 is not None else None
+
+
+def stale_open(deals: pd.DataFrame, as_of: pd.Timestamp, stale_days: float | None) -> pd.Series:
+    """Open deals older than `stale_days` at as_of: deals nobody closes (all False without it)."""
+    if not stale_days:
+        return pd.Series(False, index=deals.index)
+    age = (as_of - deals["created_at"]).dt.total_seconds() / 86400
+    return ~deals["stage"].isin([WON, LOST]) & (age > stale_days)
+
+
+def stale_as_lost(
+    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str], stale: pd.Series
+) -> pd.DataFrame:
+    """The deals with each stale open deal marked lost at the stage it stands at.
+
+    A deal left open long past the cycles of won deals is, for revenue, a loss: counted as
+    still open it would leave its stage's denominator and lift every conversion above what
+    the deals that do close achieve (with many such deals, by half again or more).
+    """
+    if not stale.any():
+        return deals
+    at = stage_position(deals, history, stages).map(dict(enumerate(stages)))
+    d = deals.copy()
+    if "lost_stage" not in d:
+        d["lost_stage"] = None
+    d["lost_stage"] = d["lost_stage"].astype(object).where(~stale, at)
+    d["stage"] = d["stage"].astype(object).where(~stale, LOST)
+    return d
 
 
 def cycle_days(deals: pd.DataFrame) -> pd.Series:
@@ -195,9 +321,10 @@ def stage_table(fc: FunnelCounts, level: float = LEVEL, min_n: int = MIN_N) -> p
     advanced = np.r_[reached[1:], 0]
     ident = t["identified"].to_numpy(dtype=bool)
     los, his = [], []
+    conv = t["conversion_to_next"].astype(float).to_numpy()
     for i in range(len(t)):
-        if i < len(t) - 1 and n[i] > 0 and ident[i]:
-            lo, hi = wilson(advanced[i], n[i], level)
+        if i < len(t) - 1 and n[i] > 0 and ident[i] and np.isfinite(conv[i]):
+            lo, hi = wilson(conv[i] * n[i], n[i], level)
         else:
             lo, hi = (np.nan, np.nan)
         los.append(lo)
@@ -225,10 +352,11 @@ def stage_table(fc: FunnelCounts, level: float = LEVEL, min_n: int = MIN_N) -> p
 
 
 def beta_params(st: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
-    """Beta(successes + 1, failures + 1) parameters of each stepwise conversion."""
+    """Beta(successes + 1, failures + 1) of each conversion (successes: conversion × n)."""
     st = st.iloc[:-1]
-    s = st["advanced"].to_numpy(dtype=float)
     n = st["n"].to_numpy(dtype=float)
+    conv = st["conversion_to_next"].astype(float).to_numpy()
+    s = np.where(np.isfinite(conv), conv * n, st["advanced"].to_numpy(dtype=float))
     return s + 1.0, np.maximum(n - s, 0.0) + 1.0
 
 
@@ -268,9 +396,10 @@ def audit_counts(audit: Audit) -> FunnelCounts | None:
     deals = audit_deals(audit)
     if deals is None:
         return None
+    history = audit.table("stage_history")
     return audit.memo(
         ("funnel.counts",),
-        lambda: counts(deals, audit.stage_keys, audit.table("stage_history")),
+        lambda: counts(deals, audit.stage_keys, history, audit.as_of, stale_threshold(deals)),
     )
 
 
@@ -781,8 +910,7 @@ def hygiene(
     else:
         out["won_without_close_date"] = {"count": None, "reason": "no_close_dates"}
     if cycle_p80 is not None:
-        age = (as_of - deals["created_at"]).dt.days
-        stale = is_open & (age > STALE_FACTOR * cycle_p80)
+        stale = stale_open(deals, as_of, STALE_FACTOR * cycle_p80)
         record("stale", deals.loc[stale, "deal_id"], int(is_open.sum()))
         out["stale"]["threshold_days"] = round(STALE_FACTOR * cycle_p80, 1)
     else:

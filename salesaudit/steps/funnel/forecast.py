@@ -51,6 +51,7 @@ from salesaudit.steps.funnel.compute import (
     counts,
     stage_position,
     stage_table,
+    stale_open,
 )
 
 QUANTILES = (0.10, 0.50, 0.90)
@@ -62,6 +63,12 @@ TREND_MONTHS = 24  # the trends are fitted on up to the last 24 complete months
 SEASON_MONTHS = 24  # seasonality needs at least two full years
 MIN_TREND_MONTHS = 6
 MAX_SLOPE = 0.05  # |log slope| a month: ±5 % a month at most
+# priors of the slopes a month, N(0, τ²): new deals may grow or shrink by about ±27 % a year
+# (τ = 2 %), the average deal by about ±13 % a year (τ = 1 %); an unmodelled season (under two
+# years of history) is a ±10 % wave of unknown phase
+INFLOW_PRIOR = 0.02
+SIZE_PRIOR = 0.01
+SEASON_AMPLITUDE = 0.10
 MIN_SIZE_DEALS = 20
 SNAPSHOTS = 12  # month-end snapshots of the open pipeline behind P(win | open at a stage)
 
@@ -99,7 +106,7 @@ class ForecastModel:
     cycle_scale: float = 1.0
     notes: list[str] = field(default_factory=list)
     collapsed: bool = False  # one conversion, the win rate (stage conversions not identifiable)
-    # trends (log slope per month, shrunk toward flat) and seasonality of the inflow
+    # trends (log slope per month: posterior mean and sd) and seasonality of the inflow
     inflow_trend: float = 0.0
     inflow_trend_se: float = 0.0
     inflow_offset: float = 0.0  # months from the inflow level's centre to forecast month 0
@@ -348,26 +355,53 @@ def inflow_model(history: pd.Series) -> tuple[str, float, float]:
 
 @dataclass(frozen=True)
 class Trend:
-    """A log-linear slope a month: as estimated, its standard error, and shrunk toward flat."""
+    """A log-linear slope a month: as estimated with its s.e., and its posterior (mean, sd)."""
 
     raw: float = 0.0
-    se: float = 0.0
-    slope: float = 0.0  # raw × max(0, 1 − se²/raw²): the positive-part (empirical Bayes) shrink
+    raw_se: float = 0.0
+    slope: float = 0.0  # posterior mean: raw × τ²/(τ² + se²) under the prior N(0, τ²)
+    se: float = 0.0  # posterior sd: what each scenario's slope is drawn with
 
 
-def shrunk(raw: float, se: float) -> Trend:
-    """The trend shrunk toward flat: kept in full when clear, zero when within one s.e."""
-    if not np.isfinite(raw) or not np.isfinite(se) or raw == 0:
-        return Trend(0.0, min(float(se), MAX_SLOPE) if np.isfinite(se) else 0.0, 0.0)
-    w = max(0.0, 1.0 - (se / raw) ** 2)
-    # a short or noisy history cannot tell a slope beyond ±MAX_SLOPE a month either way: its
-    # uncertainty is capped there too, so no scenario grows without bound
+def shrunk(raw: float, se: float, prior: float) -> Trend:
+    """The slope's posterior under a prior N(0, prior²) (normal–normal; capped at ±MAX_SLOPE).
+
+    A slope within its error is pulled toward flat and keeps its doubt: each scenario draws
+    its own slope from the posterior, so a short or noisy history widens the forecast instead
+    of betting on "no growth".
+    """
+    if not np.isfinite(raw) or not np.isfinite(se) or se <= 0:
+        return Trend()
+    w = prior**2 / (prior**2 + se**2)
     slope = float(np.clip(raw * w, -MAX_SLOPE, MAX_SLOPE))
-    return Trend(float(raw), min(float(se), MAX_SLOPE), slope)
+    return Trend(float(raw), float(se), slope, min(math.sqrt(w) * float(se), MAX_SLOPE))
+
+
+def _hac_var(design: np.ndarray, resid: np.ndarray, bread: np.ndarray, lags: int) -> np.ndarray:
+    """Newey–West (Bartlett) sandwich covariance of a GLM fit's coefficients."""
+    u = design * resid[:, None]
+    meat = u.T @ u
+    for lag in range(1, lags + 1):
+        g = u[lag:].T @ u[:-lag]
+        meat += (1 - lag / (lags + 1)) * (g + g.T)
+    return bread @ meat @ bread
+
+
+def season_slope_sd(n: int, amplitude: float = SEASON_AMPLITUDE) -> float:
+    """Sd of the slope an unmodelled 12-month wave (random phase) puts into n months' fit."""
+    t = np.arange(n, dtype=float)
+    x = t - t.mean()
+    c, s_ = (x * np.cos(2 * np.pi * t / 12)).sum(), (x * np.sin(2 * np.pi * t / 12)).sum()
+    return float(amplitude * math.sqrt(0.5 * (c * c + s_ * s_)) / (x * x).sum())
 
 
 def _poisson_trend(y: np.ndarray, offset: np.ndarray) -> tuple[float, float, np.ndarray]:
-    """Poisson log-linear fit y ~ exp(a + b·i + offset): (b, s.e. of b, fitted), by IRLS."""
+    """Poisson log-linear fit y ~ exp(a + b·i + offset): (b, s.e. of b, fitted), by IRLS.
+
+    The s.e. is the larger of the quasi-Poisson and the Newey–West one (lags n/4): months
+    next to each other share what the fit leaves out (an unmodelled season), so the
+    residuals are autocorrelated and the plain s.e. too small.
+    """
     x = np.arange(len(y), dtype=float) - (len(y) - 1) / 2
     beta = np.array([math.log(max(y.mean(), 0.5)), 0.0])
     design = np.column_stack([np.ones_like(x), x])
@@ -380,8 +414,10 @@ def _poisson_trend(y: np.ndarray, offset: np.ndarray) -> tuple[float, float, np.
             break
     mu = np.exp(design @ beta + offset)
     phi = max(1.0, float(((y - mu) ** 2 / mu).sum()) / max(len(y) - 2, 1))
-    cov = np.linalg.inv(design.T @ (design * mu[:, None])) * phi
-    return float(beta[1]), float(math.sqrt(cov[1, 1])), mu
+    bread = np.linalg.inv(design.T @ (design * mu[:, None]))
+    hac = _hac_var(design, y - mu, bread, max(2, len(y) // 4)) * len(y) / max(len(y) - 2, 1)
+    var = max(float(bread[1, 1]) * phi, float(hac[1, 1]))
+    return float(beta[1]), math.sqrt(var), mu
 
 
 def inflow_trend(hist: pd.Series) -> tuple[Trend, np.ndarray | None, np.ndarray]:
@@ -405,11 +441,13 @@ def inflow_trend(hist: pd.Series) -> tuple[Trend, np.ndarray | None, np.ndarray]
             b, se, mu = _poisson_trend(y, np.log(season[cal]))
         else:
             season = None
-    return shrunk(b, se), season, mu
+    else:  # a season cannot be told from under two years: its wave may sit in the slope
+        se = math.hypot(se, season_slope_sd(len(y)))
+    return shrunk(b, se, INFLOW_PRIOR), season, mu
 
 
 def size_trend(won: pd.DataFrame, as_of: pd.Timestamp) -> Trend:
-    """Trend of log deal size by close month over the last 24 months (OLS), shrunk."""
+    """Trend of log deal size by close month over the last 24 months (OLS), its posterior."""
     if "closed_at" not in won:
         return Trend()
     w = won[won["closed_at"].notna() & (won["closed_at"] > as_of - pd.DateOffset(months=24))]
@@ -424,7 +462,13 @@ def size_trend(won: pd.DataFrame, as_of: pd.Timestamp) -> Trend:
     b = float(((x - x.mean()) * (y - y.mean())).sum() / sxx)
     resid = y - y.mean() - b * (x - x.mean())
     se = math.sqrt(float((resid**2).sum()) / max(len(y) - 2, 1) / sxx)
-    return shrunk(b, se)
+    # deals closed in one month share that month's mix: cluster-robust s.e. by close month
+    month = w["closed_at"].dt.to_period("M").to_numpy()
+    score = pd.Series((x - x.mean()) * resid).groupby(month).sum().to_numpy()
+    g = len(score)
+    if g > 2:
+        se = max(se, math.sqrt(float((score**2).sum()) * g / (g - 1)) / sxx)
+    return shrunk(b, se, SIZE_PRIOR)
 
 
 def dispersion(observed: np.ndarray, expected: np.ndarray, var: np.ndarray) -> float:
@@ -511,34 +555,6 @@ def snapshot_wins(
     return wins * scale + 1.0, (seen - wins) * scale + 1.0
 
 
-def stale_open(deals: pd.DataFrame, as_of: pd.Timestamp, stale_days: float | None) -> pd.Series:
-    """Open deals older than `stale_days` at as_of: deals nobody closes (all False without it)."""
-    if not stale_days:
-        return pd.Series(False, index=deals.index)
-    age = (as_of - deals["created_at"]).dt.total_seconds() / 86400
-    return ~deals["stage"].isin([WON, LOST]) & (age > stale_days)
-
-
-def stale_as_lost(
-    deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str], stale: pd.Series
-) -> pd.DataFrame:
-    """The deals with each stale open deal marked lost at the stage it stands at.
-
-    A deal left open long past the cycles of won deals is, for revenue, a loss: counted as
-    still open it would leave its stage's denominator and lift every conversion above what
-    the deals that do close achieve (with many such deals, by half again or more).
-    """
-    if not stale.any():
-        return deals
-    at = stage_position(deals, history, stages).map(dict(enumerate(stages)))
-    d = deals.copy()
-    if "lost_stage" not in d:
-        d["lost_stage"] = None
-    d["lost_stage"] = d["lost_stage"].astype(object).where(~stale, at)
-    d["stage"] = d["stage"].astype(object).where(~stale, LOST)
-    return d
-
-
 def _months_before(ts: pd.Series, as_of: pd.Timestamp) -> np.ndarray:
     """Time of each timestamp in months relative to as_of (negative before)."""
     return ((ts - as_of).dt.total_seconds() / 86400 / DAYS_PER_MONTH).to_numpy(dtype=float)
@@ -555,9 +571,8 @@ def model_from_deals(
 ) -> ForecastModel:
     """Estimate the forecast model from the deals (raises ForecastUnavailable)."""
     as_of = pd.Timestamp(as_of)
-    stale_now = stale_open(deals, as_of, stale_days)
-    if stale_now.any() or fc is None:  # the rates count a stale open deal as lost
-        fc = counts(stale_as_lost(deals, history, stages, stale_now), stages, history)
+    if fc is None:  # the one definition: stale deals lost, conversions by Aalen–Johansen
+        fc = counts(deals, stages, history, as_of, stale_days)
     long = _complete_months(deals["created_at"], as_of, max(months, TREND_MONTHS))
     hist = long.iloc[-months:]
     if hist.empty or hist.sum() == 0:
