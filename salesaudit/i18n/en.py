@@ -1036,18 +1036,28 @@ MESSAGES: dict[str, str] = {
     "s.norm_case": "If the team worked to the methodology's norms (a closer {closer} meetings a "
     "month, a hunter {hunter} calls, a farmer {farmer} active accounts), the target "
     "would need {need, plural, one {# seller} other {# sellers}}: {by}.",
-    "s.not_ready": "the productive team does not carry the whole target within these 12 months",
-    "s.plan_hires": "Hiring plan: {n, plural, one {# hire} other {# hires}} ({by}), the first in "
-    "{first}, in batches of {b} — what a batch holds beyond the roles short goes to "
-    "the role with the most people, which loses most to attrition; {ready}.",
-    "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, covers "
-    "every role (leavers are replaced once a whole person is gone); {ready}.",
+    "s.not_ready": "the productive team does not carry the whole target in every month to the end "
+    "of these 12 months",
+    "s.plan.both": "{sellers} and {heads}",
+    "s.plan.heads": "{n, plural, one {# head of sales} other {# heads of sales}}",
+    "s.plan.sellers": "{n, plural, one {# seller} other {# sellers}} ({by})",
+    "s.plan_hires": "Hiring plan: {who}, the first in {first}; sellers in batches of {b} — each "
+    "place a batch holds beyond the roles short goes to the role that would be "
+    "short soonest, as an early replacement of its leavers; leavers are replaced "
+    "before a role's productive capacity falls below its need, so {ready}.",
+    "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, keeps "
+    "every role's productive capacity at its need despite attrition; {ready}.",
     "s.productive": "Productive FTE",
     "s.rates_default": "Not the client's own figures: {rates}. The client's data cannot give them "
     "(no such stages, too few deals, or lost deals without a known stage); the "
     "sizing above changes with them — replace them under capacity.rates in "
     "client.yaml when the client knows better.",
-    "s.ready": "the productive team carries the whole target from {month}",
+    "s.ready": "the productive team carries the whole target in every month from {month}",
+    "s.rotation_record": "new clients won {new}",
+    "s.rotation_tenure": "no won revenue: the longest-serving first",
+    "s.rotations": "Before hiring, move {n, plural, one {# seller} other {# sellers}} beyond the "
+    "need from {source} to {to} (the methodology's vertical rotation), into places "
+    "the plan would otherwise hire for: {people}.",
     "s.source.given": "client.yaml",
     "s.source.norm": "norm",
     "s.source.observed": "observed",

@@ -308,6 +308,16 @@ class Redeploy(_Section):
     basis: Literal["track_record", "shortfall"]
 
 
+class Rotation(_Section):
+    """A seller beyond his role's need moved up a role (vertical rotation: hunter → closer)."""
+
+    name: str
+    from_: Literal["hunter"] = Field(alias="from")
+    to: Literal["closer"]
+    new_revenue: float
+    basis: Literal["track_record", "tenure"]
+
+
 class PlanMonth(_Section):
     """One month of the plan, all sellers: hires, headcount, productive FTE, revenue, cost."""
 
@@ -359,9 +369,12 @@ class SizingFindings(_Section):
         default_factory=dict, description="today's people per plan role after the moves"
     )
     redeploy: list[Redeploy] = Field(default_factory=list)
+    rotations: list[Rotation] = Field(default_factory=list)
     monthly: list[PlanMonth] = Field(default_factory=list)
     ready_month: Month | None = Field(
-        None, description="first month the productive team carries the whole target"
+        None,
+        description="first month from which the productive team carries the whole target "
+        "in every later month",
     )
     cost_per_month: CostPerMonth | None = None
 

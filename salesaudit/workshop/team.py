@@ -1,7 +1,7 @@
 """The trainer's team panel: sliders → headcount per role, hiring plan and cost of sales, live.
 
 :func:`update` is the whole update step: it runs the report's own sizing functions
-(`sizing.workload`, `sizing.required`, `sizing.moves`, `sizing.hiring_plan`, `sizing.monthly`)
+(`sizing.workload`, `sizing.required`, `sizing.schedule`, `sizing.monthly`)
 on the slider values, so the panel at its starting values shows the report's figures.
 :func:`app` builds the ipywidgets panel that ``notebooks/team_simulator.ipynb`` shows. The
 client: the given client.yaml, else ``$SALESAUDIT_CLIENT``, else the demo client.
@@ -117,12 +117,11 @@ def update(state: TeamState) -> TeamOutput:
     inp = replace(state.inputs, inbound_share=state.inbound_share)
     work = sizing.workload(inp)
     staff = sizing.required(inp, work, state.repeat_sales, state.span, state.regional)
-    cur = sizing.current(a)
-    start = sizing.starting(cur, sizing.moves(a, staff, cur, state.repeat_sales), staff)
-    needed = {r: (staff.heads if r == "head" else staff.required[r]) for r in start}
-    hp = sizing.hiring_plan(start, needed, state.months, state.batch, state.ramp, state.attrition)
+    sch = sizing.schedule(
+        a, staff, state.repeat_sales, state.months, state.batch, state.ramp, state.attrition
+    )
+    start, hp, ready = sch.start, sch.hiring_plan, sch.ready
     mon = sizing.monthly(a, hp, staff, inp.target)
-    ready = sizing.ready_month(hp, {r: v for r, v in staff.fte.items() if v > 0})
     cost = monthly_cost(a, staff)
     cur_money = a.config.currency
     summary = t(

@@ -20,6 +20,7 @@ from salesaudit.steps.sizing.compute import (
     Default,
     Inputs,
     Plan,
+    Schedule,
     Staffing,
     active_accounts,
     active_clients,
@@ -31,11 +32,15 @@ from salesaudit.steps.sizing.compute import (
     inputs,
     monthly,
     moves,
+    needs,
     norm_inputs,
     plan,
     repeat_sales,
     required,
+    rotations,
+    schedule,
     starting,
+    surplus,
     workload,
 )
 from salesaudit.steps.sizing.heads import (
@@ -47,7 +52,7 @@ from salesaudit.steps.sizing.heads import (
 )
 from salesaudit.steps.sizing.hiring import carried, hiring_plan, ready_month, totals, wave
 from salesaudit.steps.sizing.observed import Productivity, productivity
-from salesaudit.steps.sizing.redeploy import Move, redeploy, track_record
+from salesaudit.steps.sizing.redeploy import Move, Rotation, redeploy, rotate, track_record
 from salesaudit.steps.sizing.text import (
     assumptions,
     capacity_table,
@@ -67,6 +72,8 @@ __all__ = [
     "Move",
     "Plan",
     "Productivity",
+    "Rotation",
+    "Schedule",
     "Staffing",
     "active_accounts",
     "active_clients",
@@ -88,6 +95,7 @@ __all__ = [
     "inputs",
     "monthly",
     "moves",
+    "needs",
     "norm_inputs",
     "notes",
     "org_charts",
@@ -103,7 +111,11 @@ __all__ = [
     "required",
     "revenue_cost_chart",
     "revenue_cost_figure",
+    "rotate",
+    "rotations",
+    "schedule",
     "starting",
+    "surplus",
     "team_split",
     "totals",
     "track_record",
