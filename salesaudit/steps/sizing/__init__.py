@@ -51,7 +51,7 @@ from salesaudit.steps.sizing.heads import (
     team_split,
 )
 from salesaudit.steps.sizing.hiring import carried, hiring_plan, ready_month, totals, wave
-from salesaudit.steps.sizing.observed import Productivity, productivity
+from salesaudit.steps.sizing.observed import Productivity, closer_capacity, productivity
 from salesaudit.steps.sizing.redeploy import Move, Rotation, redeploy, rotate, track_record
 from salesaudit.steps.sizing.text import (
     assumptions,
@@ -80,6 +80,7 @@ __all__ = [
     "assumptions",
     "capacity_table",
     "carried",
+    "closer_capacity",
     "cost_notes",
     "current",
     "data_rates",

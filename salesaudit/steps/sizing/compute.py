@@ -19,11 +19,11 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig
 from salesaudit.inputs.earnings import target_earnings
+from salesaudit.inputs.productivity import KEYS, Productivity, hunter_norm, productivity
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 from salesaudit.steps.sizing import hiring as hmod
 from salesaudit.steps.sizing.heads import heads_required, regional_heads
-from salesaudit.steps.sizing.observed import KEYS, Productivity, hunter_norm, productivity
 from salesaudit.steps.sizing.redeploy import Move, Rotation, redeploy, rotate, track_record
 
 SELLER_ROLES = ("hunter", "closer", "farmer", "universal")
