@@ -284,3 +284,22 @@ def test_the_hiring_sentence_counts_heads_apart_from_sellers() -> None:
     assert f.params["hires"] == {"hunter": 1, "closer": 1, "farmer": 1} and f.params["heads"] == 1
     text = sizing.plan_notes(hand_worked())[-1]
     assert text.startswith("Hiring plan: 3 sellers (Hunter 1, Closer 1, Farmer 1) and 1 head of")
+
+
+def test_the_team_headline_names_each_role_with_todays_people_and_the_moves() -> None:
+    """hand_worked: 2 hunters (1 today), 4 closers (3 + u1 moved in), 2 farmers (1), 2 heads
+    (1); the universal role, not in the recommended model, is left out (u1 counted in closers)."""
+    from salesaudit.steps.summary import compute as sc
+    from salesaudit.steps.summary import text as st
+
+    a = hand_worked()
+    p = sizing.plan(a)
+    assert p is not None
+    roles = sc.team_roles(p, p.heads)
+    assert roles == {
+        "closer": (4, 3, 1), "farmer": (2, 1, 0), "hunter": (2, 1, 0), "head": (2, 1, 0),
+    }  # fmt: skip
+    en = st.team_text(roles, "en", True)
+    assert en == ("closers 4 (3 + 1 moved in), farmers 2 (1), hunters 2 (1), heads 2 (1)")
+    ru = st.team_text(roles, "ru", True)
+    assert ru.startswith("клоузеры 4 (3 + 1 переведены), фермеры 2 (1)")

@@ -1203,15 +1203,19 @@ MESSAGES: dict[str, str] = {
     "questions}} open: ask at the next workshop. Until answered, none of "
     "them is a finding, a mistake, a score or a recommendation.",
     "sum.questions_none": "Every questionnaire item is answered: no open questions.",
+    "sum.role.closer": "closers",
+    "sum.role.farmer": "farmers",
+    "sum.role.head": "heads",
+    "sum.role.hunter": "hunters",
+    "sum.role.universal": "universal sellers",
     "sum.structure": "Recommended structure: {s}.",
     "sum.structure_open": "Structure: not recommended yet — {n, plural, one {# answer decides} "
     "other {# answers decide}} it (see the open questions).",
-    "sum.team": "The target needs {need, plural, one {# seller} other {# sellers}} and {heads, "
-    "plural, one {# head} other {# heads}}; the team has {now, plural, one {# seller} "
-    "other {# sellers}}.",
-    "sum.team_unknown": "The target needs {need, plural, one {# seller} other {# sellers}} and "
-    "{heads, plural, one {# head} other {# heads}}; today's headcount is "
-    "unknown (no team table).",
+    "sum.team": "People the target needs, by role (today's in brackets): {roles}.",
+    "sum.team.in": "{now} + {n} moved in",
+    "sum.team.out": "{now} − {n} moved out",
+    "sum.team_unknown": "People the target needs, by role: {roles}; today's headcount is unknown "
+    "(no team table).",
     "table.activities": "Activities",
     "table.deals": "Deals",
     "table.plan": "Plan",
