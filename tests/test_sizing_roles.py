@@ -303,3 +303,35 @@ def test_the_team_headline_names_each_role_with_todays_people_and_the_moves() ->
     assert en == ("closers 4 (3 + 1 moved in), farmers 2 (1), hunters 2 (1), heads 2 (1)")
     ru = st.team_text(roles, "ru", True)
     assert ru.startswith("клоузеры 4 (3 + 1 переведены), фермеры 2 (1)")
+
+
+def test_the_recommended_org_chart_is_by_region_under_the_regional_matrix(
+    demo_audit: Audit,
+) -> None:
+    """The demo: regional matrix, regions Centre, North, South with 5, 5, 4 sellers → one head
+    each (Centre's to hire). Closers after the moves: North 4 (Anna, Maria, Roman, Sergey), Centre
+    3 (Ivan, Elena, Andrey), South 3 (Dmitry, Yulia, Alexey): 8 needed → 3.2, 2.4, 2.4 → 3, 2, 2
+    and the last to the largest remainder (Centre before South by name) → 3, 3, 2. Farmers one
+    per region: 4 → 1, 1, 1 + Centre. The one hunter left is in Centre."""
+    from salesaudit.steps.sizing import org
+
+    p = sizing.plan(demo_audit)
+    assert p is not None and p.heads == 3
+    assert org.heads_by_region(demo_audit) == {"Centre": 1, "North": 1, "South": 1}
+    moved = {m.name: m.to for m in (*p.moves, *p.rotations)}
+    rec = org.org_recommended(demo_audit, p.required, p.heads, moved)
+    got = {(r.head, r.region, r.role): r.sellers for r in rec.itertuples()}
+    assert got == {
+        ("+Centre", "Centre", "closer"): 3, ("+Centre", "Centre", "farmer"): 2,
+        ("+Centre", "Centre", "hunter"): 1, ("Olga Smirnova", "North", "closer"): 3,
+        ("Olga Smirnova", "North", "farmer"): 1, ("Pavel Orlov", "South", "closer"): 2,
+        ("Pavel Orlov", "South", "farmer"): 1,
+    }  # fmt: skip
+    assert rec.groupby("role")["sellers"].sum().to_dict() == {"closer": 8, "farmer": 4, "hunter": 1}
+
+
+def test_share_floors_then_largest_remainders() -> None:
+    from salesaudit.steps.sizing.org import share
+
+    assert share(8, {"C": 3, "N": 4, "S": 3}) == {"C": 3, "N": 3, "S": 2}
+    assert share(0, {"C": 1}) == {"C": 0}

@@ -44,6 +44,7 @@ from salesaudit.steps.sizing.compute import (
     workload,
 )
 from salesaudit.steps.sizing.heads import (
+    heads_by_region,
     heads_required,
     regional_heads,
     regional_matrix,
@@ -88,6 +89,7 @@ __all__ = [
     "findings",
     "fixed_payroll",
     "headcount_chart",
+    "heads_by_region",
     "heads_required",
     "hiring_chart",
     "hiring_figure",
