@@ -142,6 +142,18 @@ def by_region(
     return rows
 
 
+def evenly(heads: int, required: Mapping[str, int]) -> dict[tuple[int, str], int]:
+    """Each role's sellers dealt out over the heads, the head with the fewest sellers first."""
+    load = [0] * heads
+    rows: dict[tuple[int, str], int] = {}
+    for role, n in required.items():
+        for _ in range(n):
+            i = min(range(heads), key=lambda k: (load[k], k))
+            load[i] += 1
+            rows[(i, role)] = rows.get((i, role), 0) + 1
+    return rows
+
+
 def org_recommended(
     audit: Audit, required: dict[str, int], heads: int, moved: Mapping[str, str] | None = None
 ) -> pd.DataFrame:
@@ -151,19 +163,9 @@ def org_recommended(
     slots = regional_slots(audit, max(heads, 1))
     if slots:
         rows = by_region(slots, required, people_by_region(audit, moved or {}))
-        out = [
-            {"head": slots[i][0], "region": slots[i][1], "role": r, "sellers": n, "names": ()}
-            for (i, r), n in sorted(rows.items())
-        ]
-        return pd.DataFrame(out, columns=COLUMNS)
-    slots = recommended_heads(audit, max(heads, 1))
-    load = [0] * len(slots)
-    rows: dict[tuple[int, str], int] = {}
-    for role, n in required.items():
-        for _ in range(n):
-            i = min(range(len(slots)), key=lambda k: (load[k], k))
-            load[i] += 1
-            rows[(i, role)] = rows.get((i, role), 0) + 1
+    else:
+        slots = recommended_heads(audit, max(heads, 1))
+        rows = evenly(len(slots), required)
     out = [
         {"head": slots[i][0], "region": slots[i][1], "role": r, "sellers": n, "names": ()}
         for (i, r), n in sorted(rows.items())
