@@ -1293,9 +1293,11 @@ MESSAGES: dict[str, str] = {
     "cost of sales update with the report's own sizing functions.",
     "team.sim.ramp": "Ramp-up, months",
     "team.sim.summary": "Needed: {sellers, plural, one {# seller} other {# sellers}} ({by}) and "
-    "{heads, plural, one {# head} other {# heads}}; {hires, plural, one {# "
-    "hire} other {# hires}} in 12 months; the target is carried from {ready}; "
-    "cost of sales {cost} a month (fixed payroll today {now}).",
+    "{heads, plural, one {# head} other {# heads}}; hired in 12 months: {hires, "
+    "plural, one {# seller} other {# sellers}} and {hh, plural, one {# head} "
+    "other {# heads}}; the target is carried in every month from {ready}; cost "
+    "of sales at target earnings {cost} a month, {share} of the target (fixed "
+    "payroll today {now}).",
     "team.sim.title": "Team simulator",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",
