@@ -335,3 +335,23 @@ def test_share_floors_then_largest_remainders() -> None:
 
     assert share(8, {"C": 3, "N": 4, "S": 3}) == {"C": 3, "N": 3, "S": 2}
     assert share(0, {"C": 1}) == {"C": 0}
+
+
+def test_rotation_ranks_by_won_revenue_then_meetings_set_then_tenure() -> None:
+    from salesaudit.steps.sizing.redeploy import rotate
+
+    people = pd.DataFrame(
+        {
+            "manager": ["a", "b", "c", "d"],
+            "role": ["hunter"] * 4,
+            "hired_at": pd.to_datetime(["2020-01-01", "2024-01-01", "2019-01-01", "2018-01-01"]),
+        }
+    )
+    record = pd.DataFrame({"new": [5.0], "repeat": [0.0]}, index=["b"])
+    met = {"a": 10.0, "c": 30.0}
+    got = rotate(people, record, {"hunter": 4}, {"closer": 4}, met)
+    assert [(r.name, r.basis) for r in got] == [
+        ("b", "track_record"), ("c", "meetings"), ("a", "meetings"), ("d", "tenure"),
+    ]  # fmt: skip
+    assert rotate(people, record, {"hunter": 2}, {"closer": 1}, met)[0].name == "b"
+    assert rotate(people, record, {"hunter": 2}, {}, met) == ()  # no closer hire to cover

@@ -1053,11 +1053,12 @@ MESSAGES: dict[str, str] = {
     "sizing above changes with them — replace them under capacity.rates in "
     "client.yaml when the client knows better.",
     "s.ready": "the productive team carries the whole target in every month from {month}",
+    "s.rotation_meetings": "{n, plural, one {# meeting} other {# meetings}} set in 12 months",
     "s.rotation_record": "new clients won {new}",
-    "s.rotation_tenure": "no won revenue: the longest-serving first",
+    "s.rotation_tenure": "no won revenue or meetings set in the data: the longest-serving first",
     "s.rotations": "Before hiring, move {n, plural, one {# seller} other {# sellers}} beyond the "
     "need from {source} to {to} (the methodology's vertical rotation), into places "
-    "the plan would otherwise hire for: {people}.",
+    "the plan would otherwise hire for, by track record: {people}.",
     "s.source.given": "client.yaml",
     "s.source.norm": "norm",
     "s.source.observed": "observed",

@@ -315,7 +315,8 @@ class Rotation(_Section):
     from_: Literal["hunter"] = Field(alias="from")
     to: Literal["closer"]
     new_revenue: float
-    basis: Literal["track_record", "tenure"]
+    meetings: float = Field(description="meetings he set in the activity log, last 12 months")
+    basis: Literal["track_record", "meetings", "tenure"]
 
 
 class PlanMonth(_Section):

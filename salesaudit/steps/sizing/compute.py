@@ -19,7 +19,13 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig
 from salesaudit.inputs.earnings import target_earnings
-from salesaudit.inputs.productivity import KEYS, Productivity, hunter_norm, productivity
+from salesaudit.inputs.productivity import (
+    KEYS,
+    Productivity,
+    hunter_norm,
+    logged_activity,
+    productivity,
+)
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 from salesaudit.steps.sizing import hiring as hmod
@@ -488,7 +494,9 @@ def rotations(
         return ()
     surplus = {r: n - staff.required.get(r, 0) for r, n in start.items() if r != "head"}
     room = hp.groupby("role")["hires"].sum().astype(int).to_dict()
-    return rotate(team, track_record(audit), surplus, room)
+    set_ = logged_activity(audit, "meeting", ("hunter",))
+    met = {} if set_ is None else set_.groupby(set_["manager"].astype(str))["count"].sum().to_dict()
+    return rotate(team, track_record(audit), surplus, room, met)
 
 
 def surplus(staff: Staffing, start: dict[str, int], rot: tuple[Rotation, ...]) -> dict[str, int]:
@@ -771,6 +779,7 @@ def findings(audit: Audit) -> dict[str, Any] | None:
                 "from": r.source,
                 "to": r.to,
                 "new_revenue": r.new_revenue,
+                "meetings": r.meetings,
                 "basis": r.basis,
             }
             for r in p.rotations

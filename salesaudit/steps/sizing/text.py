@@ -91,6 +91,8 @@ def rotation_text(r: Rotation, lang: str, cur: str) -> str:
     """One seller moved up a role, with the revenue that put him first (or why not)."""
     if r.basis == "track_record":
         return f"{r.name} ({t('s.rotation_record', lang, new=fmt_money(r.new_revenue, lang, cur))})"
+    if r.basis == "meetings":
+        return f"{r.name} ({t('s.rotation_meetings', lang, n=r.meetings)})"
     return f"{r.name} ({t('s.rotation_tenure', lang)})"
 
 
