@@ -355,3 +355,14 @@ def test_rotation_ranks_by_won_revenue_then_meetings_set_then_tenure() -> None:
     ]  # fmt: skip
     assert rotate(people, record, {"hunter": 2}, {"closer": 1}, met)[0].name == "b"
     assert rotate(people, record, {"hunter": 2}, {}, met) == ()  # no closer hire to cover
+
+
+def test_the_rotation_is_a_structure_action_the_hiring_plan_counts_on(demo_audit: Audit) -> None:
+    from salesaudit.steps import structure
+
+    gap = [g for g in structure.gaps(demo_audit) if g.kind == "rotation"]
+    assert len(gap) == 1 and gap[0].heads == ("hunter",) and gap[0].roles == (("closer", 2),)
+    p = sizing.plan(demo_audit)
+    assert p is not None and set(gap[0].sellers) == {r.name for r in p.rotations}
+    text = structure.advice_notes(demo_audit)[-1]
+    assert text.startswith("Move Sergey Lebedev, Alexey Novikov from hunter to closer before")

@@ -1143,6 +1143,9 @@ MESSAGES: dict[str, str] = {
     "({names}){led}.",
     "st.advice.relief": "This also brings {head} from {now} to {after} sellers, within the span of "
     "{span}.",
+    "st.advice.rotation": "Move {names} from {source} to {to} before hiring ({n, plural, one {# "
+    "seller} other {# sellers}} beyond the need; the methodology's vertical "
+    "rotation, by track record): the hiring plan counts on it.",
     "st.advice.to_roles": "; by their track record: {roles}",
     "st.advice.universals": "Redeploy the universal sellers ({names}; {n} in all) into the "
     "hunter–closer–farmer roles{more}.",

@@ -174,17 +174,20 @@ class HeadRelief(_Section):
 class StructureGap(_Section):
     """A gap between today's team and the structure (what the structure advice is built from)."""
 
-    kind: Literal["region_without_head", "over_span", "no_head", "universals"]
+    kind: Literal["region_without_head", "over_span", "no_head", "universals", "rotation"]
     sellers: Count
     names: list[str]
     region: str | None = Field(None, description="region_without_head: the region")
     heads: list[str] = Field(
         default_factory=list,
-        description="region_without_head: who leads its sellers now; over_span: the head",
+        description="region_without_head: who leads its sellers now; over_span: the head; "
+        "rotation: the role the sellers leave",
     )
     span: int | None = None
     to_roles: dict[str, Count] = Field(
-        default_factory=dict, description="universals: sellers per role the target needs more of"
+        default_factory=dict,
+        description="universals: sellers per role the target needs more of; rotation: the role "
+        "they move to",
     )
     relieves: list[HeadRelief] = Field(default_factory=list)
     resolved_by: str | None = Field(
