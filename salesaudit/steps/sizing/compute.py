@@ -133,7 +133,7 @@ class Plan:
     moves: tuple[Move, ...] = ()  # today's universal sellers into the recommended roles
     start: dict[str, int] = field(default_factory=dict)  # today's people per role, after moves
     monthly: pd.DataFrame | None = None  # month, hires, headcount, productive_fte, revenue, cost
-    ready: str | None = None  # the first month the productive team carries the target
+    ready: str | None = None  # the first month from which the productive team carries the target
     cost_now: float | None = None  # today's fixed payroll a month (team.fixed_pay)
     rotations: tuple[Rotation, ...] = ()  # sellers beyond their role's need moved up a role
 
