@@ -23,7 +23,6 @@ def test_minimal_file_gets_every_section_with_defaults(tmp_path: Path) -> None:
     assert cfg.language == "en" and cfg.seed == 42
     assert [s.key for s in cfg.funnel.stages] == list(config.STAGE_KEYS)
     assert cfg.capacity.closer_meetings_per_month == "auto"  # the client's own, else the norm
-    assert cfg.capacity.closer_meetings() == 40
     assert (
         cfg.capacity.span == 7 and cfg.capacity.hiring_batch == 3 and cfg.capacity.attrition == 0.25
     )

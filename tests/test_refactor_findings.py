@@ -76,6 +76,13 @@ MERGED = {
     r"sizing\.(required_norm|fte|capacity|start|redeploy|monthly|ready_month|cost_per_month)": (
         "new keys: the norm case, capacities, moves, months, cost now vs needed"
     ),
+    # issue 10 follow-up: the 2 hunters beyond the need rotate into closers before any closer is
+    # hired (Sergey Lebedev, Alexey Novikov: most meetings set); the plan keeps each role's
+    # productive FTE at its need (leavers replaced ahead), so the target is carried in every month
+    # from 2026-10 (was 2026-11, and 8.6 M of 9.2 M by 2027-09); the goal seek and the funnel
+    # simulator now read the one closer capacity (32.25 observed, was the norm's 40): no demo
+    # figure changes with it (the capacity check binds on no driver)
+    r"sizing\.rotations": "new key: sellers rotated up a role before hiring",
     # universal sellers redeployed by their track record (new-client revenue only: closers)
     r"structure\.gaps\[\d+\]\.to_roles(\.\w+)?": "universals moved by track record",
     # issue 10, pay: a new section; the team's cost priced at today's pay (median team.fixed_pay
@@ -107,7 +114,8 @@ def test_only_the_merged_figures_changed(demo_run: Path) -> None:
     assert changed, "the merged figures did change"
     # issue 9: the team headline counts the closers on the log; the customers headline names the
     # clients lost instead of the A clients' share (80% by the definition of class A)
-    issue9 = ("needs 13 sellers", "bought nothing in the current one")
+    # issue 10: the team headline per role, today's people in brackets
+    issue9 = ("needs, by role", "bought nothing in the current one")
     for path, before, after in compare.differences(old, new):
         if (
             path.startswith(("data_quality", "summary.headline"))

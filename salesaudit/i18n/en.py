@@ -1036,18 +1036,29 @@ MESSAGES: dict[str, str] = {
     "s.norm_case": "If the team worked to the methodology's norms (a closer {closer} meetings a "
     "month, a hunter {hunter} calls, a farmer {farmer} active accounts), the target "
     "would need {need, plural, one {# seller} other {# sellers}}: {by}.",
-    "s.not_ready": "the productive team does not carry the whole target within these 12 months",
-    "s.plan_hires": "Hiring plan: {n, plural, one {# hire} other {# hires}} ({by}), the first in "
-    "{first}, in batches of {b} — what a batch holds beyond the roles short goes to "
-    "the role with the most people, which loses most to attrition; {ready}.",
-    "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, covers "
-    "every role (leavers are replaced once a whole person is gone); {ready}.",
+    "s.not_ready": "the productive team does not carry the whole target in every month to the end "
+    "of these 12 months",
+    "s.plan.both": "{sellers} and {heads}",
+    "s.plan.heads": "{n, plural, one {# head of sales} other {# heads of sales}}",
+    "s.plan.sellers": "{n, plural, one {# seller} other {# sellers}} ({by})",
+    "s.plan_hires": "Hiring plan: {who}, the first in {first}; sellers in batches of {b} — each "
+    "place a batch holds beyond the roles short goes to the role that would be "
+    "short soonest, as an early replacement of its leavers; leavers are replaced "
+    "before a role's productive capacity falls below its need, so {ready}.",
+    "s.plan_no_hires": "No hires in the next 12 months: today's team, after the moves above, keeps "
+    "every role's productive capacity at its need despite attrition; {ready}.",
     "s.productive": "Productive FTE",
     "s.rates_default": "Not the client's own figures: {rates}. The client's data cannot give them "
     "(no such stages, too few deals, or lost deals without a known stage); the "
     "sizing above changes with them — replace them under capacity.rates in "
     "client.yaml when the client knows better.",
-    "s.ready": "the productive team carries the whole target from {month}",
+    "s.ready": "the productive team carries the whole target in every month from {month}",
+    "s.rotation_meetings": "{n, plural, one {# meeting} other {# meetings}} set in 12 months",
+    "s.rotation_record": "new clients won {new}",
+    "s.rotation_tenure": "no won revenue or meetings set in the data: the longest-serving first",
+    "s.rotations": "Before hiring, move {n, plural, one {# seller} other {# sellers}} beyond the "
+    "need from {source} to {to} (the methodology's vertical rotation), into places "
+    "the plan would otherwise hire for, by track record: {people}.",
     "s.source.given": "client.yaml",
     "s.source.norm": "norm",
     "s.source.observed": "observed",
@@ -1132,6 +1143,9 @@ MESSAGES: dict[str, str] = {
     "({names}){led}.",
     "st.advice.relief": "This also brings {head} from {now} to {after} sellers, within the span of "
     "{span}.",
+    "st.advice.rotation": "Move {names} from {source} to {to} before hiring ({n, plural, one {# "
+    "seller} other {# sellers}} beyond the need; the methodology's vertical "
+    "rotation, by track record): the hiring plan counts on it.",
     "st.advice.to_roles": "; by their track record: {roles}",
     "st.advice.universals": "Redeploy the universal sellers ({names}; {n} in all) into the "
     "hunter–closer–farmer roles{more}.",
@@ -1193,15 +1207,19 @@ MESSAGES: dict[str, str] = {
     "questions}} open: ask at the next workshop. Until answered, none of "
     "them is a finding, a mistake, a score or a recommendation.",
     "sum.questions_none": "Every questionnaire item is answered: no open questions.",
+    "sum.role.closer": "closers",
+    "sum.role.farmer": "farmers",
+    "sum.role.head": "heads",
+    "sum.role.hunter": "hunters",
+    "sum.role.universal": "universal sellers",
     "sum.structure": "Recommended structure: {s}.",
     "sum.structure_open": "Structure: not recommended yet — {n, plural, one {# answer decides} "
     "other {# answers decide}} it (see the open questions).",
-    "sum.team": "The target needs {need, plural, one {# seller} other {# sellers}} and {heads, "
-    "plural, one {# head} other {# heads}}; the team has {now, plural, one {# seller} "
-    "other {# sellers}}.",
-    "sum.team_unknown": "The target needs {need, plural, one {# seller} other {# sellers}} and "
-    "{heads, plural, one {# head} other {# heads}}; today's headcount is "
-    "unknown (no team table).",
+    "sum.team": "People the target needs, by role (today's in brackets): {roles}.",
+    "sum.team.in": "{now} + {n} moved in",
+    "sum.team.out": "{now} − {n} moved out",
+    "sum.team_unknown": "People the target needs, by role: {roles}; today's headcount is unknown "
+    "(no team table).",
     "table.activities": "Activities",
     "table.deals": "Deals",
     "table.plan": "Plan",
@@ -1279,9 +1297,11 @@ MESSAGES: dict[str, str] = {
     "cost of sales update with the report's own sizing functions.",
     "team.sim.ramp": "Ramp-up, months",
     "team.sim.summary": "Needed: {sellers, plural, one {# seller} other {# sellers}} ({by}) and "
-    "{heads, plural, one {# head} other {# heads}}; {hires, plural, one {# "
-    "hire} other {# hires}} in 12 months; the target is carried from {ready}; "
-    "cost of sales {cost} a month (fixed payroll today {now}).",
+    "{heads, plural, one {# head} other {# heads}}; hired in 12 months: {hires, "
+    "plural, one {# seller} other {# sellers}} and {hh, plural, one {# head} "
+    "other {# heads}}; the target is carried in every month from {ready}; cost "
+    "of sales at target earnings {cost} a month, {share} of the target (fixed "
+    "payroll today {now}).",
     "team.sim.title": "Team simulator",
     "tech.assessed": "{n} of {total} applicable technologies rated: coverage counts those only; the "
     "rest are open questions in the summary.",

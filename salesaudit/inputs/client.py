@@ -181,11 +181,6 @@ class CapacityConfig(_Model):
             raise ValueError("must be a number above 0, or auto")
         return v
 
-    def closer_meetings(self) -> float:
-        """Meetings a closer holds a month as given, else the methodology's norm (40)."""
-        given = self.closer_meetings_per_month
-        return C.MEETINGS_PER_CLOSER.value if given == "auto" else float(given)
-
 
 class CrmChecklist(_Model):
     """CRM readiness checklist (docs/methodology.md §3.9): `None` is not assessed."""

@@ -174,17 +174,20 @@ class HeadRelief(_Section):
 class StructureGap(_Section):
     """A gap between today's team and the structure (what the structure advice is built from)."""
 
-    kind: Literal["region_without_head", "over_span", "no_head", "universals"]
+    kind: Literal["region_without_head", "over_span", "no_head", "universals", "rotation"]
     sellers: Count
     names: list[str]
     region: str | None = Field(None, description="region_without_head: the region")
     heads: list[str] = Field(
         default_factory=list,
-        description="region_without_head: who leads its sellers now; over_span: the head",
+        description="region_without_head: who leads its sellers now; over_span: the head; "
+        "rotation: the role the sellers leave",
     )
     span: int | None = None
     to_roles: dict[str, Count] = Field(
-        default_factory=dict, description="universals: sellers per role the target needs more of"
+        default_factory=dict,
+        description="universals: sellers per role the target needs more of; rotation: the role "
+        "they move to",
     )
     relieves: list[HeadRelief] = Field(default_factory=list)
     resolved_by: str | None = Field(
@@ -308,6 +311,17 @@ class Redeploy(_Section):
     basis: Literal["track_record", "shortfall"]
 
 
+class Rotation(_Section):
+    """A seller beyond his role's need moved up a role (vertical rotation: hunter → closer)."""
+
+    name: str
+    from_: Literal["hunter"] = Field(alias="from")
+    to: Literal["closer"]
+    new_revenue: float
+    meetings: float = Field(description="meetings he set in the activity log, last 12 months")
+    basis: Literal["track_record", "meetings", "tenure"]
+
+
 class PlanMonth(_Section):
     """One month of the plan, all sellers: hires, headcount, productive FTE, revenue, cost."""
 
@@ -359,9 +373,12 @@ class SizingFindings(_Section):
         default_factory=dict, description="today's people per plan role after the moves"
     )
     redeploy: list[Redeploy] = Field(default_factory=list)
+    rotations: list[Rotation] = Field(default_factory=list)
     monthly: list[PlanMonth] = Field(default_factory=list)
     ready_month: Month | None = Field(
-        None, description="first month the productive team carries the whole target"
+        None,
+        description="first month from which the productive team carries the whole target "
+        "in every later month",
     )
     cost_per_month: CostPerMonth | None = None
 

@@ -108,9 +108,9 @@ def key_tables(audit: Audit) -> Book:
     sized = sizing.plan(audit)
     if sized is not None:
         sheets.append(Sheet("sizing_workload", pd.DataFrame([sized["workload"]])))
-        sheets.append(Sheet("hiring_plan", sized.hiring_plan))
+        sheets.append(Sheet("hiring_plan", sized.hiring_plan.round(2)))  # people to 1/100
         if sized.monthly is not None:
-            sheets.append(Sheet("hiring_months", sized.monthly))
+            sheets.append(Sheet("hiring_months", sized.monthly.round(2)))
     pay = _pay_curves(audit)
     if not pay.empty:
         sheets.append(Sheet("pay_curves", pay))

@@ -30,6 +30,7 @@ import plotly.graph_objects as go
 from salesaudit.core.names import STAGE_KEYS
 from salesaudit.i18n import fmt_money, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import open_audit
+from salesaudit.inputs.productivity import closer_capacity
 from salesaudit.present.style import BAD, PALETTE, styled
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import text as ft
@@ -219,7 +220,7 @@ def _from_client(path: Path, lang: str | None) -> tuple[SimState, fmod.ForecastM
         average_deal=float(model.mean_size),
         cycle_days=float(model.median_cycle or 30.0),
         closers=int(closers or 1),
-        meetings_per_closer=cfg.capacity.closer_meetings(),
+        meetings_per_closer=closer_capacity(audit),
         target=float(fa.target or goal or 1.0),
         horizon=cfg.funnel.horizon_months,
         scenarios=cfg.funnel.scenarios,

@@ -1,7 +1,7 @@
 """The trainer's team panel: sliders → headcount per role, hiring plan and cost of sales, live.
 
 :func:`update` is the whole update step: it runs the report's own sizing functions
-(`sizing.workload`, `sizing.required`, `sizing.moves`, `sizing.hiring_plan`, `sizing.monthly`)
+(`sizing.workload`, `sizing.required`, `sizing.schedule`, `sizing.monthly`)
 on the slider values, so the panel at its starting values shows the report's figures.
 :func:`app` builds the ipywidgets panel that ``notebooks/team_simulator.ipynb`` shows. The
 client: the given client.yaml, else ``$SALESAUDIT_CLIENT``, else the demo client.
@@ -19,6 +19,7 @@ import plotly.graph_objects as go
 
 from salesaudit.i18n import fmt_money, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit, open_audit
+from salesaudit.inputs.earnings import target_earnings
 from salesaudit.steps import sizing
 from salesaudit.steps.sizing.compute import monthly_cost
 from salesaudit.steps.sizing.text import role_counts
@@ -55,6 +56,27 @@ class TeamState:
 
 
 @dataclass(frozen=True)
+class CostOfSales:
+    """The needed team's pay a month at target earnings: per role, in all, as a share of the
+    target revenue a month (None without a target or when a role has no target earnings)."""
+
+    by_role: dict[str, float]
+    total: float
+    share: float | None
+
+
+def cost_of_sales(audit: Audit, staff: sizing.Staffing, target: float) -> CostOfSales:
+    """People per role (heads too) × the role's target earnings (`inputs.earnings`), summed and
+    over the target: what the team panel's target and rate sliders move."""
+    te = target_earnings(audit)
+    need = {**{r: n for r, n in staff.required.items() if n}, "head": staff.heads}
+    by_role = {r: n * te[r][0] for r, n in need.items() if n and r in te}
+    total = monthly_cost(audit, staff)
+    share = total / target if target > 0 and total == total else None
+    return CostOfSales(by_role, total, share)
+
+
+@dataclass(frozen=True)
 class TeamOutput:
     """One update: people per role, the plan, its months, the figures and the sentence."""
 
@@ -69,6 +91,7 @@ class TeamOutput:
     hiring_fig: go.Figure
     cost_fig: go.Figure
     elapsed: float = 0.0
+    cost_of_sales: CostOfSales | None = None  # the cost at target earnings, per role and share
 
 
 def initial(client_file: str | None = None, lang: str | None = None) -> TeamState:
@@ -117,13 +140,13 @@ def update(state: TeamState) -> TeamOutput:
     inp = replace(state.inputs, inbound_share=state.inbound_share)
     work = sizing.workload(inp)
     staff = sizing.required(inp, work, state.repeat_sales, state.span, state.regional)
-    cur = sizing.current(a)
-    start = sizing.starting(cur, sizing.moves(a, staff, cur, state.repeat_sales), staff)
-    needed = {r: (staff.heads if r == "head" else staff.required[r]) for r in start}
-    hp = sizing.hiring_plan(start, needed, state.months, state.batch, state.ramp, state.attrition)
+    sch = sizing.schedule(
+        a, staff, state.repeat_sales, state.months, state.batch, state.ramp, state.attrition
+    )
+    start, hp, ready = sch.start, sch.hiring_plan, sch.ready
     mon = sizing.monthly(a, hp, staff, inp.target)
-    ready = sizing.ready_month(hp, {r: v for r, v in staff.fte.items() if v > 0})
-    cost = monthly_cost(a, staff)
+    cos = cost_of_sales(a, staff, inp.target)
+    cost = cos.total
     cur_money = a.config.currency
     summary = t(
         "team.sim.summary",
@@ -132,8 +155,10 @@ def update(state: TeamState) -> TeamOutput:
         by=role_counts(staff.required, lang),
         heads=staff.heads,
         hires=int(hp.loc[hp["role"] != "head", "hires"].sum()),
+        hh=int(hp.loc[hp["role"] == "head", "hires"].sum()),
         ready=ready or "—",
         cost=fmt_money(cost, lang, cur_money),
+        share=fmt_pct(cos.share, lang, 1) if cos.share is not None else "—",
         now=fmt_money(sizing.fixed_payroll(a), lang, cur_money),
     )
     return TeamOutput(
@@ -144,6 +169,7 @@ def update(state: TeamState) -> TeamOutput:
         ready=ready,
         cost_needed=cost,
         summary=summary,
+        cost_of_sales=cos,
         headcount_fig=_headcount_figure(staff, start, lang),
         hiring_fig=sizing.hiring_figure(hp, mon, lang),
         cost_fig=sizing.revenue_cost_figure(mon, inp.target, sizing.fixed_payroll(a), lang),
@@ -277,3 +303,9 @@ class TeamPanel:
 def app(client_file: str | None = None, lang: str | None = None) -> Any:
     """The team panel's widget, started from a client (or $SALESAUDIT_CLIENT, or the demo)."""
     return TeamPanel(initial(client_file or None, lang or None)).widget
+
+
+def panel(state: TeamState) -> Any:
+    """The team panel's widget for a starting state (the notebook keeps the state's audit for
+    the pay panel)."""
+    return TeamPanel(state).widget

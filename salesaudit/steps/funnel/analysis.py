@@ -11,6 +11,7 @@ from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation, target_per_month
 from salesaudit.inputs.facts import purchases_basis, revenue_records
+from salesaudit.inputs.productivity import closer_capacity
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
@@ -255,7 +256,7 @@ def _forecast(
             model,
             parts["target"],
             closers=parts["closers"],
-            meetings_per_closer=cfg.capacity.closer_meetings(),
+            meetings_per_closer=closer_capacity(audit),
             best=best_conversions(parts["cuts"].get("manager"), audit.stage_keys),
         ),
     }

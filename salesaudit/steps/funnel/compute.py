@@ -43,6 +43,7 @@ from salesaudit.core.constants import LEVEL, MIN_N, RAMP_MONTHS, UNKNOWN_LOSS_TO
 from salesaudit.core.names import LOST, WON
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.facts import loss_stage
+from salesaudit.inputs.productivity import logged_activity
 
 if TYPE_CHECKING:  # pragma: no cover
     from salesaudit.inputs.audit import Audit
@@ -624,26 +625,6 @@ class MeetingRate:
         if self.won_month is None or not self.logged_month:
             return None
         return self.won_month / self.logged_month
-
-
-def logged_activity(audit: Audit, kind: str, roles: tuple[str, ...]) -> pd.DataFrame | None:
-    """Activity-log rows of one type (meeting, call) by sellers in `roles`, last 12 months.
-
-    Columns: manager, date, count (1 where the log gives none). None when the log, the team's
-    roles or such rows are missing.
-    """
-    acts, team = audit.table("activities"), audit.table("team")
-    if acts is None or team is None or "role" not in team:
-        return None
-    window = (acts["date"] > audit.as_of - pd.DateOffset(months=12)) & (acts["date"] <= audit.as_of)
-    people = set(team.loc[team["role"].isin(roles), "manager"])
-    a = acts[
-        window & (acts["type"].astype(str).str.casefold() == kind) & acts["manager"].isin(people)
-    ]
-    if a.empty:
-        return None
-    count = a["count"].fillna(1) if "count" in a else pd.Series(1, index=a.index)
-    return pd.DataFrame({"manager": a["manager"], "date": a["date"], "count": count})
 
 
 def logged_meetings_per_closer(audit: Audit) -> float | None:

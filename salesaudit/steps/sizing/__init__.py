@@ -20,6 +20,7 @@ from salesaudit.steps.sizing.compute import (
     Default,
     Inputs,
     Plan,
+    Schedule,
     Staffing,
     active_accounts,
     active_clients,
@@ -31,14 +32,19 @@ from salesaudit.steps.sizing.compute import (
     inputs,
     monthly,
     moves,
+    needs,
     norm_inputs,
     plan,
     repeat_sales,
     required,
+    rotations,
+    schedule,
     starting,
+    surplus,
     workload,
 )
 from salesaudit.steps.sizing.heads import (
+    heads_by_region,
     heads_required,
     regional_heads,
     regional_matrix,
@@ -46,8 +52,8 @@ from salesaudit.steps.sizing.heads import (
     team_split,
 )
 from salesaudit.steps.sizing.hiring import carried, hiring_plan, ready_month, totals, wave
-from salesaudit.steps.sizing.observed import Productivity, productivity
-from salesaudit.steps.sizing.redeploy import Move, redeploy, track_record
+from salesaudit.steps.sizing.observed import Productivity, closer_capacity, productivity
+from salesaudit.steps.sizing.redeploy import Move, Rotation, redeploy, rotate, track_record
 from salesaudit.steps.sizing.text import (
     assumptions,
     capacity_table,
@@ -67,12 +73,15 @@ __all__ = [
     "Move",
     "Plan",
     "Productivity",
+    "Rotation",
+    "Schedule",
     "Staffing",
     "active_accounts",
     "active_clients",
     "assumptions",
     "capacity_table",
     "carried",
+    "closer_capacity",
     "cost_notes",
     "current",
     "data_rates",
@@ -80,6 +89,7 @@ __all__ = [
     "findings",
     "fixed_payroll",
     "headcount_chart",
+    "heads_by_region",
     "heads_required",
     "hiring_chart",
     "hiring_figure",
@@ -88,6 +98,7 @@ __all__ = [
     "inputs",
     "monthly",
     "moves",
+    "needs",
     "norm_inputs",
     "notes",
     "org_charts",
@@ -103,7 +114,11 @@ __all__ = [
     "required",
     "revenue_cost_chart",
     "revenue_cost_figure",
+    "rotate",
+    "rotations",
+    "schedule",
     "starting",
+    "surplus",
     "team_split",
     "totals",
     "track_record",

@@ -159,7 +159,8 @@ def org_charts(audit: Audit) -> go.Figure | None:
     if today is None or today.empty or p is None:
         return None
     span = audit.config.capacity.span
-    rec = org_recommended(audit, p.required, p.heads)
+    moved = {m.name: m.to for m in p.moves} | {r.name: r.to for r in p.rotations}
+    rec = org_recommended(audit, p.required, p.heads, moved)
     titles = (t("chart.org_today", lang), t("chart.org_recommended", lang))
     fig = make_subplots(1, 2, specs=[[{"type": "domain"}, {"type": "domain"}]],
                         subplot_titles=titles)  # fmt: skip

@@ -19,12 +19,18 @@ from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import target_per_month
 from salesaudit.inputs.client import CapacityConfig
 from salesaudit.inputs.earnings import target_earnings
+from salesaudit.inputs.productivity import (
+    KEYS,
+    Productivity,
+    hunter_norm,
+    logged_activity,
+    productivity,
+)
 from salesaudit.steps.funnel import compute as funnel
 from salesaudit.steps.funnel import reverse
 from salesaudit.steps.sizing import hiring as hmod
 from salesaudit.steps.sizing.heads import heads_required, regional_heads
-from salesaudit.steps.sizing.observed import KEYS, Productivity, hunter_norm, productivity
-from salesaudit.steps.sizing.redeploy import Move, redeploy, track_record
+from salesaudit.steps.sizing.redeploy import Move, Rotation, redeploy, rotate, track_record
 
 SELLER_ROLES = ("hunter", "closer", "farmer", "universal")
 PLAN_ROLES = (*SELLER_ROLES, "head")
@@ -127,8 +133,9 @@ class Plan:
     moves: tuple[Move, ...] = ()  # today's universal sellers into the recommended roles
     start: dict[str, int] = field(default_factory=dict)  # today's people per role, after moves
     monthly: pd.DataFrame | None = None  # month, hires, headcount, productive_fte, revenue, cost
-    ready: str | None = None  # the first month the productive team carries the target
+    ready: str | None = None  # the first month from which the productive team carries the target
     cost_now: float | None = None  # today's fixed payroll a month (team.fixed_pay)
+    rotations: tuple[Rotation, ...] = ()  # sellers beyond their role's need moved up a role
 
     def __getitem__(self, key: str) -> Any:
         """Read a field by name: the dict access `plan(audit)["heads"]` of earlier callers."""
@@ -470,6 +477,74 @@ def starting(cur: dict[str, int], moved: tuple[Move, ...], staff: Staffing) -> d
     return {**out, "head": cur.get("head", 0)}
 
 
+def needs(staff: Staffing, roles: list[str] | dict[str, int]) -> dict[str, float]:
+    """What the hiring plan keeps covered per role: each seller role's FTE (its workload over
+    its capacity, unrounded), heads in people."""
+    return {r: float(staff.heads if r == "head" else staff.fte.get(r, 0.0)) for r in roles}
+
+
+def rotations(
+    audit: Audit, staff: Staffing, start: dict[str, int], hp: pd.DataFrame
+) -> tuple[Rotation, ...]:
+    """Sellers beyond their role's need moved up (hunter → closer) to cover the hires the plan
+    would otherwise make in the role above (`hp`: the plan hiring one by one, so the places a
+    batch fills are not counted), named by their track record."""
+    team = audit.table("team")
+    if staff.roles != "hunter_closer_farmer" or team is None or "role" not in team:
+        return ()
+    surplus = {r: n - staff.required.get(r, 0) for r, n in start.items() if r != "head"}
+    room = hp.groupby("role")["hires"].sum().astype(int).to_dict()
+    set_ = logged_activity(audit, "meeting", ("hunter",))
+    met = {} if set_ is None else set_.groupby(set_["manager"].astype(str))["count"].sum().to_dict()
+    return rotate(team, track_record(audit), surplus, room, met)
+
+
+def surplus(staff: Staffing, start: dict[str, int], rot: tuple[Rotation, ...]) -> dict[str, int]:
+    """People per seller role beyond its need, after the moves (those rotated in are there to
+    cover the role's leavers, so not beyond it)."""
+    into = {r: sum(x.to == r for x in rot) for r in start}
+    return {
+        r: n - staff.required.get(r, 0) - into[r]
+        for r, n in start.items()
+        if r != "head" and n - staff.required.get(r, 0) - into[r] > 0
+    }
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Today's people into the recommended roles, and the 12-month plan that tops them up."""
+
+    moves: tuple[Move, ...]
+    rotations: tuple[Rotation, ...]
+    start: dict[str, int]  # people per role after the moves and rotations
+    hiring_plan: pd.DataFrame  # month, role, hires, headcount, productive_fte
+    ready: str | None  # the first month from which the productive team carries the target
+
+
+def schedule(
+    audit: Audit,
+    staff: Staffing,
+    repeat: bool,
+    months: list[str],
+    batch: int,
+    ramp: int,
+    attrition: float,
+) -> Schedule:
+    """Universal sellers moved by track record, surpluses rotated up where the plan would hire,
+    then the hiring plan for what is left (the report's and the workshop's one path)."""
+    cur = current(audit)
+    moved = moves(audit, staff, cur, repeat)
+    start = starting(cur, moved, staff)
+    one_by_one = hmod.hiring_plan(start, needs(staff, start), months, 1, ramp, attrition)
+    rot = rotations(audit, staff, start, one_by_one)
+    for r in rot:
+        start[r.source] -= 1
+        start[r.to] += 1
+    hp = hmod.hiring_plan(start, needs(staff, start), months, batch, ramp, attrition)
+    ready = hmod.ready_month(hp, {r: v for r, v in staff.fte.items() if v > 0})
+    return Schedule(moved, rot, start, hp, ready)
+
+
 def fixed_payroll(audit: Audit) -> float | None:
     """Today's fixed pay a month, summed over the team table (None without `fixed_pay`)."""
     team = audit.table("team")
@@ -510,18 +585,21 @@ def _plan(audit: Audit) -> Plan:
     norm = required(norm_inputs(inp, prod), work, repeat, cap.span, regional)
     cur = current(audit)
     now = sum(cur.get(r, 0) for r in SELLER_ROLES)
-    moved = moves(audit, staff, cur, repeat)
-    start = starting(cur, moved, staff)
-    needed = {r: (staff.heads if r == "head" else staff.required[r]) for r in start}
     months = pd.period_range(audit.as_of + pd.offsets.MonthBegin(1), periods=12, freq="M")
-    hp = hmod.hiring_plan(
-        start, needed, [str(m) for m in months], cap.hiring_batch, cap.ramp_months, cap.attrition
+    sch = schedule(
+        audit,
+        staff,
+        repeat,
+        [str(m) for m in months],
+        cap.hiring_batch,
+        cap.ramp_months,
+        cap.attrition,
     )
+    moved, start, hp, ready = sch.moves, sch.start, sch.hiring_plan, sch.ready
     has_team = audit.table("team") is not None
-    ready = hmod.ready_month(hp, {r: v for r, v in staff.fte.items() if v > 0})
     cost = monthly_cost(audit, staff)
     found = _findings(inp, work, staff, now, has_team)
-    found += _found_more(prod, staff, norm, inp, work, moved, start, hp, ready, has_team)
+    found += _found_more(prod, staff, norm, inp, work, sch, has_team)
     found += (_plan_finding(hp, ready, cap.hiring_batch),) if has_team else ()
     return Plan(
         inputs=inp,
@@ -545,6 +623,7 @@ def _plan(audit: Audit) -> Plan:
         monthly=monthly(audit, hp, staff, inp.target),
         ready=ready,
         cost_now=fixed_payroll(audit),
+        rotations=sch.rotations,
     )
 
 
@@ -598,13 +677,10 @@ def _found_more(
     norm: Staffing,
     inp: Inputs,
     work: dict[str, float],
-    moved: tuple[Move, ...],
-    start: dict[str, int],
-    hp: pd.DataFrame,
-    ready: str | None,
+    sch: Schedule,
     has_team: bool,
 ) -> tuple[Finding, ...]:
-    """Productivity per role, the norm case, the inbound share, moves, surplus and the plan."""
+    """Productivity per role, the norm case, the inbound share, moves, rotations, surplus."""
     out = _productivity_findings(prod, staff)
     if norm.required != staff.required:
         norms = {r: p.norm for r, p in prod.items()}
@@ -616,22 +692,26 @@ def _found_more(
         out.append(Finding("s.inbound", {**share, "outbound": work["outbound_meetings"]}))
     if not has_team:
         return tuple(out)
-    if moved:
-        out.append(Finding("s.moves", {"moves": moved}))
-    surplus = {r: n - staff.required[r] for r, n in start.items() if r != "head"}
-    out += [Finding("s.surplus", {"role": r, "n": n}) for r, n in surplus.items() if n > 0]
+    if sch.moves:
+        out.append(Finding("s.moves", {"moves": sch.moves}))
+    if sch.rotations:
+        out.append(Finding("s.rotations", {"rotations": sch.rotations}))
+    extra = surplus(staff, sch.start, sch.rotations)
+    out += [Finding("s.surplus", {"role": r, "n": n}) for r, n in extra.items()]
     return tuple(out)
 
 
 def _plan_finding(hp: pd.DataFrame, ready: str | None, batch: int) -> Finding:
-    """The hiring plan in short: sellers hired per role, the first month, the month the
-    productive team carries the target."""
+    """The hiring plan in short: sellers hired per role, heads hired (counted apart), the first
+    month, the month from which the productive team carries the target."""
     sellers = hp[hp["role"] != "head"]
     by_role = sellers.groupby("role", sort=False)["hires"].sum()
     hires = {r: int(n) for r, n in by_role.items() if n}
-    first = sellers.loc[sellers["hires"] > 0, "month"]
+    heads = int(hp.loc[hp["role"] == "head", "hires"].sum())
+    first = hp.loc[hp["hires"] > 0, "month"]
     start = first.iloc[0] if len(first) else None
-    return Finding("s.plan_hires", {"hires": hires, "first": start, "ready": ready, "b": batch})
+    params = {"hires": hires, "heads": heads, "first": start, "ready": ready, "b": batch}
+    return Finding("s.plan_hires", params)
 
 
 def _cost_finding(now: float | None, needed: float, has_team: bool) -> tuple[Finding, ...]:
@@ -693,13 +773,24 @@ def findings(audit: Audit) -> dict[str, Any] | None:
             }
             for m in p.moves
         ],  # fmt: skip
+        "rotations": [
+            {
+                "name": r.name,
+                "from": r.source,
+                "to": r.to,
+                "new_revenue": r.new_revenue,
+                "meetings": r.meetings,
+                "basis": r.basis,
+            }
+            for r in p.rotations
+        ],  # fmt: skip
         "hiring_plan": [
             {
                 "month": r["month"],
                 "role": r["role"],
                 "hires": int(r["hires"]),
-                "headcount": float(r["headcount"]),
-                "productive_fte": float(r["productive_fte"]),
+                "headcount": round(float(r["headcount"]), 2),
+                "productive_fte": round(float(r["productive_fte"]), 2),
             }
             for r in p.hiring_plan.to_dict("records")
         ],

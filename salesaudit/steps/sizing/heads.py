@@ -52,18 +52,27 @@ def regions_without_head(audit: Audit) -> tuple[str, ...]:
     return tuple(sorted(str(r) for r, n in counts.items() if r not in led and n >= team))
 
 
+def heads_by_region(audit: Audit) -> dict[str, int]:
+    """Under the regional matrix, heads per region with a team of its own (REGION_TEAM sellers or
+    more): one per span of its sellers (empty when the matrix does not apply or the sellers' or
+    heads' regions are unknown)."""
+    split = team_split(audit)
+    if split is None or regional_matrix(audit) is not True:
+        return {}
+    heads, sellers = split
+    if "region" not in sellers or sellers["region"].isna().all() or heads["region"].isna().any():
+        return {}
+    counts = sellers["region"].dropna().value_counts()
+    span, team = audit.config.capacity.span, int(C.REGION_TEAM.value)
+    return {str(r): math.ceil(n / span) for r, n in sorted(counts.items()) if n >= team}
+
+
 def regional_heads(audit: Audit) -> int:
     """Heads the regional matrix needs: one per span of sellers in each region with a team of
-    its own, when a region lacks its head (0 when none does)."""
-    own = set(regions_without_head(audit))
-    split = team_split(audit)
-    if not own or split is None:
+    its own (:func:`heads_by_region`), when a region lacks its head (0 when none does)."""
+    if not regions_without_head(audit):
         return 0
-    heads, sellers = split
-    counts = sellers["region"].value_counts()
-    own |= {r for r in heads["region"] if counts.get(r, 0) >= int(C.REGION_TEAM.value)}
-    span = audit.config.capacity.span
-    return sum(math.ceil(counts[r] / span) for r in own)
+    return sum(heads_by_region(audit).values())
 
 
 def heads_required(sellers: int, span: int, regional: int = 0) -> int:

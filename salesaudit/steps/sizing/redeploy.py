@@ -80,3 +80,60 @@ def redeploy(
         )
         out.append(Move(name, more, 0.0, 0.0, "shortfall"))
     return tuple(out)
+
+
+@dataclass(frozen=True)
+class Rotation:
+    """One seller beyond his role's need moved up to a role the plan would hire for (the
+    methodology's vertical rotation: hunter → closer), on his won new-client revenue."""
+
+    name: str
+    source: str  # the role he leaves (hunter)
+    to: str  # the role he joins (closer)
+    new_revenue: float  # won from clients new to the company, last 12 months
+    basis: str  # track_record (won revenue) | meetings (meetings set) | tenure (neither)
+    meetings: float = 0.0  # meetings he set in the activity log, last 12 months
+
+
+# the methodology's vertical rotation: a role's surplus may move up into the next one
+ROTATION = {"hunter": "closer"}
+
+
+def rotate(
+    people: pd.DataFrame,
+    record: pd.DataFrame,
+    surplus: Mapping[str, int],
+    room: Mapping[str, int],
+    meetings: Mapping[str, float] | None = None,
+) -> tuple[Rotation, ...]:
+    """The sellers beyond their role's need moved up (ROTATION) to cover what the role above
+    would otherwise hire (`room`), by their track record: the most won new-client revenue first,
+    then the most meetings set (`meetings`: name → meetings in the activity log, 12 months), then
+    the longest-serving (`people`: manager, role, hired_at)."""
+    held = meetings or {}
+    out: list[Rotation] = []
+    for source, to in ROTATION.items():
+        n = min(surplus.get(source, 0), room.get(to, 0))
+        if n <= 0:
+            continue
+        mine = people[people["role"] == source].drop_duplicates("manager")
+        names = mine["manager"].astype(str)
+        new = names.map(lambda m: float(record["new"].get(m, 0.0)) if m in record.index else 0.0)
+        hired = mine["hired_at"] if "hired_at" in mine else pd.Series(pd.NaT, index=mine.index)
+        met = names.map(lambda m: float(held.get(m, 0.0)))
+        ranked = pd.DataFrame({"name": names, "new": new, "met": met, "hired": hired})
+        ranked = ranked.sort_values(
+            ["new", "met", "hired", "name"], ascending=[False, False, True, True]
+        )
+        out += [
+            Rotation(r.name, source, to, r.new, _basis(r.new, r.met), r.met)
+            for r in ranked.head(n).itertuples()
+        ]
+    return tuple(out)
+
+
+def _basis(new: float, met: float) -> str:
+    """What ranked a rotated seller: won revenue, else meetings set, else tenure."""
+    if new > 0:
+        return "track_record"
+    return "meetings" if met > 0 else "tenure"

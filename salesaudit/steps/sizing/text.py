@@ -17,7 +17,7 @@ from salesaudit.steps.sizing.compute import (
     plan,
     reason,
 )
-from salesaudit.steps.sizing.redeploy import Move
+from salesaudit.steps.sizing.redeploy import Move, Rotation
 
 WORKLOAD_ROWS = ("contracts", "meetings", "contacts", "calls")
 # the findings `notes` shows (the workload, capacity, inbound share, headcount gap); the plan's
@@ -34,7 +34,7 @@ FIRST = (
     "s.inbound",
     "s.inbound_unknown",
 )
-PLAN = ("s.moves", "s.surplus", "s.plan_hires")
+PLAN = ("s.moves", "s.rotations", "s.surplus", "s.plan_hires")
 COST = ("s.cost_vs_now", "s.cost_no_pay", "s.cost_no_earnings")
 
 
@@ -87,6 +87,27 @@ def move_text(m: Move, lang: str, cur: str) -> str:
     return f"{m.name} → {t(f'role.{m.to}', lang).lower()} ({why})"
 
 
+def rotation_text(r: Rotation, lang: str, cur: str) -> str:
+    """One seller moved up a role, with the revenue that put him first (or why not)."""
+    if r.basis == "track_record":
+        return f"{r.name} ({t('s.rotation_record', lang, new=fmt_money(r.new_revenue, lang, cur))})"
+    if r.basis == "meetings":
+        return f"{r.name} ({t('s.rotation_meetings', lang, n=r.meetings)})"
+    return f"{r.name} ({t('s.rotation_tenure', lang)})"
+
+
+def rotations_text(rot: tuple[Rotation, ...], lang: str, cur: str) -> str:
+    """The rotation before hiring in one sentence: how many, from which role to which, who."""
+    return t(
+        "s.rotations",
+        lang,
+        n=len(rot),
+        source=t(f"role.{rot[0].source}", lang).lower(),
+        to=t(f"role.{rot[0].to}", lang).lower(),
+        people=", ".join(rotation_text(r, lang, cur) for r in rot),
+    )
+
+
 def capacity_text(f: Finding, lang: str, ramp: int) -> str:
     """A role's capacity in words: observed beside the norm, given, or the norm and why."""
     p, role = f.params, f.params["role"]
@@ -106,12 +127,18 @@ def plan_text(f: Finding, lang: str) -> str:
         if p["ready"]
         else t("s.not_ready", lang)
     )
-    if not p["hires"]:
+    heads = p.get("heads", 0)
+    if not p["hires"] and not heads:
         return t("s.plan_no_hires", lang, ready=ready)
-    n = sum(p["hires"].values())
-    by = role_counts(p["hires"], lang)
+    parts = []
+    if p["hires"]:
+        by = role_counts(p["hires"], lang)
+        parts.append(t("s.plan.sellers", lang, n=sum(p["hires"].values()), by=by))
+    if heads:
+        parts.append(t("s.plan.heads", lang, n=heads))
+    who = t("s.plan.both", lang, sellers=parts[0], heads=parts[1]) if len(parts) == 2 else parts[0]
     first = fmt_month(p["first"], lang)
-    return t("s.plan_hires", lang, n=n, by=by, first=first, ready=ready, b=p["b"])
+    return t("s.plan_hires", lang, who=who, first=first, ready=ready, b=p["b"])
 
 
 def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
@@ -127,6 +154,8 @@ def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
         return t(f.code, lang, share=fmt_pct(p["share"], lang), **nums)
     if f.code == "s.moves":
         return t(f.code, lang, moves="; ".join(move_text(m, lang, cur) for m in p["moves"]))
+    if f.code == "s.rotations":
+        return rotations_text(p["rotations"], lang, cur)
     if f.code == "s.surplus":
         return t(f.code, lang, role=t(f"role.{p['role']}", lang), n=p["n"])
     if f.code == "s.plan_hires":

@@ -181,7 +181,7 @@ def team_rows(audit: Audit) -> pd.DataFrame | None:
     return df[roles != "head"].sort_values(["head", "role", "manager"], kind="stable")
 
 
-GAP_KINDS = ("region_without_head", "over_span", "no_head", "universals")
+GAP_KINDS = ("region_without_head", "over_span", "no_head", "universals", "rotation")
 SPECIALIST_ROLES = ("hunter", "closer", "farmer")
 
 
@@ -191,7 +191,8 @@ class Gap:
 
     kind: region_without_head (a region of at least REGION_TEAM sellers whose head sits in another
     region or who have none), over_span (a head leading more than the span), no_head (sellers
-    without a head), universals (universal sellers while the role model is hunter–closer–farmer).
+    without a head), universals (universal sellers while the role model is hunter–closer–farmer),
+    rotation (sellers beyond their role's need to move up a role before the plan hires).
     """
 
     kind: str  # one of GAP_KINDS
@@ -237,6 +238,16 @@ def _universal_gap(audit: Audit) -> list[Gap]:
     return [Gap("universals", names, roles=roles)]
 
 
+def _rotation_gap(audit: Audit) -> list[Gap]:
+    """Sellers beyond their role's need moved up a role before hiring (sizing's rotations)."""
+    p = sizing.plan(audit)
+    if p is None or not p.rotations:
+        return []
+    names = tuple(r.name for r in p.rotations)
+    heads = (p.rotations[0].source,)  # the role they leave
+    return [Gap("rotation", names, heads=heads, roles=((p.rotations[0].to, len(names)),))]
+
+
 def _gaps(audit: Audit) -> tuple[Gap, ...]:
     """The gaps in GAP_KINDS order (uncached; see :func:`gaps`)."""
     regions = _region_gaps(audit)
@@ -252,7 +263,7 @@ def _gaps(audit: Audit) -> tuple[Gap, ...]:
             out.append(Gap("over_span", names, heads=(head,), span=span, resolved_by=by))
         else:
             out.append(Gap("no_head", tuple(v["names"])))
-    out += _universal_gap(audit)
+    out += _universal_gap(audit) + _rotation_gap(audit)
     return tuple(sorted(out, key=lambda g: GAP_KINDS.index(g.kind)))
 
 
@@ -280,6 +291,9 @@ def advice(audit: Audit) -> tuple[Finding, ...]:
         elif g.kind == "universals":
             roles: dict[str, Any] = {"n": n, "names": g.sellers, "roles": g.roles}
             out.append(Finding("st.advice.universals", roles))
+        elif g.kind == "rotation":
+            params = {"n": n, "names": g.sellers, "source": g.heads[0], "to": g.roles[0][0]}
+            out.append(Finding("st.advice.rotation", params))
     return tuple(out)
 
 

@@ -63,6 +63,9 @@ def advice_sentence(finding: Finding, lang: str, span: int) -> str:
         roles = "; ".join(f"{t(f'role.{r}', lang)} — {n}" for r, n in p.pop("roles"))
         more = t("st.advice.to_roles", lang, roles=roles) if roles else ""
         return t(finding.code, lang, names=names, more=more, **p)
+    if finding.code == "st.advice.rotation":
+        source, to = (t(f"role.{p.pop(k)}", lang).lower() for k in ("source", "to"))
+        return t(finding.code, lang, names=names, source=source, to=to, **p)
     return t(finding.code, lang, names=names, **p)
 
 

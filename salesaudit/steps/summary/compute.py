@@ -104,9 +104,28 @@ def _team(audit: Audit) -> Finding | None:
     if p is None:
         return None
     heads = structure.heads_needed(audit) or p.heads  # one per regional team where that applies
+    roles = team_roles(p, heads)
     if p.has_team:
-        return Finding("sum.team", {"need": p.sellers, "heads": heads, "now": p.now})
-    return Finding("sum.team_unknown", {"need": p.sellers, "heads": heads})
+        return Finding("sum.team", {"roles": roles})
+    return Finding("sum.team_unknown", {"roles": roles})
+
+
+# the order the headline names the roles in: the revenue carriers first, heads last
+HEADLINE_ROLES = ("closer", "farmer", "hunter", "universal", "head")
+
+
+def team_roles(p: sizing.Plan, heads: int) -> dict[str, tuple[int, int, int]]:
+    """Per role the plan has: (people needed, people today, moved in (+) or out (−) by the
+    universal sellers' moves and the rotations); roles with nobody needed or today left out."""
+    need = {**p.required, "head": heads}
+    out = {}
+    for r in HEADLINE_ROLES:
+        now = p.current.get(r, 0) if p.has_team else 0
+        after = p.start.get(r, now) if p.has_team else 0
+        if r in p.start or need.get(r, 0):
+            if need.get(r, 0) or now or after:
+                out[r] = (int(need.get(r, 0)), int(now), int(after - now))
+    return out
 
 
 def _model_questions(audit: Audit) -> list[Question]:

@@ -30,6 +30,23 @@ def _structure(main: str, second: str | None, lang: str) -> str:
     return s + (f" + {t(f'structure.{second}', lang)}" if second else "")
 
 
+def team_text(roles: dict[str, tuple[int, int, int]], lang: str, today: bool) -> str:
+    """People per role the target needs, with today's in brackets and the moves: "closers 8
+    (5 + 3 moved in), farmers 4 (3), hunters 1 (3 − 2 moved out), heads 3 (2)"."""
+    items = []
+    for role, (need, now, moved) in roles.items():
+        name = t(f"sum.role.{role}", lang)
+        if not today:
+            items.append(f"{name} {need}")
+            continue
+        have = str(now)
+        if moved:
+            key = "sum.team.in" if moved > 0 else "sum.team.out"
+            have = t(key, lang, now=now, n=abs(moved))
+        items.append(f"{name} {need} ({have})")
+    return ", ".join(items)
+
+
 def finding_text(f: Finding, lang: str, currency: str) -> str:
     """One headline finding as a sentence."""
     p = f.params
@@ -58,6 +75,8 @@ def finding_text(f: Finding, lang: str, currency: str) -> str:
         return t(f.code, lang, s=_structure(p["main"], p["second"], lang))
     if f.code.startswith("c."):
         return customers_text.finding_text(f, lang, currency)
+    if f.code in ("sum.team", "sum.team_unknown"):
+        return t(f.code, lang, roles=team_text(p["roles"], lang, f.code == "sum.team"))
     if f.code == "sum.abc":
         return t(f.code, lang, n=p["n"], share=fmt_pct(p["share"], lang))
     return t(f.code, lang, **p)
