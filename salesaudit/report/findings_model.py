@@ -327,7 +327,9 @@ class CostPerMonth(_Section):
     """The cost of sales a month: today's fixed payroll and the needed team at target earnings."""
 
     now: float | None = Field(description="sum of team.fixed_pay (null: not exported)")
-    needed: float
+    needed: float | None = Field(
+        description="the needed team at target earnings (null: a role it needs has none)"
+    )
 
 
 class SizingFindings(_Section):
