@@ -89,9 +89,11 @@ def collect(folders: list[Path], previous_dir: Path | None = None) -> list[Entry
 
 
 def metric_names(entries: list[Entry]) -> list[str]:
-    """The columns: the fixed figures, then each compensation scheme found (or one '—' column)."""
-    costs = sorted({k for e in entries for k in e.metrics if k.startswith(bm.COST_PREFIX)})
-    return [*bm.BASE_METRICS, *(costs or [bm.COST_PREFIX + "plan"])]
+    """The columns: the fixed figures, the closer's cost of sales, every other seller role's a
+    client has, and the needed team's."""
+    found = {k for e in entries for k, v in e.metrics.items() if v is not None}
+    roles = [r for r in bm.COST_ROLES if r == "closer" or bm.COST_PREFIX + r in found]
+    return [*bm.BASE_METRICS, *(bm.COST_PREFIX + r for r in roles), bm.TEAM_COST]
 
 
 def benchmark_file(entries: list[Entry]) -> dict[str, Any]:
@@ -153,20 +155,22 @@ def _positions(
 
 
 def quartile_table(bench: dict[str, Any], names: list[str], lang: str) -> pd.DataFrame:
-    """Group × metric: N, min, Q1, median, Q3, max."""
+    """Group × metric: N, min, Q1, median, Q3, max (the quartiles '—' below MIN_PEERS clients)."""
     rows = []
     for group, g in bench["groups"].items():
         for k in names:
-            q = g["metrics"].get(k)
-            cells = {c: bm.fmt(k, q[c], lang) if q else "—" for c in ("min", "q1", "median")}
-            cells |= {c: bm.fmt(k, q[c], lang) if q else "—" for c in ("q3", "max")}
+            q = g["metrics"].get(k) or {}
+            cells = {
+                c: bm.fmt(k, q[c], lang) if c in q else "—"
+                for c in ("min", "q1", "median", "q3", "max")
+            }
             rows.append(
                 {
                     t("portfolio.col.group", lang): t("portfolio.all", lang)
                     if group == bm.ALL
                     else group,
                     t("portfolio.col.metric", lang): bm.label(k, lang),
-                    "N": q["n"] if q else 0,
+                    "N": q.get("n", 0),
                     **{t(f"portfolio.col.{c}", lang): v for c, v in cells.items()},
                 }
             )
@@ -358,12 +362,12 @@ def write(
     sections = [
         (
             t("portfolio.h.figures", lang),
-            t("portfolio.lead.figures", lang),
+            t("portfolio.lead.figures", lang, min=bm.MIN_PEERS),
             _html_table(figures, who),
         ),
         (
             t("portfolio.h.quartiles", lang),
-            t("portfolio.lead.quartiles", lang),
+            t("portfolio.lead.quartiles", lang, min=bm.MIN_PEERS),
             _html_table(quarts.set_index(quarts.columns[0]), quarts.columns[0]),
         ),
     ]
