@@ -112,11 +112,12 @@ def client_metrics(doc: Mapping[str, Any]) -> dict[str, float | None]:
 
 def _costs(comp: Mapping[str, Any], siz: Mapping[str, Any]) -> dict[str, float | None]:
     """Cost of sales at plan per seller role the pay design covers, and the needed team's."""
-    roles = comp.get("roles") if isinstance(comp.get("roles"), dict) else {}
+    roles = comp.get("roles")
+    by_role: dict[str, Any] = roles if isinstance(roles, dict) else {}
     out: dict[str, float | None] = {
-        COST_PREFIX + r: _num(roles[r].get("cost_of_sales_at_plan"))
+        COST_PREFIX + r: _num(by_role[r].get("cost_of_sales_at_plan"))
         for r in COST_ROLES
-        if isinstance(roles.get(r), dict)
+        if isinstance(by_role.get(r), dict)
     }
     cost = _num((siz.get("cost_per_month") or {}).get("needed"))
     target = _num(siz.get("target"))
