@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -304,3 +305,13 @@ def test_plan_checks_previous_and_benchmarks_first(tmp_path: Path) -> None:
     assert not jobs and len(errors) == 2
     assert "--previous" in str(errors[0]) and "portfolio.json" in str(errors[1])
     assert not (tmp_path / "out").exists()
+
+
+def test_local_cluster_prints_a_working_dashboard_link() -> None:
+    """bokeh is installed (pyproject): the local cluster's line links a dashboard that answers."""
+    lines: list[str] = []
+    with batch.connect(None, 1, 1, lines.append):
+        assert len(lines) == 1 and "; dashboard: http://" in lines[0], lines
+        url = lines[0].split("; dashboard: ", 1)[1]
+        with urllib.request.urlopen(url, timeout=30) as page:  # localhost only
+            assert page.status == 200
