@@ -856,6 +856,7 @@ MESSAGES: dict[str, str] = {
     "portfolio.col.q1": "Q1",
     "portfolio.col.q3": "Q3",
     "portfolio.first_audit": "first audit",
+    "portfolio.group": "{group}: {n, plural, one {# client} other {# clients}}",
     "portfolio.h.figures": "Key figures side by side",
     "portfolio.h.quartiles": "Quartiles across the portfolio",
     "portfolio.h.since": "Since the last audit",
@@ -865,15 +866,18 @@ MESSAGES: dict[str, str] = {
     'the same value. "—": the client\'s data cannot support the figure, '
     "or its audit did not compute it (sellers now: no team table).",
     "portfolio.lead.quartiles": "For the whole portfolio and for each sector named in the client "
-    "files; N counts the clients whose data supports the figure. "
-    "Quartiles need at least {min} clients: with fewer, only the lowest "
-    "and highest values are shown, and nobody is placed. The same "
-    "numbers are in portfolio.json, which `salesaudit run --benchmarks` "
-    "reads.",
+    "files; N counts the clients whose data supports the figure, and a "
+    "figure none of them has is left out. Quartiles need at least {min} "
+    "clients: with fewer, only the lowest and highest values are shown, "
+    "and nobody is placed. The same numbers are in portfolio.json, "
+    "which `salesaudit run --benchmarks` reads.",
     "portfolio.lead.since": "Each client against its report in the previous batch: the change of "
     "the key figures and of the pillar scores. The methodology reviews the "
     "system at least every quarter.",
     "portfolio.not_in_batch": "not in this batch",
+    "portfolio.part.customers": "Customers (ABC-XYZ)",
+    "portfolio.part.funnel": "Funnel",
+    "portfolio.part.team": "Team and pay",
     "portfolio.sheet.clients": "Clients",
     "portfolio.sheet.positions": "Quartile positions",
     "portfolio.sheet.quartiles": "Quartiles",
