@@ -365,6 +365,9 @@ def render_html(sections: list[tuple[str, str, str]], n: int, lang: str) -> str:
     css += (
         "\n.sa-scroll { overflow-x: auto; }\n.sa-scroll td.num { white-space: nowrap; }\n"
         "@media print { .sa-scroll { overflow: visible; } .sa-scroll td.num { white-space: normal; } }\n"
+        "@media screen and (max-width: 600px) { .sa-scroll table.sa-table { font-size: 13px; }\n"
+        "  .sa-scroll table.sa-table th, .sa-scroll table.sa-table td { padding: 4px 6px; }\n"
+        "  .sa-scroll table.sa-table th { min-width: 5.5em; } }\n"
     )
     res = {
         "language_code": lang,
