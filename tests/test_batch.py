@@ -123,6 +123,11 @@ def test_comparison_lines_both_languages() -> None:
     assert "lowest quartile" in en[1] and "Win rate: 5.0%" in en[1]
     assert ru[0].startswith("В сравнении с 8 проверенными клиентами его отрасли")
     assert "нижняя четверть" in ru[1]
+    costs = [("x", {"cost_of_sales.closer": 0.05 * i, bm.TEAM_COST: 0.1 * i}) for i in range(1, 6)]
+    doc = bm.summarise(costs)
+    en = bm.comparison(doc, {"cost_of_sales.closer": 0.26, bm.TEAM_COST: 0.05}, None, "en")
+    assert en[1].startswith("Cost of sales at plan: closer (pay ÷ revenue): 26.0%, highest")
+    assert en[2].startswith("Cost of sales at plan: the team the target needs")
 
 
 def test_benchmark_file_checked(tmp_path: Path) -> None:
