@@ -42,6 +42,7 @@ bench: setup
 	$(BIN)/python benchmarks/demo.py
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/batch.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache build

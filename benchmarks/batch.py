@@ -91,7 +91,9 @@ def main() -> None:
     batch = time.perf_counter() - t0
     print(f"batch  (salesaudit batch, LocalCluster of {n} workers):         {batch:6.1f} s")
     print(f"speed-up: {serial / batch:.2f}x")
-    print(done.stdout.strip().splitlines()[-1])
+    lines = done.stdout.strip().splitlines()
+    print(next((ln for ln in lines if "local cluster of" in ln), ""))  # with the dashboard link
+    print(lines[-1])  # the portfolio's path
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +72,27 @@ def test_metrics_from_findings(demo_doc: dict[str, Any]) -> None:
 
 def test_compensation_cost_of_sales_read_when_present(demo_doc: dict[str, Any]) -> None:
     doc = copy.deepcopy(demo_doc)
-    doc["compensation"] = {"current": {"cost_of_sales_at_plan": 0.071}, "note": "x"}
-    assert bm.client_metrics(doc)["cost_of_sales.current"] == 0.071
+    doc["compensation"] = {
+        "roles": {"closer": {"cost_of_sales_at_plan": 0.071}, "head": {"cost_of_sales_at_plan": 1}},
+        "principles": [],
+    }
+    doc["sizing"]["cost_per_month"] = {"now": None, "needed": 500.0}
+    doc["sizing"]["target"] = 2000.0
+    m = bm.client_metrics(doc)
+    assert m["cost_of_sales.closer"] == 0.071 and "cost_of_sales.head" not in m
+    assert m[bm.TEAM_COST] == 0.25  # the needed team's pay a month ÷ the target a month
+    assert bm.label("cost_of_sales.closer", "en") == "Cost of sales at plan: closer (pay ÷ revenue)"
+    assert "клоузер" in bm.label("cost_of_sales.closer", "ru")
+    doc["sizing"]["cost_per_month"]["needed"] = None  # a needed role without target earnings
+    assert bm.client_metrics(doc)[bm.TEAM_COST] is None
+
+
+def test_sellers_now_unknown_without_a_team_table(demo_doc: dict[str, Any]) -> None:
+    doc = copy.deepcopy(demo_doc)
+    doc["sizing"]["current"] = {}  # no team table: today's sellers are unknown, not zero
+    m = bm.client_metrics(doc)
+    assert m["sellers_required"] == sum(doc["sizing"]["required"].values())
+    assert m["sellers_current"] is None and m["sellers_gap"] is None
 
 
 def test_quartiles_and_positions() -> None:
@@ -80,6 +100,8 @@ def test_quartiles_and_positions() -> None:
     assert (q["n"], q["q1"], q["median"], q["q3"]) == (5, 2.0, 3.0, 4.0)
     assert [bm.position(v, q) for v in (1.0, 2.5, 3.5, 5.0)] == [1, 2, 3, 4]
     assert bm.position(1.0, bm.quartiles([1.0, 2.0, 3.0])) is None  # too few to place anybody
+    assert set(bm.quartiles([1.0, 2.0, 3.0])) == {"n", "min", "max"}  # nor quartiles to show
+    assert bm.position(0.0, bm.quartiles([0.0] * 5)) is None  # all equal: nobody ranked apart
 
 
 def test_summarise_by_sector() -> None:
@@ -101,6 +123,11 @@ def test_comparison_lines_both_languages() -> None:
     assert "lowest quartile" in en[1] and "Win rate: 5.0%" in en[1]
     assert ru[0].startswith("В сравнении с 8 проверенными клиентами его отрасли")
     assert "нижняя четверть" in ru[1]
+    costs = [("x", {"cost_of_sales.closer": 0.05 * i, bm.TEAM_COST: 0.1 * i}) for i in range(1, 6)]
+    doc = bm.summarise(costs)
+    en = bm.comparison(doc, {"cost_of_sales.closer": 0.26, bm.TEAM_COST: 0.05}, None, "en")
+    assert en[1].startswith("Cost of sales at plan: closer (pay ÷ revenue): 26.0%, highest")
+    assert en[2].startswith("Cost of sales at plan: the team the target needs")
 
 
 def test_benchmark_file_checked(tmp_path: Path) -> None:
@@ -128,6 +155,28 @@ def test_portfolio_files(demo_doc: dict[str, Any], tmp_path: Path) -> None:
     win = rows[0].index("Win rate")
     assert [r[win] for r in rows[1:]] == [1, 1, 2, 3, 4]  # on a quartile: the lower one
     assert page.count("—") > 5  # the compensation column: no key yet, shown as "—"
+
+
+def test_portfolio_unknown_team_and_too_few_clients(
+    demo_doc: dict[str, Any], tmp_path: Path
+) -> None:
+    """No team table: sellers now and the gap show "—", never 0; three clients: no quartiles."""
+    docs = [_variant(demo_doc, f"Client {i}", 0.8 + 0.2 * i) for i in range(3)]
+    for d in docs:
+        d["sizing"]["current"] = {}
+    folders = _reports(tmp_path, docs)
+    entries = portfolio.collect(folders)
+    bench = portfolio.benchmark_file(entries)
+    fig = portfolio.figures_table(entries, bench, "en", False)
+    assert set(fig["Sellers now"]) == {"—"} and set(fig["Sellers to add (needed − now)"]) == {"—"}
+    assert not fig["Win rate"].str.contains("Q").any()  # nobody placed among three
+    quarts = portfolio.quartile_table(bench, portfolio.metric_names(entries), "en")
+    win = quarts[quarts["Figure"] == "Win rate"].iloc[0]
+    assert (win["N"], win["Q1"], win["Median"], win["Q3"]) == (3, "—", "—", "—")
+    assert win["Min"] != "—" and win["Max"] != "—"
+    assert "q1" not in bench["groups"]["all"]["metrics"]["win_rate"]  # nor in portfolio.json
+    page = portfolio.write(tmp_path, folders, "en")["html"].read_text("utf-8")
+    assert "Quartiles need at least 4 clients" in page
 
 
 def test_portfolio_anonymised_codes_are_stable(demo_doc: dict[str, Any], tmp_path: Path) -> None:
@@ -261,3 +310,13 @@ def test_plan_checks_previous_and_benchmarks_first(tmp_path: Path) -> None:
     assert not jobs and len(errors) == 2
     assert "--previous" in str(errors[0]) and "portfolio.json" in str(errors[1])
     assert not (tmp_path / "out").exists()
+
+
+def test_local_cluster_prints_a_working_dashboard_link() -> None:
+    """bokeh is installed (pyproject): the local cluster's line links a dashboard that answers."""
+    lines: list[str] = []
+    with batch.connect(None, 1, 1, lines.append):
+        assert len(lines) == 1 and "; dashboard: http://" in lines[0], lines
+        url = lines[0].split("; dashboard: ", 1)[1]
+        with urllib.request.urlopen(url, timeout=30) as page:  # localhost only
+            assert page.status == 200

@@ -3,10 +3,12 @@ processes on localhost (random ports), three small clients from the export corpu
 
 - Each client's findings.json equals a local single-client run's (same client file, same seed).
   findings.json has no run-time keys (no timestamp, no path, no duration), so nothing is dropped:
-  the documents are compared whole. The local run is `run --only intake`: the runner builds
-  findings.json from the validated tables whichever notebooks run, so it is the whole document.
-- A worker killed (SIGKILL) while it runs an audit: its client is re-run, every client finishes
-  exactly once, every output folder is complete and no staging folder is left.
+  the documents are compared whole. Both runs are `--only intake` (ONLY): the runner builds
+  findings.json from the validated tables whichever notebooks run, so it is the whole document,
+  and one notebook a client keeps the test to about a minute on two cores (all notebooks: ~5 min).
+- A worker killed (SIGKILL) while its audit process runs and has written its staging folder: its
+  client is re-run, every client finishes exactly once, every output folder is complete and no
+  staging folder is left. The kill waits for that audit process, not for a fixed time.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import psutil
 import pytest
 from distributed import Client
 
@@ -32,6 +35,7 @@ pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).parent / "data" / "exports"
 CLIENTS = ("hubspot", "amocrm", "pipedrive")
 DASK = [sys.executable, "-m", "dask"]
+ONLY = ("--only", "intake")  # findings.json is whole whichever notebooks run (see above)
 
 
 def _start(args: list[str], log: Path) -> subprocess.Popen[bytes]:
@@ -62,7 +66,7 @@ class _suppress:
         return None
 
     def __exit__(self, kind: object, *_: object) -> bool:
-        return kind is ProcessLookupError
+        return kind is ProcessLookupError or kind is psutil.NoSuchProcess
 
 
 @pytest.fixture(scope="module")
@@ -127,10 +131,12 @@ def _leftovers(root: Path) -> list[str]:
 def test_cluster_batch_equals_local_runs(cluster: str, clients: list[Path], tmp_path: Path) -> None:
     out = tmp_path / "batch"
     done = run_cli(
-        "batch", *map(str, clients), "--scheduler", cluster, "--workers", "2", "--out", str(out)
+        "batch",
+        *map(str, clients),
+        *("--scheduler", cluster, "--workers", "2", "--out", str(out), *ONLY),
     )
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"scheduler {cluster}, 2 workers" in done.stdout
+    assert f"scheduler {cluster}, 2 workers; dashboard: http://127.0.0.1:" in done.stdout
     bench = json.loads((out / "portfolio.json").read_text("utf-8"))  # written after the batch
     assert bench["groups"]["all"]["clients"] == 3
     for client in clients:
@@ -138,7 +144,7 @@ def test_cluster_batch_equals_local_runs(cluster: str, clients: list[Path], tmp_
         folder = next(p for p in out.iterdir() if p.name == f"sample-{slug}")
         assert _complete(folder)
         local = tmp_path / "local" / slug
-        ref = run_cli("run", str(client), "--out", str(local), "--only", "intake")
+        ref = run_cli("run", str(client), "--out", str(local), *ONLY)
         assert ref.returncode == 0, ref.stderr
         batch_doc = json.loads((folder / "findings.json").read_text("utf-8"))
         local_doc = json.loads((local / "findings.json").read_text("utf-8"))
@@ -148,16 +154,26 @@ def test_cluster_batch_equals_local_runs(cluster: str, clients: list[Path], tmp_
     assert not _leftovers(out)
 
 
-def _busy_worker(c: Client, out: Path, timeout: float = 180) -> tuple[str, str]:
-    """(worker address, task key) of an audit that has started writing its staging folder."""
+def _staging_pids(out: Path) -> set[int]:
+    """Pids of the audit processes whose staging folder (`.<name>.tmp-<pid>-<start>`) is in out."""
+    if not out.is_dir():
+        return set()
+    return {int(p.name.split(".tmp-")[1].split("-")[0]) for p in out.iterdir() if ".tmp-" in p.name}
+
+
+def _busy_worker(c: Client, out: Path, timeout: float = 180) -> int:
+    """The pid of a worker whose audit process is alive and has written its staging folder."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        pids = c.run(os.getpid)
         for addr, keys in c.processing().items():
-            audits = [k for k in keys if str(k).startswith("salesaudit-audit-")]
-            staged = out.is_dir() and any(".tmp-" in p.name for p in out.iterdir())
-            if audits and staged:
-                return addr, str(audits[0])
-        time.sleep(0.5)
+            if addr not in pids or not any(str(k).startswith("salesaudit-audit-") for k in keys):
+                continue
+            with _suppress():
+                kids = {k.pid for k in psutil.Process(pids[addr]).children(recursive=True)}
+                if kids & _staging_pids(out):
+                    return int(pids[addr])
+        time.sleep(0.2)
     raise AssertionError("no audit started on the cluster")
 
 
@@ -167,15 +183,12 @@ def test_killed_worker_reruns_its_client_once(
     out = tmp_path / "batch"
     log = tmp_path / "batch.out"
     cmd = [sys.executable, "-m", "salesaudit", "batch", *map(str, clients)]
-    cmd += ["--scheduler", cluster, "--workers", "2", "--out", str(out)]
+    cmd += ["--scheduler", cluster, "--workers", "2", "--out", str(out), *ONLY]
     with open(log, "w") as f:
         batch = subprocess.Popen(cmd, stdout=f, stderr=subprocess.STDOUT, text=True)
     try:
         with Client(cluster, timeout="30s") as c:
-            addr, key = _busy_worker(c, out)
-            time.sleep(3)  # the audit is well under way: notebooks running
-            pid = c.run(os.getpid, workers=[addr])[addr]
-            os.kill(pid, signal.SIGKILL)
+            os.kill(_busy_worker(c, out), signal.SIGKILL)  # mid-audit: its staging folder written
         code = batch.wait(timeout=900)
     finally:
         if batch.poll() is None:

@@ -817,12 +817,14 @@ MESSAGES: dict[str, str] = {
     "peers.m.abcxyz_ax": "Share of clients in AX",
     "peers.m.abcxyz_cz": "Share of clients in CZ",
     "peers.m.conv": "Conversion from {stage}",
-    "peers.m.cost_of_sales": "Cost of sales at plan ({scheme})",
+    "peers.m.cost_of_sales": "Cost of sales at plan: {role} (pay ÷ revenue)",
     "peers.m.cycle_days": "Sales cycle, median days",
     "peers.m.p_target": "Chance of reaching the target",
     "peers.m.sellers_current": "Sellers now",
     "peers.m.sellers_gap": "Sellers to add (needed − now)",
     "peers.m.sellers_required": "Sellers the target needs",
+    "peers.m.team_cost_of_sales": "Cost of sales at plan: the team the target needs (its pay ÷ "
+    "target revenue)",
     "peers.m.win_rate": "Win rate",
     "peers.m.xyz_x": "Share of clients in class X",
     "peers.q1": "lowest quartile",
@@ -854,21 +856,28 @@ MESSAGES: dict[str, str] = {
     "portfolio.col.q1": "Q1",
     "portfolio.col.q3": "Q3",
     "portfolio.first_audit": "first audit",
+    "portfolio.group": "{group}: {n, plural, one {# client} other {# clients}}",
     "portfolio.h.figures": "Key figures side by side",
     "portfolio.h.quartiles": "Quartiles across the portfolio",
     "portfolio.h.since": "Since the last audit",
     "portfolio.lead.figures": "Each client's figures from its findings.json, with its quartile "
-    "across the portfolio: Q1 holds the lowest values, Q4 the highest. "
-    '"—": the client\'s data cannot support the figure, or its audit did '
-    "not compute it.",
+    "across the portfolio: Q1 holds the lowest values, Q4 the highest; no "
+    "quartile where fewer than {min} clients have the figure or all have "
+    'the same value. "—": the client\'s data cannot support the figure, '
+    "or its audit did not compute it (sellers now: no team table).",
     "portfolio.lead.quartiles": "For the whole portfolio and for each sector named in the client "
-    "files; N counts the clients whose data supports the figure. The "
-    "same numbers are in portfolio.json, which `salesaudit run "
-    "--benchmarks` reads.",
+    "files; N counts the clients whose data supports the figure, and a "
+    "figure none of them has is left out. Quartiles need at least {min} "
+    "clients: with fewer, only the lowest and highest values are shown, "
+    "and nobody is placed. The same numbers are in portfolio.json, "
+    "which `salesaudit run --benchmarks` reads.",
     "portfolio.lead.since": "Each client against its report in the previous batch: the change of "
     "the key figures and of the pillar scores. The methodology reviews the "
     "system at least every quarter.",
     "portfolio.not_in_batch": "not in this batch",
+    "portfolio.part.customers": "Customers (ABC-XYZ)",
+    "portfolio.part.funnel": "Funnel",
+    "portfolio.part.team": "Team and pay",
     "portfolio.sheet.clients": "Clients",
     "portfolio.sheet.positions": "Quartile positions",
     "portfolio.sheet.quartiles": "Quartiles",

@@ -253,7 +253,8 @@ def connect(
         ) as cluster,
         Client(cluster) as client,
     ):
-        say(f"salesaudit batch: local cluster of {n} worker processes{_dashboard(client, True)}")
+        procs = "worker process" if n == 1 else "worker processes"
+        say(f"salesaudit batch: local cluster of {n} {procs}{_dashboard(client, True)}")
         yield client, kernels
 
 

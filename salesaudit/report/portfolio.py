@@ -32,6 +32,8 @@ from salesaudit.report.html import CSP, TEMPLATES
 from salesaudit.steps.summary import benchmarks as bm
 
 PILLARS = ("operations", "process", "coaching", "training")
+# the figures' tables, a few columns each (a phone, an A4 page): part → which metrics it holds
+PARTS = ("funnel", "customers", "team")
 SINCE_FIGURES = ("win_rate", "p_target", "cycle_days", "meeting_to_contract", "sellers_needed")
 
 
@@ -89,9 +91,20 @@ def collect(folders: list[Path], previous_dir: Path | None = None) -> list[Entry
 
 
 def metric_names(entries: list[Entry]) -> list[str]:
-    """The columns: the fixed figures, then each compensation scheme found (or one '—' column)."""
-    costs = sorted({k for e in entries for k in e.metrics if k.startswith(bm.COST_PREFIX)})
-    return [*bm.BASE_METRICS, *(costs or [bm.COST_PREFIX + "plan"])]
+    """The columns: the fixed figures, the closer's cost of sales, every other seller role's a
+    client has, and the needed team's."""
+    found = {k for e in entries for k, v in e.metrics.items() if v is not None}
+    roles = [r for r in bm.COST_ROLES if r == "closer" or bm.COST_PREFIX + r in found]
+    return [*bm.BASE_METRICS, *(bm.COST_PREFIX + r for r in roles), bm.TEAM_COST]
+
+
+def part_of(metric: str) -> str:
+    """Which table of figures a metric is in: funnel, customers (ABC-XYZ) or team (sellers, pay)."""
+    if metric.startswith(("abc", "xyz")):
+        return "customers"
+    if metric.startswith(("sellers_", bm.COST_PREFIX)) or metric == bm.TEAM_COST:
+        return "team"
+    return "funnel"
 
 
 def benchmark_file(entries: list[Entry]) -> dict[str, Any]:
@@ -116,14 +129,18 @@ def _who(e: Entry, anonymise: bool) -> str:
 
 
 def figures_table(
-    entries: list[Entry], bench: dict[str, Any], lang: str, anonymise: bool
+    entries: list[Entry],
+    bench: dict[str, Any],
+    lang: str,
+    anonymise: bool,
+    names: list[str] | None = None,
 ) -> pd.DataFrame:
-    """Clients × metrics as text: value and quartile (Q1 lowest … Q4 highest)."""
+    """Clients × metrics (all, or `names`) as text: value and quartile (Q1 lowest … Q4 highest)."""
     pos = positions(entries, bench)
     rows = {}
     for e in entries:
         row = {}
-        for k in metric_names(entries):
+        for k in names or metric_names(entries):
             v, q = e.metrics.get(k), pos[e.name].get(k)
             row[bm.label(k, lang)] = bm.fmt(k, v, lang) + (f" · Q{q}" if q else "")
         rows[_who(e, anonymise)] = row
@@ -153,20 +170,27 @@ def _positions(
 
 
 def quartile_table(bench: dict[str, Any], names: list[str], lang: str) -> pd.DataFrame:
-    """Group × metric: N, min, Q1, median, Q3, max."""
+    """Group × metric: N, min, Q1, median, Q3, max (the quartiles '—' below MIN_PEERS clients).
+
+    A figure no client of the group has is left out.
+    """
     rows = []
     for group, g in bench["groups"].items():
         for k in names:
-            q = g["metrics"].get(k)
-            cells = {c: bm.fmt(k, q[c], lang) if q else "—" for c in ("min", "q1", "median")}
-            cells |= {c: bm.fmt(k, q[c], lang) if q else "—" for c in ("q3", "max")}
+            q = g["metrics"].get(k) or {}
+            if not q.get("n"):
+                continue
+            cells = {
+                c: bm.fmt(k, q[c], lang) if c in q else "—"
+                for c in ("min", "q1", "median", "q3", "max")
+            }
             rows.append(
                 {
                     t("portfolio.col.group", lang): t("portfolio.all", lang)
                     if group == bm.ALL
                     else group,
                     t("portfolio.col.metric", lang): bm.label(k, lang),
-                    "N": q["n"] if q else 0,
+                    "N": q.get("n", 0),
                     **{t(f"portfolio.col.{c}", lang): v for c, v in cells.items()},
                 }
             )
@@ -271,6 +295,33 @@ def _html_table(df: pd.DataFrame, index_label: str) -> str:
     )
 
 
+def _figures_html(
+    entries: list[Entry], bench: dict[str, Any], names: list[str], lang: str, anonymise: bool
+) -> str:
+    """The figures as one table per part (funnel, customers, team), each headed by its name."""
+    who = t("portfolio.col.client", lang)
+    out = []
+    for part in PARTS:
+        cols = [k for k in names if part_of(k) == part]
+        table = figures_table(entries, bench, lang, anonymise, cols)
+        out.append(f"<h3>{html.escape(t(f'portfolio.part.{part}', lang))}</h3>")
+        out.append(_html_table(table, who))
+    return "".join(out)
+
+
+def _quartiles_html(bench: dict[str, Any], quarts: pd.DataFrame, lang: str) -> str:
+    """The quartile table split by group: a heading (the group, its clients), then its figures."""
+    col_group, col_metric = t("portfolio.col.group", lang), t("portfolio.col.metric", lang)
+    out = []
+    for group, g in bench["groups"].items():
+        name = t("portfolio.all", lang) if group == bm.ALL else group
+        head = t("portfolio.group", lang, group=name, n=g["clients"])
+        rows = quarts[quarts[col_group] == name].drop(columns=col_group).set_index(col_metric)
+        out.append(f"<h3>{html.escape(head)}</h3>")
+        out.append(_html_table(rows, col_metric))
+    return "".join(out)
+
+
 def _cells(sections: list[tuple[str, str, str]]) -> nbformat.NotebookNode:
     """A notebook of (title, lead, table HTML) sections, as the report template renders them."""
     nb = nbformat.v4.new_notebook()
@@ -311,7 +362,13 @@ def render_html(sections: list[tuple[str, str, str]], n: int, lang: str) -> str:
         exclude_output_prompt=True,
     )
     css = (TEMPLATES / "salesaudit" / "report.css").read_text("utf-8")
-    css += "\n.sa-scroll { overflow-x: auto; }\n.sa-scroll td.num { white-space: nowrap; }\n"
+    css += (
+        "\n.sa-scroll { overflow-x: auto; }\n.sa-scroll td.num { white-space: nowrap; }\n"
+        "@media print { .sa-scroll { overflow: visible; } .sa-scroll td.num { white-space: normal; } }\n"
+        "@media screen and (max-width: 600px) { .sa-scroll table.sa-table { font-size: 13px; }\n"
+        "  .sa-scroll table.sa-table th, .sa-scroll table.sa-table td { padding: 4px 6px; }\n"
+        "  .sa-scroll table.sa-table th { min-width: 5.5em; } }\n"
+    )
     res = {
         "language_code": lang,
         "sa": {
@@ -353,18 +410,17 @@ def write(
     bench = benchmark_file(entries)
     names = metric_names(entries)
     who = t("portfolio.col.client", lang)
-    figures = figures_table(entries, bench, lang, anonymise)
     quarts = quartile_table(bench, names, lang)
     sections = [
         (
             t("portfolio.h.figures", lang),
-            t("portfolio.lead.figures", lang),
-            _html_table(figures, who),
+            t("portfolio.lead.figures", lang, min=bm.MIN_PEERS),
+            _figures_html(entries, bench, names, lang, anonymise),
         ),
         (
             t("portfolio.h.quartiles", lang),
-            t("portfolio.lead.quartiles", lang),
-            _html_table(quarts.set_index(quarts.columns[0]), quarts.columns[0]),
+            t("portfolio.lead.quartiles", lang, min=bm.MIN_PEERS),
+            _quartiles_html(bench, quarts, lang),
         ),
     ]
     sheets = {

@@ -20,7 +20,7 @@ from salesaudit.core.errors import InputError
 from salesaudit.core.names import STAGE_KEYS
 from salesaudit.i18n import fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
-from salesaudit.steps import customers, sizing
+from salesaudit.steps import compensation, customers, sizing
 from salesaudit.steps.funnel.findings import findings as funnel_findings
 
 BENCHMARKS_ENV = "SALESAUDIT_BENCHMARKS"  # the runner sets it to `--benchmarks` (or '')
@@ -41,7 +41,11 @@ BASE_METRICS: dict[str, str] = {
     "sellers_current": "count",
     "sellers_gap": "count",
 }
-COST_PREFIX = "cost_of_sales."  # + the compensation scheme's key (from findings `compensation`)
+COST_PREFIX = (
+    "cost_of_sales."  # + a seller role: findings compensation.roles.<role>.cost_of_sales_at_plan
+)
+COST_ROLES = ("hunter", "closer", "farmer", "universal")  # the head carries no revenue of its own
+TEAM_COST = "team_cost_of_sales"  # sizing.cost_per_month.needed ÷ sizing.target (both a month)
 
 
 def _num(x: Any) -> float | None:
@@ -77,11 +81,17 @@ def _abcxyz_shares(abc: Mapping[str, Any]) -> dict[str, float | None]:
 
 
 def _sellers(siz: Mapping[str, Any]) -> dict[str, float | None]:
-    """Sellers the target needs (sizing.required), sellers now (sizing.current, heads aside), the gap."""
+    """Sellers the target needs (sizing.required), sellers now (sizing.current, heads aside), the gap.
+
+    An empty sizing.current means no team table: today's sellers are unknown (None), not zero,
+    and so is the gap.
+    """
     req, cur = siz.get("required"), siz.get("current")
     need = sum(int(v or 0) for v in req.values()) if isinstance(req, dict) else None
     have = (
-        sum(int(v or 0) for k, v in cur.items() if k != "head") if isinstance(cur, dict) else None
+        sum(int(v or 0) for k, v in cur.items() if k != "head")
+        if isinstance(cur, dict) and cur
+        else None
     )
     gap = need - have if need is not None and have is not None else None
     return {"sellers_required": need, "sellers_current": have, "sellers_gap": gap}
@@ -96,33 +106,54 @@ def client_metrics(doc: Mapping[str, Any]) -> dict[str, float | None]:
     out["p_target"] = _num((funnel.get("forecast") or {}).get("p_target"))
     out.update(_abcxyz_shares(doc.get("abcxyz") or {}))
     out.update(_sellers(doc.get("sizing") or {}))
-    for name, scheme in sorted((doc.get("compensation") or {}).items()):
-        if isinstance(scheme, dict) and "cost_of_sales_at_plan" in scheme:
-            out[COST_PREFIX + name] = _num(scheme["cost_of_sales_at_plan"])
+    out.update(_costs(doc.get("compensation") or {}, doc.get("sizing") or {}))
+    return out
+
+
+def _costs(comp: Mapping[str, Any], siz: Mapping[str, Any]) -> dict[str, float | None]:
+    """Cost of sales at plan per seller role the pay design covers, and the needed team's."""
+    roles = comp.get("roles")
+    by_role: dict[str, Any] = roles if isinstance(roles, dict) else {}
+    out: dict[str, float | None] = {
+        COST_PREFIX + r: _num(by_role[r].get("cost_of_sales_at_plan"))
+        for r in COST_ROLES
+        if isinstance(by_role.get(r), dict)
+    }
+    cost = _num((siz.get("cost_per_month") or {}).get("needed"))
+    target = _num(siz.get("target"))
+    out[TEAM_COST] = cost / target if cost is not None and target else None
     return out
 
 
 def kind(metric: str) -> str:
     """How a metric is formatted: share, days or count."""
-    return "share" if metric.startswith(COST_PREFIX) else BASE_METRICS.get(metric, "count")
+    if metric.startswith(COST_PREFIX) or metric == TEAM_COST:
+        return "share"
+    return BASE_METRICS.get(metric, "count")
 
 
 def quartiles(values: list[float]) -> dict[str, float | int]:
-    """n, min, q1, median, q3, max of the values (inclusive method; one value: all equal to it)."""
+    """n, min, max of the values, and q1, median, q3 from MIN_PEERS values on (inclusive method).
+
+    Fewer values have no quartiles: they would place nobody (see `position`).
+    """
     v = sorted(values)
-    if len(v) == 1:
-        q1 = med = q3 = v[0]
-    else:
+    out: dict[str, float | int] = {"n": len(v), "min": v[0], "max": v[-1]}
+    if len(v) >= MIN_PEERS:
         q1, med, q3 = statistics.quantiles(v, n=4, method="inclusive")
-    return {"n": len(v), "min": v[0], "q1": q1, "median": med, "q3": q3, "max": v[-1]}
+        out |= {"q1": q1, "median": med, "q3": q3}
+    return out
 
 
 def position(value: float | None, q: Mapping[str, Any]) -> int | None:
     """Which quartile of the group the value lies in: 1 (lowest values) … 4 (highest).
 
-    None with fewer than MIN_PEERS values: their quartiles place nobody.
+    None with fewer than MIN_PEERS values (no quartiles), or when every value is the same
+    (a quartile would rank equal clients apart).
     """
-    if value is None or not q or q.get("n", 0) < MIN_PEERS:
+    if value is None or not q or q.get("n", 0) < MIN_PEERS or "q1" not in q:
+        return None
+    if q["min"] == q["max"]:
         return None
     return 1 + sum(value > q[k] for k in ("q1", "median", "q3"))
 
@@ -184,7 +215,8 @@ def label(metric: str, lang: str) -> str:
     if metric.startswith("conv."):
         return t("peers.m.conv", lang, stage=t(f"stage.{metric[5:]}", lang))
     if metric.startswith(COST_PREFIX):
-        return t("peers.m.cost_of_sales", lang, scheme=metric[len(COST_PREFIX) :])
+        role = t(f"role.{metric[len(COST_PREFIX) :]}", lang).lower()  # mid-sentence
+        return t("peers.m.cost_of_sales", lang, role=role)
     return t(f"peers.m.{metric}", lang)
 
 
@@ -228,6 +260,7 @@ def peers(audit: Audit, path: str = "") -> list[str]:
         "funnel": funnel_findings(audit) if audit.table("deals") is not None else None,
         "abcxyz": customers.findings(audit),
         "sizing": sizing.findings(audit),
+        "compensation": compensation.findings(audit),
     }
     metrics = {k: v for k, v in client_metrics(sections).items() if v is not None}
     return comparison(doc, metrics, audit.config.sector, audit.lang)
