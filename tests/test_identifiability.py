@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from salesaudit.core.constants import UNKNOWN_LOSS_TOLERANCE
+from salesaudit.core.names import LOST, WON
 from salesaudit.steps import sizing, summary
 from salesaudit.steps.funnel import analysis
 from salesaudit.steps.funnel import findings as funnel_findings
@@ -142,9 +143,11 @@ def test_deals_only_export_shows_no_conversion_and_uses_none(deals_only) -> None
     assert fa.m2c is None or fa.m2c["value"] is None
     assert fa.weakest is None and fa.cut_metric == "win"
     assert fa.model is not None and fa.model.collapsed
-    # the win rate's evidence: won against lost, a stale open deal counting as lost
-    lost = fa.counts.lost + fa.model.excluded_stale
-    assert fa.model.conv_a[0] == fa.counts.won + 1 and fa.model.conv_b[0] == lost + 1
+    # the win rate's evidence: won against lost, each stale open deal counting as lost
+    won, lost = int((bare["stage"] == WON).sum()), int((bare["stage"] == LOST).sum())
+    lost += fa.model.excluded_stale
+    assert (fa.counts.won, fa.counts.lost) == (won, lost)
+    assert fa.model.conv_a[0] == won + 1 and fa.model.conv_b[0] == lost + 1
     assert fa.sensitivity is not None
     assert not fa.sensitivity["driver"].str.startswith("conversion.").any()
     assert not any(v.driver.startswith("conversion.") for v in fa.levers)  # never unidentifiable

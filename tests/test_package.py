@@ -55,7 +55,7 @@ def test_the_wheel_ships_notebooks_templates_presets_catalogue_and_schema(wheel:
     names = set(zipfile.ZipFile(wheel).namelist())
     missing = [n for n in SHIPPED if n not in names]
     assert not missing, missing
-    assert len([n for n in names if n.startswith("salesaudit/notebooks/")]) == 10
+    assert len([n for n in names if n.startswith("salesaudit/notebooks/")]) == 11
 
 
 @pytest.mark.slow

@@ -72,11 +72,17 @@ def edit(client: Path, **changes: object) -> None:
 
 
 def refused(
-    client: Path, *args: str, code: int = 2, cli: str = "run", subprocess: bool = False
+    client: Path,
+    *args: str,
+    code: int = 2,
+    cli: str = "run",
+    subprocess: bool = False,
+    root: Path | None = None,
 ) -> str:
     """Run `salesaudit run client args` (in this process unless asked); check the exit code,
-    that nothing changed and nothing was left behind; return the message."""
-    root = client.parent.parent
+    that nothing under root (default: the test's folder) changed or was left behind; return
+    the message."""
+    root = root or client.parent.parent
     before = hashes(root)
     if subprocess:
         done = run_cli(cli, str(client), *args)
@@ -183,7 +189,8 @@ def test_validate_checks_what_run_would(client: Path) -> None:
 
 
 def test_folder_given_as_client_file(client: Path) -> None:
-    text = refused(client.parent, "--out", str(client.parent.parent / "out"))
+    root = client.parent.parent  # the test's own folder, not pytest's shared base
+    text = refused(client.parent, "--out", str(root / "out"), root=root)
     assert "is a folder, not a client file" in text
 
 
