@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from salesaudit.inputs.audit import Audit, open_audit
-from salesaudit.inputs.productivity import closer_capacity
+from salesaudit.inputs.productivity import closer_capacity, closer_meeting_rates
 from salesaudit.steps import sizing
 from salesaudit.steps.funnel import analysis
 from salesaudit.workshop import simulator
@@ -37,6 +37,11 @@ def test_sizing_goal_seek_and_simulator_use_the_one_closer_capacity(
     assert seen == [cap]
     state, _ = simulator.initial(demo_dir / "client.yaml")
     assert state.meetings_per_closer == cap
+    # the meetings lever starts from the same closers' median, and names its best from them
+    lever = next(v for v in analysis.analyse(audit).levers if v.driver == "meetings_per_closer")
+    rates, _ = closer_meeting_rates(audit)
+    assert rates is not None and lever.now == cap == rates["per_month"].median()
+    assert set(lever.who) <= set(rates.index)
 
 
 def test_a_number_in_the_client_file_wins_everywhere(demo_audit: Audit) -> None:

@@ -141,7 +141,7 @@ def test_best_quarter_of_new_deals_by_hand() -> None:
 
 def test_meetings_per_closer_by_hand() -> None:
     closers = pd.DataFrame(
-        {"meetings": [40.0, 36.0, 30.0, 28.0, 20.0], "months": [12, 12, 12, 12, 6]},
+        {"per_month": [40.0, 36.0, 30.0, 28.0, 20.0], "months": [12, 12, 12, 12, 6]},
         index=list("ABCDE"),
     )
     now, ref = lv.meetings_reference(closers)

@@ -112,32 +112,52 @@ def ramped_since(audit: Audit, role: str) -> pd.Series | None:
     return ended[ended.notna() & (ended <= audit.as_of)]
 
 
-def _median_logged(audit: Audit, kind: str, role: str) -> tuple[float | None, int, str | None]:
-    """Median over the ramped sellers of `role` of their mean logged `kind` a month."""
+def logged_per_seller(audit: Audit, kind: str, role: str) -> tuple[pd.DataFrame | None, str | None]:
+    """Each ramped seller of `role`: mean logged `kind` a month since the ramp ended, and the
+    months behind it (columns per_month, months; index manager), or None and the reason."""
     since = ramped_since(audit, role)
     if since is None or audit.table("activities") is None:
-        return None, 0, NO_LOG
+        return None, NO_LOG
     if since.empty:
-        return None, 0, NO_RAMPED
+        return None, NO_RAMPED
     rows = logged_activity(audit, kind, (role,))
     if rows is None:
-        return None, 0, NO_ROLE
+        return None, NO_ROLE
     rows = rows[rows["manager"].astype(str).isin(since.index)]
     rows = rows[rows["date"] >= rows["manager"].astype(str).map(since)]
     if rows.empty:
-        return None, 0, NO_RAMPED
+        return None, NO_RAMPED
     month = rows["date"].dt.to_period("M")
-    per = rows["count"].groupby([rows["manager"], month]).sum().groupby(level=0).mean()
-    return float(per.median()), len(per), None
+    per = rows["count"].groupby([rows["manager"].astype(str), month]).sum()
+    out = per.groupby(level=0).agg(per_month="mean", months="count")
+    out.index.name = "manager"
+    return out, None
+
+
+def _median_logged(audit: Audit, kind: str, role: str) -> tuple[float | None, int, str | None]:
+    """Median over the ramped sellers of `role` of their mean logged `kind` a month."""
+    per, reason = logged_per_seller(audit, kind, role)
+    if per is None:
+        return None, 0, reason
+    return float(per["per_month"].median()), len(per), None
+
+
+def closer_meeting_rates(audit: Audit) -> tuple[pd.DataFrame | None, str | None]:
+    """Meetings a month of each ramped closer in the log (universals when the team has no
+    closers): the one per-seller rate behind the closers' capacity and the meetings lever."""
+    got = logged_per_seller(audit, "meeting", "closer")
+    if got[0] is None and got[1] == NO_ROLE:
+        return logged_per_seller(audit, "meeting", "universal")
+    return got
 
 
 def closer_meetings(audit: Audit) -> tuple[float | None, int, str | None]:
     """Meetings a ramped closer holds a month in the activity log (median; universals when the
     team has no closers): (value, sellers, reason when None)."""
-    got = _median_logged(audit, "meeting", "closer")
-    if got[0] is None and got[2] == NO_ROLE:
-        return _median_logged(audit, "meeting", "universal")
-    return got
+    per, reason = closer_meeting_rates(audit)
+    if per is None:
+        return None, 0, reason
+    return float(per["per_month"].median()), len(per), None
 
 
 def hunter_calls(audit: Audit) -> tuple[float | None, int, str | None]:

@@ -11,7 +11,7 @@ from salesaudit.core.names import WON
 from salesaudit.inputs.audit import Audit
 from salesaudit.inputs.basis import reconciliation, target_per_month
 from salesaudit.inputs.facts import purchases_basis, revenue_records
-from salesaudit.inputs.productivity import closer_capacity
+from salesaudit.inputs.productivity import closer_capacity, closer_meeting_rates
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lmod
 from salesaudit.steps.funnel import planfact, survival
@@ -26,7 +26,6 @@ from salesaudit.steps.funnel.compute import (
     audit_deals,
     benchmark_checks,
     best_conversions,
-    closer_meetings,
     cohort_summary,
     cohorts,
     counts,
@@ -38,6 +37,9 @@ from salesaudit.steps.funnel.compute import (
     meeting_rate,
     meeting_to_contract,
     stage_table,
+    stale_as_lost,
+    stale_open,
+    stale_threshold,
     thin_steps,
     weakest_stage,
     wilson,
@@ -160,6 +162,10 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
     """Counts, conversions, cycle, benchmarks, cuts, cohorts and hygiene of the deals."""
     stages, seed = audit.stage_keys, audit.config.seed
     fc = audit_counts(audit) or counts(deals, stages, history)
+    # cuts and cohorts judge deals as the counts do: a stale open deal is lost where it stands
+    judged = stale_as_lost(
+        deals, history, stages, stale_open(deals, audit.as_of, stale_threshold(deals))
+    )
     table = stage_table(fc)
     closed = fc.won + fc.lost
     cycle = cycle_summary(deals)
@@ -176,8 +182,8 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
         "closers": rate.sellers,
         "meeting_rate": rate,
         "benchmarks": benchmark_checks(table, m2c, rate),
-        "cuts": cuts(deals, stages, history, seed=seed),
-        "cohorts": cohorts(deals, stages, history, reach_known=fc.identified),
+        "cuts": cuts(judged, stages, history, seed=seed),
+        "cohorts": cohorts(judged, stages, history, reach_known=fc.identified),
         "cut_metric": cut_metric(stages) if fc.identified else "win",
         "hygiene": hyg,
         "hygiene_deals": hyg_deals,
@@ -248,7 +254,7 @@ def _forecast(
             parts["m2c"],
             deals,
             audit.as_of,
-            closers=closer_meetings(audit),
+            closers=closer_meeting_rates(audit)[0],
             records=revenue_records(audit.tables),
             to_basis=_to_won_deals(audit),
         ),

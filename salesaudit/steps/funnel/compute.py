@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from salesaudit.core import constants as C
-from salesaudit.core.constants import LEVEL, MIN_N, RAMP_MONTHS, UNKNOWN_LOSS_TOLERANCE
+from salesaudit.core.constants import LEVEL, MIN_N, UNKNOWN_LOSS_TOLERANCE
 from salesaudit.core.names import LOST, WON
 from salesaudit.core.numbers import plain
 from salesaudit.inputs.facts import loss_stage
@@ -634,26 +634,6 @@ def logged_meetings_per_closer(audit: Audit) -> float | None:
         return None
     per = meet["count"].groupby([meet["manager"], meet["date"].dt.to_period("M")]).sum()
     return float(per.groupby(level=0).mean().mean())
-
-
-def closer_meetings(audit: Audit) -> pd.DataFrame | None:
-    """Meetings a month of each ramped closer in the activity log, last 12 months, and the
-    months behind it (columns meetings, months; index manager).
-
-    Ramped: a month counts from RAMP_MONTHS after the closer was hired (all months without a
-    hire date); a closer with no ramped month is left out. None without the log or closers.
-    """
-    meet, team = logged_activity(audit, "meeting", ("closer",)), audit.table("team")
-    if meet is None or team is None:
-        return None
-    month = meet["date"].dt.to_period("M")
-    per = meet["count"].groupby([meet["manager"], month]).sum().rename("n").reset_index()
-    if "hired_at" in team:
-        hired = per["manager"].map(team.drop_duplicates("manager").set_index("manager")["hired_at"])
-        ramped = hired.dt.to_period("M") + int(RAMP_MONTHS.value)
-        per = per[hired.isna() | (per["date"] >= ramped)]
-    out = per.groupby("manager")["n"].agg(meetings="mean", months="count")
-    return out if len(out) else None
 
 
 def logged_meetings_by_role(audit: Audit) -> dict[str, float]:

@@ -214,17 +214,17 @@ def cycle_reference(
 def meetings_reference(per_closer: pd.DataFrame | None) -> tuple[float, Reference] | None:
     """Today's median meetings a month of the ramped closers, and their best quartile's.
 
-    `per_closer` (see ``compute.closer_meetings``): meetings (a month) and months per closer;
+    `per_closer` (``inputs.productivity.closer_meeting_rates``): per_month and months a closer;
     at least MIN_SELLERS closers. The best ceil(k/4) are pooled (their meetings over their
     months) with a Poisson 90 % interval. None: too few closers or the best are today's median.
     """
     if per_closer is None or len(per_closer) < MIN_SELLERS:
         return None
-    now = float(per_closer["meetings"].median())
-    top = per_closer.sort_values("meetings", ascending=False, kind="stable")
+    now = float(per_closer["per_month"].median())
+    top = per_closer.sort_values("per_month", ascending=False, kind="stable")
     top = top.iloc[: math.ceil(len(top) / 4)]
     months = float(top["months"].sum())
-    count = float((top["meetings"] * top["months"]).sum())
+    count = float((top["per_month"] * top["months"]).sum())
     if months <= 0 or count / months <= now:
         return None
     rate, half = count / months, Z * math.sqrt(count) / months
@@ -442,7 +442,7 @@ def rank(
     `table`: the funnel's stage table; `closed`: won + lost deals; `sellers`: the manager cut
     of the sellers of the same role (:func:`same_role`), indexed by seller; `m2c`: meeting →
     contract with its interval (None without a meeting stage); `closers`: meetings a month per
-    ramped closer (``compute.closer_meetings``); `records`: the clients' purchases
+    ramped closer (``inputs.productivity.closer_meeting_rates``); `records`: the clients' purchases
     (``inputs.facts.revenue_records``) and `to_basis` the factor to the levers' basis.
     """
     found: list[ValuedLever | None] = []
