@@ -102,6 +102,11 @@ def test_quartiles_and_positions() -> None:
     assert bm.position(1.0, bm.quartiles([1.0, 2.0, 3.0])) is None  # too few to place anybody
     assert set(bm.quartiles([1.0, 2.0, 3.0])) == {"n", "min", "max"}  # nor quartiles to show
     assert bm.position(0.0, bm.quartiles([0.0] * 5)) is None  # all equal: nobody ranked apart
+    # ties on a boundary: the highest value is never placed in the 2nd quartile
+    tied = bm.quartiles([1.0, 5.0, 5.0, 5.0])
+    assert (tied["q1"], tied["median"], tied["q3"]) == (4.0, 5.0, 5.0)
+    assert [bm.position(v, tied) for v in (1.0, 4.5, 5.0)] == [1, 2, 4]
+    assert [bm.position(v, bm.quartiles([1.0, 1.0, 1.0, 5.0])) for v in (1.0, 5.0)] == [1, 4]
 
 
 def test_summarise_by_sector() -> None:
@@ -135,6 +140,10 @@ def test_benchmark_file_checked(tmp_path: Path) -> None:
     bad.write_text('{"schema": 99}', "utf-8")
     with pytest.raises(InputError, match="schema version"):
         bm.load(bad)
+    bad.write_text(json.dumps({"schema": bm.BENCHMARKS_SCHEMA, "groups": {}}), "utf-8")
+    with pytest.raises(InputError, match="no benchmark groups") as e:
+        bm.load(bad)
+    assert str(bad) in str(e.value) and "salesaudit batch" in str(e.value)
 
 
 def test_portfolio_files(demo_doc: dict[str, Any], tmp_path: Path) -> None:
@@ -288,7 +297,7 @@ def test_report_places_the_client_among_its_peers(demo_doc: dict[str, Any], tmp_
     assert done.returncode == 0, done.stderr
     page = (out / "report.html").read_text("utf-8")
     assert "Compared with 6 audited clients of its sector (software):" in page
-    assert "Win rate: 41.1%, third quartile (median 35.0%, middle half 22.5%–47.5%)" in page
+    assert "Win rate: 29.7%, second quartile (median 35.0%, middle half 22.5%–47.5%)" in page
     plain = out.parent / "plain"
     done = run_cli("run", str(client / "client.yaml"), "--out", str(plain), "--only", "summary")
     assert done.returncode == 0 and "Compared with" not in (plain / "report.html").read_text(

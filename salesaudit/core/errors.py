@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 
 class SalesauditError(Exception):
@@ -50,3 +53,15 @@ class InputError(SalesauditError):
         if self.hint:
             text += f" {self.hint}"
         return text
+
+
+def read_json_document(path: str | Path, schema: int, what: str, hint: str) -> dict[str, Any]:
+    """A JSON object of the given `schema` version read from `path`; raises InputError naming
+    the file (`what` it should be, `hint` what to pass instead) when it is not."""
+    try:
+        doc = json.loads(Path(path).read_text("utf-8"))
+    except (OSError, ValueError) as e:
+        raise InputError(f"cannot be read as {what} ({e}).", file=str(path), hint=hint) from None
+    if not isinstance(doc, dict) or doc.get("schema") != schema:
+        raise InputError(f"is not {what} of schema version {schema}.", file=str(path), hint=hint)
+    return doc

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from salesaudit.core.errors import InputError
+from salesaudit.core.errors import read_json_document
 from salesaudit.core.numbers import jsonable
 from salesaudit.i18n import t
 from salesaudit.inputs.audit import Audit
@@ -94,19 +93,12 @@ def validate(doc: dict[str, Any]) -> Findings:
 
 def load_previous(path: Path) -> dict[str, Any]:
     """Read a previous audit's findings.json (for `--previous`)."""
-    try:
-        doc = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(
-            f"cannot be read as a findings.json ({e}).",
-            file=str(path),
-            hint="Pass the findings.json of an earlier salesaudit run.",
-        ) from None
-    if not isinstance(doc, dict) or doc.get("schema") != SCHEMA_VERSION:
-        raise InputError(
-            f"is not a findings.json of schema version {SCHEMA_VERSION}.", file=str(path)
-        )
-    return doc
+    return read_json_document(
+        path,
+        SCHEMA_VERSION,
+        "a findings.json",
+        "Pass the findings.json of an earlier salesaudit run.",
+    )
 
 
 def _get(doc: Any, *keys: str | int) -> Any:

@@ -9,14 +9,13 @@ only, never a client's name. The runner hands its path to the summary kernel in 
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from salesaudit.core.errors import InputError
+from salesaudit.core.errors import InputError, read_json_document
 from salesaudit.core.names import STAGE_KEYS
 from salesaudit.i18n import fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
@@ -149,12 +148,18 @@ def position(value: float | None, q: Mapping[str, Any]) -> int | None:
     """Which quartile of the group the value lies in: 1 (lowest values) … 4 (highest).
 
     None with fewer than MIN_PEERS values (no quartiles), or when every value is the same
-    (a quartile would rank equal clients apart).
+    (a quartile would rank equal clients apart). The highest value is in the 4th, the lowest
+    in the 1st, even when ties put a quartile boundary on it.
     """
     if value is None or not q or q.get("n", 0) < MIN_PEERS or "q1" not in q:
         return None
     if q["min"] == q["max"]:
         return None
+    # the group's highest (lowest) value is its top (bottom) quartile, however many share it
+    if value >= q["max"]:
+        return 4
+    if value <= q["min"]:
+        return 1
     return 1 + sum(value > q[k] for k in ("q1", "median", "q3"))
 
 
@@ -178,19 +183,10 @@ def summarise(rows: list[tuple[str | None, dict[str, float | None]]]) -> dict[st
 
 def load(path: str | Path) -> dict[str, Any]:
     """A portfolio.json, checked; raises InputError naming the file."""
-    try:
-        doc = json.loads(Path(path).read_text("utf-8"))
-    except (OSError, ValueError) as e:
-        raise InputError(
-            f"cannot be read as a portfolio benchmark file ({e}).",
-            file=str(path),
-            hint="Pass the portfolio.json a `salesaudit batch` wrote.",
-        ) from None
-    ok = isinstance(doc, dict) and doc.get("schema") == BENCHMARKS_SCHEMA
-    if not ok or not isinstance(doc.get("groups"), dict) or ALL not in doc["groups"]:
-        raise InputError(
-            f"is not a portfolio.json of schema version {BENCHMARKS_SCHEMA}.", file=str(path)
-        )
+    hint = "Pass the portfolio.json a `salesaudit batch` wrote."
+    doc = read_json_document(path, BENCHMARKS_SCHEMA, "a portfolio benchmark file", hint)
+    if not isinstance(doc.get("groups"), dict) or ALL not in doc["groups"]:
+        raise InputError("holds no benchmark groups.", file=str(path), hint=hint)
     return doc
 
 
