@@ -1011,12 +1011,14 @@ MESSAGES: dict[str, str] = {
     "needs has no target earnings. Give them under "
     "compensation.target_earnings in client.yaml, or the fixed pay per seller "
     "in the team table.",
-    "s.cost_no_pay": "Cost of sales: the recommended team costs {needed} a month at target "
-    "earnings; today's payroll is unknown — export the team table with each "
-    "person's fixed pay (fixed_pay) to compare.",
-    "s.cost_vs_now": "Cost of sales: the recommended team (sellers and heads at target earnings) "
-    "costs {needed} a month, against today's fixed payroll of {now} (difference "
-    "{delta}).",
+    "s.cost_no_pay": "Cost of sales: the team the target needs (the sizing's need, sellers and "
+    "heads) costs {needed} a month at target earnings; today's payroll is unknown "
+    "— export the team table with each person's fixed pay (fixed_pay) to compare.",
+    "s.cost_vs_now": "Cost of sales: the team the target needs (the sizing's need, sellers and "
+    "heads at target earnings) costs {needed} a month, against today's fixed "
+    "payroll of {now} (difference {delta}). The hiring plan's table costs the "
+    "people it carries each month — today's people and the hires, including those "
+    "beyond the need until they leave — so it can start above this figure.",
     "s.gap": "The team has {now, plural, one {# seller} other {# sellers}}; the plan needs {needed} "
     "({roles}) and {heads, plural, one {# head} other {# heads}} — the span of control's "
     "and, under the regional matrix, the regional teams' together (the structure section "
@@ -1245,7 +1247,7 @@ MESSAGES: dict[str, str] = {
     "tbl.class": "Class",
     "tbl.clients": "Clients",
     "tbl.conversion": "Conversion to next",
-    "tbl.cost": "Cost of sales",
+    "tbl.cost": "Team cost at target earnings",
     "tbl.count": "Count",
     "tbl.coverage": "Coverage",
     "tbl.date_range": "Dates",
