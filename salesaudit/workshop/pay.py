@@ -17,6 +17,7 @@ from salesaudit.i18n import fmt_money, fmt_num, fmt_pct, t
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps.compensation import compensation, cost_chart, curve_chart, pay
 from salesaudit.steps.compensation.compute import PayPlan
+from salesaudit.workshop.simulator import slider
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class PayOutput:
     summary: str
 
 
+# the design's parts the sliders move, the same names on PayState and PayPlan
+SHARED = ("fixed", "soft", "threshold", "accel_from", "accel_rate", "kind", "cap")
+
+
 def initial(audit: Audit) -> PayState:
     """The panel's starting state: the client's design and the roles the report prices."""
     c = compensation(audit)
@@ -61,31 +66,15 @@ def initial(audit: Audit) -> PayState:
         lang=audit.lang,
         currency=audit.config.currency,
         roles=roles,
-        fixed=plan.fixed,
-        soft=plan.soft,
-        threshold=plan.threshold,
-        accel_from=plan.accel_from,
-        accel_rate=plan.accel_rate,
-        kind=plan.kind,
-        cap=plan.cap,
         decel_rate=plan.decel_rate or 0.0,
+        **{k: getattr(plan, k) for k in SHARED},
     )
 
 
 def plan_of(state: PayState, target: float) -> PayPlan:
     """The pay design of the state for one role's target earnings."""
-    return PayPlan(
-        target=target,
-        fixed=state.fixed,
-        soft=state.soft,
-        bonus=state.bonus,
-        threshold=state.threshold,
-        accel_from=state.accel_from,
-        accel_rate=state.accel_rate,
-        kind=state.kind,
-        cap=state.cap,
-        decel_rate=state.decel_rate or None,
-    )
+    parts = {k: getattr(state, k) for k in SHARED}
+    return PayPlan(target=target, bonus=state.bonus, decel_rate=state.decel_rate or None, **parts)
 
 
 def update(state: PayState) -> PayOutput:
@@ -156,10 +145,8 @@ class PayPanel:
         lang = state.lang
         self.state = state
         self.sliders: dict[str, Any] = {
-            key: w.FloatSlider(value=getattr(state, key), min=lo, max=hi, step=step,
-                               readout=False, continuous_update=False)
-            for key, lo, hi, step in SLIDERS
-        }  # fmt: skip
+            key: slider(getattr(state, key), lo, hi, step) for key, lo, hi, step in SLIDERS
+        }
         self.sliders["kind"] = w.ToggleButtons(
             options=[(t(f"pay.kind_short.{k}", lang), k) for k in ("tiered", "marginal")],
             value=state.kind,

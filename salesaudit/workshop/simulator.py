@@ -426,17 +426,17 @@ def _sliders(state: SimState) -> dict[str, Any]:
         )
     }
     for key, (_label, value, lo, hi, step) in _slider_specs(state).items():
-        kind = w.IntSlider if key == "closers" else w.FloatSlider
-        out[key] = kind(
-            value=value,
-            min=lo,
-            max=hi,
-            step=step,
-            readout=False,
-            continuous_update=False,
-            layout=w.Layout(width="16em"),
-        )
+        out[key] = slider(value, lo, hi, step, integer=key == "closers")
     return out
+
+
+def slider(value: float, lo: float, hi: float, step: float, integer: bool = False) -> Any:
+    """A workshop slider: updates on release, its own readout hidden (the row formats it)."""
+    import ipywidgets as w
+
+    kind = w.IntSlider if integer else w.FloatSlider
+    return kind(value=value, min=lo, max=hi, step=step, readout=False,
+                continuous_update=False, layout=w.Layout(width="16em"))  # fmt: skip
 
 
 def _rows(state: SimState, sliders: dict[str, Any]) -> tuple[list[Any], dict[str, Any]]:

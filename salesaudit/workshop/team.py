@@ -23,7 +23,7 @@ from salesaudit.inputs.earnings import target_earnings
 from salesaudit.steps import sizing
 from salesaudit.steps.sizing.compute import monthly_cost
 from salesaudit.steps.sizing.text import role_counts
-from salesaudit.workshop.simulator import DEMO_CLIENT, ENV_CLIENT
+from salesaudit.workshop.simulator import DEMO_CLIENT, ENV_CLIENT, slider
 
 # slider key -> the Inputs field it moves (the rest of the levers are the plan's own)
 INPUT_LEVERS = (
@@ -253,9 +253,7 @@ class TeamPanel:
         self.values: dict[str, Any] = {}
         rows = []
         for key, (label, value, lo, hi, step) in slider_specs(state).items():
-            kind = w.IntSlider if key in ("ramp", "batch") else w.FloatSlider
-            s = kind(value=value, min=lo, max=hi, step=step, readout=False,
-                     continuous_update=False, layout=w.Layout(width="16em"))  # fmt: skip
+            s = slider(value, lo, hi, step, integer=key in ("ramp", "batch"))
             s.observe(self._on_change, names="value")
             self.sliders[key], self.values[key] = s, w.HTML(layout=w.Layout(width="9em"))
             name = w.HTML(html.escape(label), layout=w.Layout(width="15em"))
