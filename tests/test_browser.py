@@ -3,40 +3,23 @@
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from .helpers import CHROMIUM, offline_page
+
 if CHROMIUM is None:
     if os.environ.get("CI"):
         raise RuntimeError("chromium is required in CI: .ci/run installs Debian's chromium")
     pytest.skip("chromium not installed (apt-get install chromium)", allow_module_level=True)
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
 
 def open_report(path: Path) -> dict[str, Any]:
     """Load the report offline; return what the page showed and did."""
     seen: dict[str, Any] = {"errors": [], "requests": [], "dialogs": []}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 1300, "height": 900})
-
-        def route(r: Any) -> None:
-            if r.request.url.startswith("file://"):
-                r.continue_()
-            else:
-                seen["requests"].append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    with offline_page(seen) as page:
         page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
         page.goto(path.as_uri())
         page.wait_for_function(
@@ -71,7 +54,6 @@ def open_report(path: Path) -> dict[str, Any]:
             "[...document.querySelectorAll('nav.sa-toc a')].filter(a => "
             "!document.getElementById(a.getAttribute('href').slice(1))).length"
         )
-        browser.close()
     return seen
 
 

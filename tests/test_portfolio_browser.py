@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,8 @@ import pytest
 
 from salesaudit.report import portfolio
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+from .helpers import CHROMIUM, offline_page
+
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
 DATA = Path(__file__).parent / "data"
 PHONE = 390
@@ -44,25 +44,8 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
 
 def _look(path: Path) -> dict[str, Any]:
     """Open the page offline on a desk, a phone and in print; what it showed and did."""
-    from playwright.sync_api import sync_playwright
-
-    seen: dict[str, Any] = {"errors": [], "requests": []}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": 1300, "height": 900})
-
-        def route(r: Any) -> None:
-            if r.request.url.startswith("file:"):
-                r.continue_()
-            else:
-                seen["requests"].append(r.request.url)
-                r.abort()
-
-        page.route("**/*", route)
-        page.on("console", lambda m: seen["errors"].append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    seen: dict[str, Any] = {}
+    with offline_page(seen) as page:
         page.goto(path.as_uri())
         seen["text"] = page.inner_text("body")
         seen["scripts"] = page.locator("script[src]").count()
@@ -85,7 +68,6 @@ def _look(path: Path) -> dict[str, Any]:
             ".map(e => Math.round(e.getBoundingClientRect().right))"
         )
         seen["pdf"] = len(page.pdf(format="A4"))
-        browser.close()
     return seen
 
 

@@ -14,9 +14,8 @@ from salesaudit.i18n import t
 from salesaudit.report import pdf
 from salesaudit.report.runner import REPORT_ORDER
 
-from .helpers import run_cli
+from .helpers import CHROMIUM, offline_page, run_cli
 
-CHROMIUM = pdf.find_chromium()
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed")
 
 PHONE = 390
@@ -27,17 +26,9 @@ BOXES = "[...document.querySelectorAll('.js-plotly-plot, div.sa-chart, table.sa-
 @pytest.fixture(scope="module")
 def layouts(demo_run: Path) -> dict[str, Any]:
     """The demo report measured at phone width and in print media at A4 width."""
-    from playwright.sync_api import sync_playwright
-
     seen: dict[str, Any] = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-        )
-        page = browser.new_page(viewport={"width": PHONE, "height": 800})
-        page.route(
-            "**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort()
-        )
+    with offline_page(seen) as page:
+        page.set_viewport_size({"width": PHONE, "height": 800})
         page.goto((demo_run / "report.html").as_uri())
         page.wait_for_function(
             "document.querySelectorAll('.js-plotly-plot').length === "
@@ -62,7 +53,6 @@ def layouts(demo_run: Path) -> dict[str, Any]:
         seen["print"] = page.evaluate(
             f"{BOXES}.map(e => Math.round(e.getBoundingClientRect().right))"
         )
-        browser.close()
     return seen
 
 
@@ -74,6 +64,7 @@ def test_fits_a_phone(layouts: dict[str, Any]) -> None:
     assert phone["main"] >= 300, phone
     assert phone["wide"] == 0, phone
     assert phone["menu"] == "none" and layouts["menu_open"] == "block"
+    assert layouts["errors"] == [] and layouts["requests"] == []  # nothing broke on a phone
 
 
 @pytest.mark.slow
