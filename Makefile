@@ -43,6 +43,7 @@ bench: setup
 	$(BIN)/python benchmarks/forecast.py
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/batch.py
+	$(BIN)/python benchmarks/backtest.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache build
