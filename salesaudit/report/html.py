@@ -199,6 +199,17 @@ def _sections() -> set[str]:
     return {k for k in keys() if k.startswith("section.")}
 
 
+def report_exporter() -> HTMLExporter:
+    """The nbconvert exporter of salesaudit's template: outputs only, no code, no prompts."""
+    return HTMLExporter(
+        template_name="salesaudit",
+        extra_template_basedirs=[str(TEMPLATES)],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+    )
+
+
 def render(
     notebooks: list[Path],
     client: str,
@@ -232,13 +243,7 @@ def render(
         f"salesaudit {e(version)} · {e(t('report.generated', lang))} "
         f"{e(fmt_date(dt.date.today(), lang))}"
     )
-    exporter = HTMLExporter(
-        template_name="salesaudit",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    exporter = report_exporter()
     res = {
         "language_code": lang,
         "sa": {

@@ -19,7 +19,6 @@ from typing import Any
 
 import nbformat
 import pandas as pd
-from nbconvert import HTMLExporter
 
 from salesaudit import __version__
 from salesaudit.core.constants import REVIEW_MONTHS
@@ -28,7 +27,7 @@ from salesaudit.i18n import fmt_date, fmt_num, t
 from salesaudit.inputs.audit import load_config
 from salesaudit.report import findings as findings_doc
 from salesaudit.report import safety, since
-from salesaudit.report.html import CSP, TEMPLATES
+from salesaudit.report.html import CSP, TEMPLATES, report_exporter
 from salesaudit.steps.summary import benchmarks as bm
 
 PILLARS = ("operations", "process", "coaching", "training")
@@ -354,13 +353,7 @@ def render_html(sections: list[tuple[str, str, str]], n: int, lang: str) -> str:
     items = "".join(f'<li><a href="#sec-{i}">{e(s[0])}</a></li>' for i, s in enumerate(sections))
     contents = e(t("report.contents", lang))
     toc = f'<nav class="sa-toc"><h2>{contents}</h2><ol>{items}</ol></nav>'
-    exporter = HTMLExporter(
-        template_name="salesaudit",
-        extra_template_basedirs=[str(TEMPLATES)],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-    )
+    exporter = report_exporter()
     css = (TEMPLATES / "salesaudit" / "report.css").read_text("utf-8")
     css += (
         "\n.sa-scroll { overflow-x: auto; }\n.sa-scroll td.num { white-space: nowrap; }\n"
