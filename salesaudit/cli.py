@@ -77,11 +77,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    """Scaffold clients/NAME/ with a commented client.yaml and an empty data/ folder."""
+    """Scaffold clients/NAME/ (or the folder a path names) with a commented client.yaml and an
+    empty data/ folder."""
     from salesaudit.inputs import scaffold
 
-    folder = Path(args.dir) / args.name
-    path = scaffold.new_client(folder, args.name, args.preset)
+    given = Path(args.name)
+    # a bare NAME goes under --dir; a path (clients/acme, ./acme, /x/acme) is the folder itself
+    folder = given if len(given.parts) > 1 or given.is_absolute() else Path(args.dir) / given
+    path = scaffold.new_client(folder, folder.name, args.preset)
     print(
         f"salesaudit: created {path}; put the CRM exports in {folder / 'data'} and fill the file."
     )
@@ -202,7 +205,7 @@ def parser() -> argparse.ArgumentParser:
     v.add_argument("--previous", metavar="OLD/findings.json")
     v.set_defaults(func=cmd_validate)
     n = sub.add_parser("new", help="scaffold clients/NAME/")
-    n.add_argument("name")
+    n.add_argument("name", help="the client's name (a folder under --dir), or a folder path")
     n.add_argument(
         "--preset",
         choices=presets.list_presets(),

@@ -177,6 +177,12 @@ def test_new_scaffolds_a_loadable_client(tmp_path: Path) -> None:
     assert cfg.client == "Acme" and cfg.data.deals is not None
     again = run_cli("new", "Acme", "--dir", str(tmp_path))
     assert again.returncode == 2 and "not overwritten" in again.stderr
+    # a path is the folder itself, as docs/presets.md writes it: not clients/clients/acme
+    done = run_cli("new", "clients/acme", "--preset", "hubspot", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "clients" / "acme" / "client.yaml").is_file()
+    assert not (tmp_path / "clients" / "clients").exists()
+    assert config.load(tmp_path / "clients" / "acme" / "client.yaml").client == "acme"
 
 
 def test_technologies_lists_the_catalogue() -> None:
