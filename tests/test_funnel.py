@@ -258,6 +258,22 @@ def test_cohorts_shares() -> None:
     assert mar["reach.first_contact"] == pytest.approx(3 / 5)  # D5, D6, D9
 
 
+def test_cohort_range_only_where_cohorts_differ() -> None:
+    """A range 'from 100% (2025-01) to 100% (2025-01)' is never said: with the meeting as the
+    client's first stage every deal reaches it, and equal shares are no range."""
+    months = pd.date_range("2025-01-01", periods=3, freq="MS")
+    base = {"cohort": months, "deals": [40, 40, 40], "share.open": [0.0, 0.0, 0.0]}
+    first = pd.DataFrame({**base, "reach.first_contact": [1.0, 1.0, 1.0]})
+    cs = compute.cohort_summary(first, ["first_contact", "offer", "contract"])
+    assert cs is not None and cs.reach_low is None and cs.reach_high is None
+    flat = pd.DataFrame({**base, "reach.first_contact": [0.5, 0.5, 0.5]})
+    cs = compute.cohort_summary(flat, STAGES)
+    assert cs is not None and cs.reach_low is None
+    varied = pd.DataFrame({**base, "reach.first_contact": [0.5, 0.3, 0.6]})
+    cs = compute.cohort_summary(varied, STAGES)
+    assert cs is not None and cs.reach_low == (months[1], 0.3) and cs.reach_high == (months[2], 0.6)
+
+
 @pytest.fixture(scope="module")
 def synth_audit():
     from .funnel_synth import history

@@ -22,6 +22,7 @@ from salesaudit.steps.funnel.compute import (
     meeting_to_contract,
     stage_table,
     weakest_stage,
+    wilson,
 )
 
 from .funnel_synth import STAGES, history, make_audit
@@ -162,6 +163,10 @@ def test_deals_only_export_shows_no_conversion_and_uses_none(deals_only) -> None
     assert all(b["value"] is None for b in f["benchmarks"] if b["key"] != "meetings_per_closer")
     text = " ".join(funnel_text.overview(fa))
     assert "stage history" in text  # says what to export
+    # the lost count holds the stale open deals: the text reconciles it with the CRM's own
+    crm_open = len(bare) - won - int((bare["stage"] == LOST).sum())
+    assert fa.model.excluded_stale >= 1
+    assert f"The CRM itself marks {lost - fa.model.excluded_stale} lost and {crm_open} open" in text
     codes = [f.code for f in summary.compute.headline_findings(audit)]
     assert "sum.funnel_unknown" in codes and "sum.funnel" not in codes
     assert all(lv.kind != "stage" for lv in summary.levers(audit))
@@ -199,3 +204,47 @@ def test_an_all_open_funnel_has_no_conversion_and_no_weakest_step() -> None:
     table = stage_table(counts(d, STAGES))
     assert table["conversion_to_next"].isna().all()
     assert weakest_stage(table) is None
+
+
+def test_meeting_first_stage_gives_meeting_to_contract_from_the_win_rate() -> None:
+    """Deals-only, the meeting the client's first stage: every deal reached it, so meeting →
+    contract is won ÷ (won + lost) — 30 of 100 here — with its Wilson interval, and sizing
+    sizes on it instead of the methodology's default. With a stage before the meeting, the
+    share of deals that reached a meeting is unknown and so is meeting → contract."""
+    from salesaudit.steps.funnel.compute import meeting_to_contract_of
+    from salesaudit.steps.sizing.compute import data_rates
+
+    stages = STAGES[1:]  # first_contact … contract
+    n = 110
+    created = list(pd.date_range("2026-06-01", periods=100, freq="12h"))
+    created += [pd.Timestamp("2026-08-25")] * 10  # young open deals, none stale
+    stage = [WON] * 30 + [LOST] * 70 + ["offer"] * 10
+    d = pd.DataFrame(
+        {
+            "deal_id": [f"d{i}" for i in range(n)],
+            "created_at": created,
+            "stage": stage,
+            "amount": [1000.0] * n,
+            "manager": ["Ann", "Bob", "Cy"] * 36 + ["Ann", "Bob"],
+            "closed_at": [c + pd.Timedelta(days=20) if s != "offer" else pd.NaT
+                          for c, s in zip(created, stage, strict=True)],
+        }
+    )  # fmt: skip
+    audit = make_audit(d, stages=stages, as_of="2026-08-31")
+    fa = analysis.analyse(audit)
+    assert fa.counts is not None and not fa.counts.identified
+    assert (fa.counts.won, fa.counts.lost) == (30, 70)
+    m2c = fa.m2c
+    lo, hi = wilson(30, 100)
+    assert m2c is not None and m2c["value"] == pytest.approx(0.3)
+    assert (m2c["lo"], m2c["hi"], m2c["n"]) == (pytest.approx(lo), pytest.approx(hi), 100)
+    assert data_rates(audit)["meeting_to_contract"] == pytest.approx(0.3)
+    story = " ".join(funnel_text.funnel_story(fa))
+    assert "meeting → contract is the win rate" in story
+    # no team table: the meetings a month are per deal owner, and the sentence says so
+    assert fa.meeting_rate is not None and not fa.meeting_rate.roles_known
+    assert "every owner counts as a closer" in story
+    before = make_audit(d, stages=STAGES, as_of="2026-08-31")
+    got = meeting_to_contract_of(analysis.analyse(before).counts, STAGES)
+    assert got is None or got["value"] is None
+    assert data_rates(before)["meeting_to_contract"] is None

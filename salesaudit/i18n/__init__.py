@@ -107,8 +107,8 @@ def fmt_pct(x: float | None, lang: str, decimals: int = 0) -> str:
     return fmt_num(float(x) * 100, lang, decimals) + ("%" if lang == "en" else NBSP + "%")  # type: ignore[arg-type]
 
 
-def fmt_money(x: float | None, lang: str, currency: str = "") -> str:
-    """Format an amount compactly: 12.3 M / 12,3 млн, with the currency code."""
+def fmt_money(x: float | None, lang: str, currency: str = "", digits: int = 1) -> str:
+    """Format an amount compactly: 12.3 M / 12,3 млн (`digits` decimals), with the currency."""
     if _is_missing(x):
         return "—"
     v = float(x)  # type: ignore[arg-type]
@@ -118,7 +118,7 @@ def fmt_money(x: float | None, lang: str, currency: str = "") -> str:
     }
     for scale, suffix in units["ru" if lang == "ru" else "en"]:
         if abs(v) >= scale:
-            body = fmt_num(v / scale, lang, 1) + suffix.replace(" ", NBSP)
+            body = fmt_num(v / scale, lang, digits) + suffix.replace(" ", NBSP)
             break
     else:
         body = fmt_num(v, lang, 0)

@@ -68,7 +68,7 @@ MESSAGES: dict[str, str] = {
     "{what}; regularity does not separate clients here.",
     "c.lost": "lost",
     "c.lost_a": "A clients lost, largest first (revenue in the previous window): {clients}.",
-    "c.lost_clients": "{n, plural, one {# client} other {# clients}} that paid in the previous "
+    "c.lost_clients": "{n, plural, one {# client} other {# clients}} that bought in the previous "
     "window bought nothing in the current one ({a} of them class A, {a_revenue}): "
     "{revenue} of the previous window's {previous} ({share}).",
     "c.moved_down": "{n, plural, one {# client} other {# clients}} moved down a revenue class since "
@@ -106,14 +106,14 @@ MESSAGES: dict[str, str] = {
     "c.tbl.lost_revenue": "Their revenue, previous window",
     "c.tbl.shrinking": "Shrinking clients",
     "c.tbl.total": "Total",
-    "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} paid in the window: "
+    "c.too_few_clients": "Only {n, plural, one {# client} other {# clients}} bought in the window: "
     "too few for ABC-XYZ to say anything about the client base (it needs at "
     "least {min}). The classes below are a list, not a finding; give the "
     "payments (sales) table of a longer period to classify.",
     "c.what.X": "steady buyers",
     "c.what.Y": "irregular buyers",
     "c.what.Z": "one-off buyers",
-    "c.window": "Window {a} – {b}, {n, plural, one {# paying client} other {# paying clients}}, "
+    "c.window": "Window {a} – {b}, {n, plural, one {# client} other {# clients}} with purchases, "
     "revenue {rev}; periods: {period}.",
     "channel.cold_call": "cold call",
     "channel.exhibition": "exhibition",
@@ -438,6 +438,9 @@ MESSAGES: dict[str, str] = {
     "funnel.s.m2c.below": "Meetings end in a contract {v} {ci} of the time, below the 10–30% band.",
     "funnel.s.m2c.inside": "Meetings end in a contract {v} {ci} of the time, inside the 10–30% "
     "band.",
+    "funnel.s.m2c_is_win_rate": "Every deal in this export starts at the meeting stage, so meeting "
+    "→ contract is the win rate, known even though the stages between "
+    "are not.",
     "funnel.s.mpc.above": "Each closer holds about {v, plural, one {# meeting} other {# meetings}} "
     "a month, above the methodology's 40–45: check the quality of the "
     "meetings.",
@@ -448,6 +451,12 @@ MESSAGES: dict[str, str] = {
     "funnel.s.mpc_basis.activities": "(From the activity log.)",
     "funnel.s.mpc_basis.crm": "(Counted as deals reaching the meeting stage in the CRM: meetings "
     "that never became deals are missing.)",
+    "funnel.s.mpc_basis.crm_owners": "(Counted as deals reaching the meeting stage in the CRM, per "
+    "deal owner who held them: without a team table with roles, "
+    "every owner counts as a closer, though some may be hunters or "
+    "farmers; meetings that never became deals are missing. Export "
+    "the team table with each seller's role to count closers "
+    "only.)",
     "funnel.s.no_cycle": "The cycle cannot be measured: won deals have no close date.",
     "funnel.s.no_history": "Time in stage needs the stage history export.",
     "funnel.s.not_identified": "Of {lost} lost deals, {n, plural, one {# does not record its loss "
@@ -477,6 +486,12 @@ MESSAGES: dict[str, str] = {
     "10% change in one driver; it does not choose the lever: a uniform 10% "
     "is not equally reachable for every driver (the levers above are valued "
     "against what the client can reach).",
+    "funnel.s.stale_lost": "Of the {lost} lost, {n, plural, one {# deal is} other {# deals are}} "
+    "still open in the CRM but {n, plural, one {has} other {have}} been open "
+    "over {days} days — twice the time in which 80% of won deals close: the "
+    "audit counts {n, plural, one {it} other {them}} as lost, at the stage "
+    "where {n, plural, one {it stands} other {they stand}}. The CRM itself "
+    "marks {marked} lost and {open_crm} open.",
     "funnel.s.time_censored": "{n, plural, one {# deal is} other {# deals are}} still waiting in a "
     "stage; counting only finished stays would understate the wait at "
     "«{stage}» by {diff} days.",

@@ -35,7 +35,7 @@ from salesaudit.steps.funnel.compute import (
     cycle_summary,
     hygiene,
     meeting_rate,
-    meeting_to_contract,
+    meeting_to_contract_of,
     stage_table,
     stale_as_lost,
     stale_open,
@@ -169,7 +169,7 @@ def _funnel(audit: Audit, deals: pd.DataFrame, history: pd.DataFrame | None) -> 
     table = stage_table(fc)
     closed = fc.won + fc.lost
     cycle = cycle_summary(deals)
-    m2c = meeting_to_contract(table, seed=seed)
+    m2c = meeting_to_contract_of(fc, stages, seed=seed)
     rate = meeting_rate(audit)
     hyg, hyg_deals = hygiene(deals, stages, history, audit.as_of, cycle.get("p80"))
     return {
@@ -250,7 +250,11 @@ def _forecast(
             model,
             parts["table"],
             parts["counts"].won + parts["counts"].lost,
-            lmod.same_role(parts["cuts"].get("manager"), audit.table("team")),
+            lmod.same_role(
+                parts["cuts"].get("manager"),
+                audit.table("team"),
+                lmod.active_sellers(deals, audit.as_of),
+            ),
             parts["m2c"],
             deals,
             audit.as_of,

@@ -388,6 +388,23 @@ def meeting_to_contract(
     return {"value": value, "lo": lo, "hi": hi, "n": n0, "too_few": n0 < MIN_N}
 
 
+def meeting_to_contract_of(
+    fc: FunnelCounts, stages: list[str], seed: int = 0
+) -> dict[str, Any] | None:
+    """Meeting → contract of the counts (see :func:`meeting_to_contract`). When the meeting is
+    the client's first stage every deal reached it, so it is the win rate with its Wilson
+    interval even where the stage conversions are not known (lost deals without their stage)."""
+    m2c = meeting_to_contract(stage_table(fc), seed=seed)
+    known = m2c is not None and m2c["value"] is not None
+    closed = fc.won + fc.lost
+    if known or not stages or stages[0] != "first_contact" or not closed:
+        return m2c
+    lo, hi = wilson(fc.won, closed)
+    value = fc.won / closed
+    return {"value": value, "lo": min(lo, value), "hi": max(hi, value), "n": closed,
+            "too_few": closed < MIN_N}  # fmt: skip
+
+
 # --------------------------------------------------------------------------------------
 # preparing the deals of an audit
 
@@ -611,6 +628,7 @@ class MeetingRate:
     logged_month: float | None = None  # log: meetings a month, closers + universals, 12 months
     crm_month: float | None = None  # CRM: deals reaching the meeting stage a month, 12 months
     won_month: float | None = None  # won deals a month, the same 12 months
+    roles_known: bool = True  # False: no team table with roles, every deal owner counts
 
     @property
     def per_deal(self) -> float | None:
@@ -690,7 +708,10 @@ def _meeting_rate(audit: Audit) -> MeetingRate:
         by_role, logged_pm = logged_meetings_by_role(audit), logged_meetings_per_month(audit)
         rest = (by_role, logged_pm, crm_year, won)
         return MeetingRate(logged, "activities", logged, crm, crm_pm, sellers, *rest)
-    return MeetingRate(crm, "crm" if crm is not None else "", None, crm, crm_pm, sellers)
+    team = audit.table("team")
+    roles = team is not None and "role" in team
+    source = "crm" if crm is not None else ""
+    return MeetingRate(crm, source, None, crm, crm_pm, sellers, roles_known=roles)
 
 
 def meeting_load(
@@ -1021,17 +1042,20 @@ class CohortSummary:
 
 def cohort_summary(co: pd.DataFrame | None, stages: list[str]) -> CohortSummary | None:
     """The young cohorts and, among settled ones (≥ MIN_N deals), the lowest and highest
-    share reaching a meeting."""
+    share reaching a meeting (none when every cohort has the same share, e.g. the meeting is the
+    client's first stage)."""
     if co is None or co.empty:
         return None
     tail = int(co["share.open"].iloc[::-1].gt(0.2).cumprod().sum())
     young = co["cohort"].iloc[len(co) - tail] if tail else None
     low = high = None
-    if "reach.first_contact" in co:
+    # when the meeting is the client's first stage every deal reaches it: no range to show
+    if "reach.first_contact" in co and stages and stages[0] != "first_contact":
         done = co[(co["share.open"] <= 0.2) & (co["deals"] >= MIN_N)]
         if len(done) >= 2:
             vals = done["reach.first_contact"].to_numpy(dtype=float)
             a, b = done.iloc[int(np.argmin(vals))], done.iloc[int(np.argmax(vals))]
-            low = (a["cohort"], float(a["reach.first_contact"]))
-            high = (b["cohort"], float(b["reach.first_contact"]))
+            if float(a["reach.first_contact"]) < float(b["reach.first_contact"]):
+                low = (a["cohort"], float(a["reach.first_contact"]))
+                high = (b["cohort"], float(b["reach.first_contact"]))
     return CohortSummary(young_from=young, reach_low=low, reach_high=high)

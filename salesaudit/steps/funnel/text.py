@@ -148,6 +148,20 @@ def overview(fa: FunnelAnalysis) -> list[str]:
             ci=ci(wi[0], wi[1], lang),
         )
     ]
+    stale = (fa.hygiene or {}).get("stale") or {}
+    if stale.get("count"):  # the counts hold stale open deals as lost: reconcile with the CRM
+        n = int(stale["count"])
+        out.append(
+            t(
+                "funnel.s.stale_lost",
+                lang,
+                lost=fmt_num(c.lost, lang),
+                n=n,
+                days=fmt_num(stale["threshold_days"], lang),
+                marked=fmt_num(c.lost - n, lang),
+                open_crm=fmt_num(c.open + n, lang),
+            )
+        )
     if fa.cycle.get("median") is not None:
         median, p80 = _days(fa.cycle["median"], lang), _days(fa.cycle["p80"], lang)
         out.append(t("funnel.s.cycle", lang, median=median, p80=p80))
@@ -202,8 +216,9 @@ def _weakest_sentence(fa: FunnelAnalysis) -> str:
     )
 
 
-def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
-    """One benchmark against the methodology ('' when it cannot be judged)."""
+def _benchmark_sentence(b: dict[str, Any], lang: str, roles_known: bool = True) -> str:
+    """One benchmark against the methodology ('' when it cannot be judged); without roles
+    the meetings per closer are per deal owner, and the sentence says so."""
     if b["status"] is None:
         return ""
     interval = ci(b["lo"], b["hi"], lang)
@@ -215,6 +230,8 @@ def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
     if b["key"] == "meetings_per_closer":
         said = t(f"funnel.s.mpc.{b['status']}", lang, v=round(b["value"]))
         basis = b.get("basis")
+        if basis == "crm" and not roles_known:
+            basis = "crm_owners"
         return f"{said} {t(f'funnel.s.mpc_basis.{basis}', lang)}" if basis else said
     return ""
 
@@ -223,7 +240,11 @@ def _benchmark_sentence(b: dict[str, Any], lang: str) -> str:
 def funnel_story(fa: FunnelAnalysis) -> list[str]:
     """The weakest stage, the benchmarks, and the conversions too thin to judge."""
     lang = fa.lang
-    out = [_weakest_sentence(fa), *(_benchmark_sentence(b, lang) for b in fa.benchmarks)]
+    roles = fa.meeting_rate is None or fa.meeting_rate.roles_known
+    out = [_weakest_sentence(fa), *(_benchmark_sentence(b, lang, roles) for b in fa.benchmarks)]
+    known = fa.m2c is not None and fa.m2c.get("value") is not None
+    if known and fa.counts is not None and not fa.counts.identified:
+        out.append(t("funnel.s.m2c_is_win_rate", lang))  # see compute.meeting_to_contract_of
     if fa.thin_steps:
         names = ", ".join(
             f"{stage_label(a, lang)} → {stage_label(b, lang)}" for a, b in fa.thin_steps

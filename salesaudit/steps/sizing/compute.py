@@ -200,7 +200,12 @@ def data_rates(audit: Audit) -> dict[str, float | None]:
     conv = [
         float(c) if ok else None for c, ok in zip(st["conversion_to_next"], usable, strict=True)
     ]
-    return reverse.rates_from_funnel(audit.stage_keys, conv)
+    out = reverse.rates_from_funnel(audit.stage_keys, conv)
+    if out["meeting_to_contract"] is None:  # the meeting as the first stage: the win rate
+        m2c = funnel.meeting_to_contract_of(fc, audit.stage_keys)
+        if m2c is not None and m2c["value"] is not None and not m2c["too_few"]:
+            out["meeting_to_contract"] = float(m2c["value"])
+    return out
 
 
 # --------------------------------------------------------------------------------------
