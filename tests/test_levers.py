@@ -220,3 +220,24 @@ def test_one_ranking_in_findings_summary_and_simulator(demo_audit: Audit, demo_d
     state, _ = sim.initial(str(demo_dir / "client.yaml"))
     assert [v.driver for v in state.ranking] == ranked
     assert len(sim.ranking_lines(state)) == len(ranked)
+
+
+def test_a_seller_who_left_is_never_the_reference() -> None:
+    """No team table: only owners of deals created in the last 180 days are compared; with a
+    team table with roles, its sellers of the meeting roles."""
+    cut = pd.DataFrame({"value": ["Ann", "Bob", "Tom", "other"], "win_rate": [0.2, 0.3, 0.4, 0.1]})
+    as_of = pd.Timestamp("2026-11-19")
+    deals = pd.DataFrame(
+        {
+            "manager": ["Ann", "Bob", "Tom"],
+            "created_at": pd.to_datetime(["2026-10-01", "2026-06-01", "2025-10-01"]),
+        }
+    )
+    active = lv.active_sellers(deals, as_of)
+    assert active == {"Ann", "Bob"}  # Tom's last deal is over 180 days old
+    rows = lv.same_role(cut, None, active)
+    assert rows is not None and list(rows.index) == ["Ann", "Bob"]
+    team = pd.DataFrame({"manager": ["Ann", "Tom"], "role": ["closer", "hunter"]})
+    rows = lv.same_role(cut, team, active)
+    assert rows is not None and list(rows.index) == ["Ann"]
+    assert list(lv.same_role(cut, None).index) == ["Ann", "Bob", "Tom"]  # nothing to judge by

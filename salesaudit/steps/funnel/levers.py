@@ -46,6 +46,8 @@ MIN_SELLERS = 4  # a best quartile needs at least four sellers to compare
 SELLER_ROLES = ("closer", "universal")  # who holds the meetings the conversions measure
 Z = 1.6448536269514722  # the two-sided 90 % normal quantile (LEVEL)
 
+ACTIVE_DAYS = 180  # a seller with no deal created in this many days has left (no team table)
+
 
 @dataclass(frozen=True)
 class Reference:
@@ -99,8 +101,12 @@ def best_quartile(
     return Reference(wins / total, lo, hi, "sellers", int(total), tuple(str(x) for x in top))
 
 
-def same_role(cut: pd.DataFrame | None, team: pd.DataFrame | None) -> pd.DataFrame | None:
-    """The manager cut's sellers who hold meetings (closers, universals) when the team has roles."""
+def same_role(
+    cut: pd.DataFrame | None, team: pd.DataFrame | None, active: set[str] | None = None
+) -> pd.DataFrame | None:
+    """The manager cut's sellers who hold meetings (closers, universals) when the team has roles;
+    without a team table, the sellers still at work (`active`: owners of recent deals), so a
+    seller who left is never the reference the others are asked to reach."""
     if cut is None or cut.empty:
         return None
     rows = cut[cut["value"] != "other"]
@@ -108,7 +114,17 @@ def same_role(cut: pd.DataFrame | None, team: pd.DataFrame | None) -> pd.DataFra
         holders = set(team.loc[team["role"].isin(SELLER_ROLES), "manager"].astype(str))
         if holders:
             rows = rows[rows["value"].astype(str).isin(holders)]
+    elif team is None and active is not None:
+        rows = rows[rows["value"].astype(str).isin(active)]
     return rows.set_index("value")
+
+
+def active_sellers(deals: pd.DataFrame, as_of: pd.Timestamp, days: int = ACTIVE_DAYS) -> set[str]:
+    """Owners of the deals created in the last `days` days to as_of: the sellers at work today."""
+    if "manager" not in deals:
+        return set()
+    recent = deals[deals["created_at"] > as_of - pd.Timedelta(days=days)]
+    return set(recent["manager"].dropna().astype(str))
 
 
 def band_reference(
