@@ -186,8 +186,8 @@ def test_customers_notes_follow_the_findings_of_the_overview() -> None:
     # three clients: the classes are listed, but nothing is read from them
     assert [f.code for f in ov.findings] == ["c.window", "c.too_few_clients"]
     notes = customers.notes(a)
-    assert notes[0].startswith("Window 2025-07-01 – 2026-06-30, 3 paying clients")
-    assert notes[1].startswith("Only 3 clients paid in the window: too few for ABC-XYZ")
+    assert notes[0].startswith("Window 2025-07-01 – 2026-06-30, 3 clients with purchases")
+    assert notes[1].startswith("Only 3 clients bought in the window: too few for ABC-XYZ")
     assert customers.recommendations(a) == []
     assert "sum.abc" not in [f.code for f in summary.compute.headline_findings(a)]
     # ten clients: enough
@@ -564,4 +564,4 @@ def test_money_at_risk_hand_worked() -> None:
         ),
         "en",
     )
-    assert f.startswith("2 clients that paid in the previous window bought nothing")
+    assert f.startswith("2 clients that bought in the previous window bought nothing")

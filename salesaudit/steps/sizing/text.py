@@ -160,8 +160,12 @@ def more_text(f: Finding, lang: str, cur: str, ramp: int) -> str | None:
         return t(f.code, lang, role=t(f"role.{p['role']}", lang), n=p["n"])
     if f.code == "s.plan_hires":
         return plan_text(f, lang)
-    if f.code in COST:
-        money = {k: fmt_money(v, lang, cur) for k, v in p.items() if isinstance(v, float)}
+    if f.code in COST:  # two decimals: 1.35 M against 1.18 M shows its 170 k difference
+        money = {
+            k: fmt_money(v, lang, cur, 2 if abs(v) >= 1e6 else 1)
+            for k, v in p.items()
+            if isinstance(v, float)
+        }
         return t(f.code, lang, **money)
     if f.code == "s.inbound_unknown":
         return t(f.code, lang)
