@@ -78,7 +78,7 @@ def test_regions_are_not_judged_while_the_regional_rule_is_open() -> None:
     assert structure.advice(a)[0].params == {"head": "H1", "n": 8, "span": 7}
 
 
-def test_a_team_without_gaps_says_so_and_no_team_says_nothing() -> None:
+def test_a_team_without_gaps_says_so_and_no_team_says_why() -> None:
     ok = team([("H", "head", "", "North")] + [(f"n{i}", "closer", "H", "North") for i in range(4)])
     a = make_audit({"team": ok}, **REGIONAL)
     assert structure.gaps(a) == ()
@@ -86,7 +86,9 @@ def test_a_team_without_gaps_says_so_and_no_team_says_nothing() -> None:
         "No gap in the team today: every seller has a head within the span, and no universal "
         "seller needs redeploying."
     ]
-    assert structure.advice_notes(make_audit({}, **REGIONAL)) == []
+    assert structure.advice_notes(make_audit({}, **REGIONAL)) == [
+        "What to change in the team cannot be said without today's team (see below)."
+    ]
 
 
 def test_a_head_without_a_region_leaves_regions_unjudged() -> None:
@@ -139,6 +141,7 @@ def test_roadmap_puts_the_missing_and_flagged_steps_first_in_build_order() -> No
     ]
     assert road["urgency"].tolist() == [2, 2, 2, 1, 1, 1, 0]
     shown = technologies.roadmap_display(a)
+    assert shown is not None and technologies.roadmap_notes(a) == []
     assert shown["Reason for its place"].iloc[1] == (
         "Step missing; typical mistake 5: Internal training is not a system."
     )
@@ -236,3 +239,19 @@ def test_demo_advice_follows_its_gaps(demo_audit: Audit) -> None:
     StructureFindings.model_validate(structure.findings(a))
     TechnologiesFindings.model_validate(technologies.findings(a))
     ModelFindings.model_validate(model.findings(a))
+
+
+def test_nothing_rated_leaves_no_empty_roadmap_or_empty_team_advice() -> None:
+    """An empty questionnaire and no team table: the roadmap and 'what to change' say why they
+    are empty instead of a bare header or a heading with nothing under it."""
+    a = make_audit({})
+    assert technologies.roadmap_display(a) is None
+    assert technologies.roadmap_notes(a) == [
+        "Nothing on the roadmap yet: it lists the technologies rated missing or partial, and "
+        "none is rated missing or partial."
+    ]
+    assert structure.advice_notes(a) == [
+        "What to change in the team cannot be said without today's team (see below)."
+    ]
+    assert structure.team_notes(a)[0].startswith("Today's team is unknown: no team table")
+    assert structure.team_notes(make_audit({"team": TEAM}, **REGIONAL)) == []

@@ -392,7 +392,11 @@ def test_span_violations() -> None:
         == "H leads 9 sellers, more than the span of 7 (what to change: below)."
     )
     assert structure.violation_notes(a)[1] == "1 seller has no head: lone."
-    assert structure.span_findings(make_audit({})) == [Finding("st.ok", {}, "good")]
+    # no team table: the spans are not known, never "no violations"
+    assert structure.span_findings(make_audit({})) == [Finding("st.no_team", {}, "warning")]
+    assert structure.violation_notes(make_audit({}))[0].startswith("Spans of control cannot be")
+    calm = make_audit({"team": team.iloc[:6]})  # H leads 5 closers
+    assert structure.span_findings(calm) == [Finding("st.ok", {}, "good")]
 
 
 def test_model_mode_type_violations_and_mistakes() -> None:

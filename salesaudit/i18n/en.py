@@ -1059,6 +1059,11 @@ MESSAGES: dict[str, str] = {
     "to size the team.",
     "s.no_target": "No revenue target in client.yaml: sizing uses the last 12 months' average won "
     "revenue.",
+    "s.no_team.org": "No org chart: without the team table, today's heads and sellers are unknown "
+    "(the recommended roles and heads are in the table above).",
+    "s.no_team.plan": "No hiring plan: without the team table there is no one to keep, move or "
+    "replace, so who to hire and when cannot be said. The roles the target needs "
+    "are above; export the team table to plan the hires.",
     "s.norm_case": "If the team worked to the methodology's norms (a closer {closer} meetings a "
     "month, a hunter {hunter} calls, a farmer {farmer} active accounts), the target "
     "would need {need, plural, one {# seller} other {# sellers}}: {by}.",
@@ -1159,6 +1164,8 @@ MESSAGES: dict[str, str] = {
     "st.advice.led_from": " — they are led from another region by {heads}",
     "st.advice.no_head": "Give the sellers working without a head a head ({names}; {n} in all): "
     "sellers without one are less effective.",
+    "st.advice.no_team": "What to change in the team cannot be said without today's team (see "
+    "below).",
     "st.advice.none": "No gap in the team today: every seller has a head within the span, and no "
     "universal seller needs redeploying.",
     "st.advice.over_span": "Split the team of {head}: {n, plural, one {# seller} other {# "
@@ -1177,6 +1184,11 @@ MESSAGES: dict[str, str] = {
     "hunter–closer–farmer roles{more}.",
     "st.no_head": "{n, plural, one {# seller has} other {# sellers have}} no head: {names}.",
     "st.no_head_label": "(no head)",
+    "st.no_team": "Spans of control cannot be checked: no team table was given (who leads whom is "
+    "unknown).",
+    "st.no_team_today": "Today's team is unknown: no team table was given. Export it — each "
+    "seller's name as the CRM writes it, role, head, region, hire date and "
+    "fixed pay — to see who leads whom and what to change.",
     "st.ok": "No span violations today.",
     "st.over_span": "{head} leads {n, plural, one {# seller} other {# sellers}}, more than the span "
     "of {span} (what to change: below).",
@@ -1335,6 +1347,8 @@ MESSAGES: dict[str, str] = {
     "their effect shows in the funnel levers.",
     "tech.not_assessed": "Not assessed: no technology is rated in the client file; ask about the "
     "{total} that apply (listed among the open questions in the summary).",
+    "tech.roadmap_empty": "Nothing on the roadmap yet: it lists the technologies rated missing or "
+    "partial, and none is rated missing or partial.",
     "tech.why.mistake": "typical mistake {n}: {text}",
     "tech.why.step_missing": "Step missing",
     "type.project": "project",

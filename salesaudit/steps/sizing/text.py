@@ -252,8 +252,16 @@ def _some_notes(audit: Audit, codes: tuple[str, ...]) -> list[str]:
 
 
 def plan_notes(audit: Audit) -> list[str]:
-    """The plan per role in sentences: universal sellers' moves, people beyond the need, hires."""
+    """The plan per role in sentences: universal sellers' moves, people beyond the need, hires
+    (without a team table: that there is no one to plan from, and what to export)."""
+    if audit.table("team") is None:
+        return [t("s.no_team.plan", audit.lang)]
     return _some_notes(audit, PLAN)
+
+
+def org_notes(audit: Audit) -> list[str]:
+    """Why there is no org chart, when there is no team table (else nothing)."""
+    return [] if audit.table("team") is not None else [t("s.no_team.org", audit.lang)]
 
 
 def cost_notes(audit: Audit) -> list[str]:

@@ -31,6 +31,7 @@ from salesaudit.steps.structure.text import (
     rationale,
     recommended_table,
     sentence,
+    team_notes,
     team_table,
     violation_notes,
 )
@@ -58,6 +59,7 @@ __all__ = [
     "span_findings",
     "span_table",
     "team_rows",
+    "team_notes",
     "team_table",
     "violation_notes",
     "violations",

@@ -160,7 +160,10 @@ def violations(audit: Audit) -> list[dict[str, Any]]:
 
 
 def span_findings(audit: Audit) -> list[Finding]:
-    """Span violations as findings (`st.over_span`, `st.no_head`), or `st.ok` when there are none."""
+    """Span violations as findings (`st.over_span`, `st.no_head`), `st.ok` when there are none,
+    or `st.no_team` when there is no team table to judge them by."""
+    if audit.table("team") is None:
+        return [Finding("st.no_team", {}, "warning")]
     out = []
     for v in violations(audit):
         if v["kind"] == "over_span":

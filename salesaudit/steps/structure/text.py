@@ -73,7 +73,8 @@ def advice_notes(audit: Audit) -> list[str]:
     """What to change in the team, one sentence per gap (nothing when there is no gap)."""
     span, found = audit.config.capacity.span, advice(audit)
     if not found:
-        return [] if audit.table("team") is None else [t("st.advice.none", audit.lang)]
+        key = "st.advice.no_team" if audit.table("team") is None else "st.advice.none"
+        return [t(key, audit.lang)]
     return [advice_sentence(f, audit.lang, span) for f in found]
 
 
@@ -85,6 +86,11 @@ def rationale(audit: Audit) -> list[str]:
 def violation_notes(audit: Audit) -> list[str]:
     """Span violations as sentences."""
     return [sentence(f, audit.lang) for f in span_findings(audit)]
+
+
+def team_notes(audit: Audit) -> list[str]:
+    """Why today's team is not shown, when there is no team table (else nothing)."""
+    return [] if audit.table("team") is not None else [t("st.no_team_today", audit.lang)]
 
 
 def team_table(audit: Audit) -> pd.DataFrame | None:

@@ -34,10 +34,20 @@ def roadmap_reason(step_status: str, mistake: int, lang: str) -> str:
     return out[:1].upper() + out[1:] if out else "—"
 
 
-def roadmap_display(audit: Audit) -> pd.DataFrame:
-    """The roadmap with translated headers and statuses, the build step each serves and why."""
+def roadmap_notes(audit: Audit) -> list[str]:
+    """Why the roadmap is empty, when it is (else nothing)."""
+    if len(roadmap(status_table(audit))):
+        return []
+    return [t("tech.roadmap_empty", audit.lang)]
+
+
+def roadmap_display(audit: Audit) -> pd.DataFrame | None:
+    """The roadmap with translated headers and statuses, the build step each serves and why
+    (None when nothing is on it)."""
     lang = audit.lang
     r = roadmap(status_table(audit))
+    if r.empty:
+        return None
     return pd.DataFrame(
         {
             t("tbl.priority", lang): r["priority"],
