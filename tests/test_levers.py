@@ -241,3 +241,37 @@ def test_a_seller_who_left_is_never_the_reference() -> None:
     rows = lv.same_role(cut, team, active)
     assert rows is not None and list(rows.index) == ["Ann"]
     assert list(lv.same_role(cut, None).index) == ["Ann", "Bob", "Tom"]  # nothing to judge by
+
+
+def test_sellers_behind_beyond_chance_are_named_lowest_first() -> None:
+    """A seller is behind when the whole 90 % interval of their rate lies below today's value;
+    a thin seller is never judged."""
+    sellers = pd.DataFrame(
+        {
+            "win_rate": [0.09, 0.23, 0.25, 0.12, 0.05],
+            "win_lo": [0.07, 0.19, 0.21, 0.09, 0.01],
+            "win_hi": [0.13, 0.27, 0.30, 0.19, 0.15],
+            "win_too_few": [False, False, False, False, True],
+        },
+        index=["Marcus", "Priya", "Sofia", "Dan", "Thin"],
+    )
+    assert lv.behind_sellers(sellers, "win_rate", 0.20) == ("Marcus", "Dan")
+    assert lv.behind_sellers(sellers, "win_rate", 0.15) == ("Marcus",)
+    assert lv.behind_sellers(sellers, "new_deals", 0.20) == ()  # not a conversion
+    assert lv.behind_sellers(None, "win_rate", 0.20) == ()
+
+
+def test_this_quarter_starts_with_the_sellers_behind(demo_audit) -> None:
+    """On the demo: the meeting → contract action names exactly the judged sellers whose
+    interval lies below today's value, lowest first."""
+    from salesaudit.steps import summary
+    from salesaudit.steps.funnel import analysis
+
+    fa = analysis.analyse(demo_audit)
+    lever = next(v for v in fa.levers if v.driver == "meeting_to_contract")
+    cut = fa.cuts["manager"].set_index("value")
+    cut = cut[~cut["m2c_too_few"].astype(bool)]
+    below = cut[cut["m2c_hi"] < lever.now].sort_values("m2c")
+    assert lever.behind == tuple(below.index) and len(lever.behind) >= 1
+    line = next(q for q in summary.this_quarter(demo_audit) if q.startswith("Meeting → contract"))
+    assert "Start with " + ", ".join(lever.behind[:4]) in line and "beyond chance" in line

@@ -1,6 +1,8 @@
 """Every message of the report in English: key -> text (str.format placeholders)."""
 
 MESSAGES: dict[str, str] = {
+    "act.behind": "Start with {names}: {n, plural, one {their result is} other {their results are}} "
+    "below today's {now} beyond chance.",
     "act.conversion": "{driver}: weekly deal reviews and coaching on this step, with the best "
     "sellers' deals as examples; track it monthly against {ref}.",
     "act.cycle": "Cycle: a next step with a date in every open deal; review every deal open longer "

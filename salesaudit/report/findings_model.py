@@ -624,6 +624,11 @@ class ValuedLever(_Section):
     sellers: list[str] = Field(
         default_factory=list, description="the best-quartile sellers (source sellers, closers)"
     )
+    behind: list[str] = Field(
+        default_factory=list,
+        description="conversion levers: the sellers whose 90% interval lies wholly below today's "
+        "value (behind beyond chance: where the coaching starts), lowest first",
+    )
 
 
 class GoalSeek(_Section):

@@ -241,6 +241,7 @@ def _levers(fa: FunnelAnalysis) -> list[dict[str, Any]]:
             "high": plain(v.high, 0),
             "n": v.n,
             "sellers": list(v.who),
+            "behind": list(v.behind),
         }
         for v in fa.levers
     ]

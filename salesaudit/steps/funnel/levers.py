@@ -30,14 +30,14 @@ contract contains the later stage conversions): each is valued alone, and they d
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from salesaudit.core.constants import BRIEF_RATE, LEVEL, MEETING_TO_CONTRACT, MIN_N
 from salesaudit.core.names import WON
-from salesaudit.steps.funnel.compute import wilson
+from salesaudit.steps.funnel.compute import metric_columns, wilson
 from salesaudit.steps.funnel.forecast import ForecastModel
 
 YEAR = 12  # the levers are valued over the next 12 months
@@ -76,6 +76,7 @@ class ValuedLever:
     high: float
     n: int = 0
     who: tuple[str, ...] = ()
+    behind: tuple[str, ...] = ()  # sellers whose 90 % interval lies wholly below today's value
 
 
 # --------------------------------------------------------------------------------------
@@ -483,5 +484,28 @@ def rank(
         found.append(valued(model, "cycle", cyc, cycle_reference(deals, as_of, cyc)))
     found.append(meetings_lever(model, meetings_reference(closers)))
     found.append(retention_lever(retention_reference(records, as_of), to_basis))
-    out = [x for x in found if x is not None]
+    out = [with_behind(x, sellers) for x in found if x is not None]
     return tuple(sorted(out, key=lambda x: -x.revenue_delta_year))
+
+
+def behind_sellers(sellers: pd.DataFrame | None, driver: str, now: float) -> tuple[str, ...]:
+    """The sellers of a conversion driver whose 90 % interval lies wholly below today's value
+    (enough deals to judge): behind beyond chance, so where the coaching starts, worst first."""
+    if sellers is None or sellers.empty:
+        return ()
+    metric = {"win_rate": "win", "meeting_to_contract": "m2c"}.get(driver)
+    if metric is None and not driver.startswith("conversion."):
+        return ()
+    v, _, hi, few = metric_columns(metric or driver)
+    if v not in sellers or hi not in sellers:
+        return ()
+    judged = sellers[sellers[v].notna() & sellers[hi].notna()]
+    if few in judged:
+        judged = judged[~judged[few].astype(bool)]
+    low = judged[judged[hi].astype(float) < now].sort_values(v, kind="stable")
+    return tuple(str(x) for x in low.index)
+
+
+def with_behind(lever: ValuedLever, sellers: pd.DataFrame | None) -> ValuedLever:
+    """The lever with the sellers behind it named (see :func:`behind_sellers`)."""
+    return replace(lever, behind=behind_sellers(sellers, lever.driver, lever.now))

@@ -242,6 +242,7 @@ def lever_params(v: ValuedLever) -> dict[str, Any]:
         "low": round(v.low, 2),
         "high": round(v.high, 2),
         "who": v.who,
+        "behind": v.behind,
     }
 
 

@@ -24,6 +24,9 @@ from salesaudit.steps.summary.compute import (
 QUARTER_ACTIONS = 3  # what to do this quarter: the top levers' actions and the first prerequisite
 
 
+BEHIND_NAMED = 4  # sellers named in an action; the rest counted
+
+
 def _structure(main: str, second: str | None, lang: str) -> str:
     """The recommended structure and its secondary split in words."""
     s = t(f"structure.{main}", lang)
@@ -129,7 +132,16 @@ def action_text(lever: Lever, audit: Audit) -> str:
     d = lever.params["driver"]
     own = ("new_deals", "deal_size", "cycle", "meetings_per_closer", "retention")
     kind = d if d in own else "conversion"
-    return t(f"act.{kind}", audit.lang, **_lever_kw(lever, audit))
+    kw = _lever_kw(lever, audit)
+    said = t(f"act.{kind}", audit.lang, **kw)
+    behind = list(lever.params.get("behind") or ())
+    if kind == "conversion" and behind:  # the sellers behind beyond chance: where to start
+        names = ", ".join(behind[:BEHIND_NAMED])
+        more = len(behind) - BEHIND_NAMED
+        if more > 0:
+            names += f" (+{more})"
+        said += " " + t("act.behind", audit.lang, names=names, now=kw["now"], n=len(behind))
+    return said
 
 
 def recommendations(audit: Audit) -> list[dict[str, Any]]:
