@@ -69,9 +69,13 @@ def test_no_conversion_is_unsupported_or_outside_its_interval(built) -> None:
     lost_unknown = exp["lost"] - exp["lost_with_known_stage"]
     if lost_unknown > 0.05 * exp["lost"]:  # a deals-only export: no stage conversion at all
         assert not fu["stages_identified"] and not shown
-        assert all(
-            b["value"] is None for b in fu["benchmarks"] if b["key"] != "meetings_per_closer"
-        )
+        # the meeting as the export's first stage: meeting → contract is the win rate, known
+        first = fu["stages"][0]["key"] == "first_contact"
+        for b in fu["benchmarks"]:
+            if b["key"] == "meeting_to_contract" and first:
+                assert b["value"] == pytest.approx(fu["win_rate"], abs=1e-4)
+            elif b["key"] != "meetings_per_closer":
+                assert b["value"] is None
         assert fu["forecast"] is None or "win_rate_model" in fu["forecast"]["method"]["notes"]
     for cut in fu["cuts"].values():
         for row in cut:

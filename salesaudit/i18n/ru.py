@@ -1,7 +1,8 @@
 """Every message of the report in Russian: key -> text (str.format placeholders)."""
 
 MESSAGES: dict[str, str] = {
-    "act.behind": "Начать с {names}: их результат ниже нынешних {now} не случайно.",
+    "act.behind": "Начать с {names}: {n, plural, one {результат ниже} other {результаты ниже}} "
+    "нынешних {now} не случайно.",
     "act.conversion": "{driver}: еженедельный разбор сделок и коучинг на этом шаге на примерах "
     "лучших продавцов; ежемесячно сверять с {ref}.",
     "act.cycle": "Цикл: следующий шаг с датой в каждой открытой сделке; разбирать каждую сделку, "
