@@ -1024,8 +1024,8 @@ MESSAGES: dict[str, str] = {
     "meetings a month — {closers, plural, one {# closer} other {# closers}} at "
     "{capacity} meetings each.",
     "s.cost": "Monthly cost of sales at target pay",
-    "s.cost_no_earnings": "Cost of sales: the recommended team cannot be priced, because a role it "
-    "needs has no target earnings. Give them under "
+    "s.cost_no_earnings": "Cost of sales: the team the target needs cannot be priced, because a "
+    "role it needs has no target earnings. Give them under "
     "compensation.target_earnings in client.yaml, or the fixed pay per seller "
     "in the team table.",
     "s.cost_no_pay": "Cost of sales: the team the target needs (the sizing's need, sellers and "

@@ -182,7 +182,7 @@ def finding_text(f: Finding, lang: str, cur: str = "", ramp: int = 3) -> str:
         return t(
             f.code,
             lang,
-            target=fmt_num(p["target"], lang),
+            target=fmt_money(p["target"], lang, cur),
             contracts=fmt_num(p["contracts"], lang, 1),
             meetings=fmt_num(p["meetings"], lang),
             contacts=fmt_num(p["contacts"], lang),
