@@ -49,6 +49,24 @@ def test_loss_stage_from_column_then_history() -> None:
     assert lost_without_stage(d, None, STAGES).tolist() == [False, True, True, False, False]
 
 
+def test_loss_stage_from_an_event_logs_value_before() -> None:
+    """amoCRM logs changes only: c was lost at the stage it was created in, so the log has just
+    the loss, 'target_list → lost'; its value before is the loss stage. A history row entering a
+    stage still wins over it (b), and a value before that is no stage of the funnel is ignored."""
+    hist = pd.DataFrame(
+        {
+            "deal_id": ["b", "b", "c", "a"],
+            "stage": ["first_contact", "lost", "lost", "lost"],
+            "from_stage": [None, "first_contact", "target_list", None],
+            "entered_at": pd.to_datetime(["2026-01-05", "2026-01-09", "2026-01-03", "2026-01-04"]),
+        }
+    )
+    d = _deals()
+    got = loss_stage(d, hist, STAGES).tolist()
+    assert got[:3] == ["offer", "first_contact", "target_list"]
+    assert lost_without_stage(d, hist, STAGES).tolist() == [False] * 5
+
+
 def test_purchases_basis_prefers_payments() -> None:
     d = _deals()
     pay = pd.DataFrame(

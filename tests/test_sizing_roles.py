@@ -366,3 +366,27 @@ def test_the_rotation_is_a_structure_action_the_hiring_plan_counts_on(demo_audit
     assert p is not None and set(gap[0].sellers) == {r.name for r in p.rotations}
     text = structure.advice_notes(demo_audit)[-1]
     assert text.startswith("Move Sergey Lebedev, Alexey Novikov from hunter to closer before")
+
+
+def test_universals_fill_the_roles_the_target_needs_not_only_their_best_fit() -> None:
+    """Five universals whose money is all new-client: the record says closer for each, but the
+    target needs 3 closers and 3 farmers. The 3 strongest closers stay closers; the 2 with
+    the smallest new-client record fill farmer places (basis: shortfall), never past the need."""
+    from salesaudit.steps.sizing.redeploy import redeploy
+    from salesaudit.steps.sizing.text import move_text
+
+    record = pd.DataFrame(
+        {"new": [500.0, 400.0, 300.0, 200.0, 100.0], "repeat": [0.0, 0.0, 0.0, 50.0, 0.0]},
+        index=["A", "B", "C", "D", "E"],
+    )
+    moves = {m.name: m for m in redeploy(list("ABCDE"), record, {"closer": 3, "farmer": 3}, True)}
+    assert {n: m.to for n, m in moves.items()} == {
+        "A": "closer", "B": "closer", "C": "closer", "D": "farmer", "E": "farmer"
+    }  # fmt: skip
+    assert moves["A"].basis == "track_record" and moves["E"].basis == "shortfall"
+    assert "already filled" in move_text(moves["E"], "en", "RUB")
+    # one farmer place only: one moves, the other stays a closer beyond the need
+    one = redeploy(list("ABCDE"), record, {"closer": 3, "farmer": 1}, True)
+    assert sum(m.to == "farmer" for m in one) == 1
+    # no repeat sales: nobody becomes a farmer
+    assert all(m.to == "closer" for m in redeploy(list("ABCDE"), record, {"closer": 3}, False))

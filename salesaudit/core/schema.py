@@ -25,7 +25,7 @@ OPTIONAL: dict[str, list[str]] = {
         "lost_reason",
         "expected_close_at",
     ],
-    "stage_history": [],
+    "stage_history": ["from_stage"],
     "sales": ["product", "manager", "region", "channel", "segment"],
     "team": ["role", "head", "region", "hired_at", "fixed_pay"],
     "plan": ["manager"],

@@ -1053,6 +1053,8 @@ MESSAGES: dict[str, str] = {
     "— export each deal's channel (source) and list the inbound ones under "
     "model.inbound_channels in client.yaml.",
     "s.move_money": "new clients {new}, repeat {repeat}",
+    "s.move_need": "the need for the role the record points to is already filled by stronger "
+    "records, so into the role still short",
     "s.move_no_record": "no won revenue: into the role short of more people",
     "s.moves": "Redeploy the universal sellers by their track record (won revenue in the last 12 "
     "months): {moves}.",

@@ -30,7 +30,12 @@ RevenueBasis = Literal["payments", "won_deals"]
 
 
 def loss_stage(deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[str]) -> pd.Series:
-    """The stage each lost deal was lost at: `lost_stage`, else its last stage in history (NaN if unknown)."""
+    """The stage each lost deal was lost at: `lost_stage`, else its last stage in history, else
+    the stage an event log says the deal left when it was lost (`from_stage`; NaN if unknown).
+
+    Event logs (amoCRM) record changes only: a deal lost at the stage it was created in has
+    no row entering that stage, only the loss — whose "value before" names the stage.
+    """
     out = pd.Series(np.nan, index=deals.index, dtype=object)
     if "lost_stage" in deals:
         out = deals["lost_stage"].where(deals["lost_stage"].isin(stages)).astype(object)
@@ -39,6 +44,10 @@ def loss_stage(deals: pd.DataFrame, history: pd.DataFrame | None, stages: list[s
         h["pos"] = h["stage"].map({k: i for i, k in enumerate(stages)})
         last = h.sort_values(["deal_id", "entered_at", "pos"]).groupby("deal_id")["stage"].last()
         out = out.fillna(deals["deal_id"].map(last))
+        if "from_stage" in history:
+            left = history[(history["stage"] == LOST) & history["from_stage"].isin(stages)]
+            at = left.sort_values(["deal_id", "entered_at"]).groupby("deal_id")["from_stage"].last()
+            out = out.fillna(deals["deal_id"].map(at))
     return out.where(deals["stage"] == LOST)
 
 

@@ -19,7 +19,7 @@ from salesaudit.inputs.client import ClientConfig
 from salesaudit.inputs.ingest.detect import norm
 from salesaudit.inputs.ingest.load import Loaded, _map_values, add_note, fatal_rows, rows_param
 
-STAGE_COLUMNS = {"deals": ("stage", "lost_stage"), "stage_history": ("stage",)}
+STAGE_COLUMNS = {"deals": ("stage", "lost_stage"), "stage_history": ("stage", "from_stage")}
 AS_OF_SLACK = pd.Timedelta(days=31)  # an as_of further than this after the latest fact is warned of
 
 

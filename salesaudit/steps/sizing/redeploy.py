@@ -64,7 +64,8 @@ def redeploy(
     names: list[str], record: pd.DataFrame, short: Mapping[str, int], repeat_sales: bool
 ) -> tuple[Move, ...]:
     """Each universal seller's role: farmer when repeat revenue outweighs new-client revenue (and
-    clients buy again), closer otherwise; without revenue, the role more people are missing in."""
+    clients buy again), closer otherwise; without revenue, the role more people are missing in;
+    then those beyond a role's need fill the other role while it is short (:func:`_fill_needs`)."""
     out = []
     for name in sorted(names):
         new = float(record["new"].get(name, 0.0)) if name in record.index else 0.0
@@ -79,6 +80,42 @@ def redeploy(
             else "closer"
         )
         out.append(Move(name, more, 0.0, 0.0, "shortfall"))
+    return _fill_needs(out, short, repeat_sales)
+
+
+def _fit(m: Move, role: str) -> float:
+    """How well a seller's record suits a role: the repeat share for farmer, the new-client
+    share for closer (½ without a record)."""
+    total = m.new_revenue + m.repeat_revenue
+    share = m.repeat_revenue / total if total else 0.5
+    return share if role == "farmer" else 1.0 - share
+
+
+def _won(m: Move, role: str) -> float:
+    """The revenue of the kind a role lives on: repeat for farmer, new clients for closer."""
+    return m.repeat_revenue if role == "farmer" else m.new_revenue
+
+
+def _fill_needs(
+    moves: list[Move], short: Mapping[str, int], repeat_sales: bool
+) -> tuple[Move, ...]:
+    """Moves beyond a role's need go to the other role while it is still short: the smallest
+    record in the full role's work first (for closers, the least new-client revenue), never
+    past the other role's need."""
+    roles = ("closer", "farmer") if repeat_sales else ("closer",)
+    out = list(moves)
+    for full, other in ((a, b) for a in roles for b in roles if a != b):
+        mine = [i for i, m in enumerate(out) if m.to == full]
+        extra = len(mine) - max(short.get(full, 0), 0)
+        room = max(short.get(other, 0), 0) - sum(m.to == other for m in out)
+        if extra <= 0 or room <= 0:
+            continue
+        # the smallest record in the full role's kind of work moves first (the strongest keep
+        # the role their record points to); among equals, the least suited by share
+        order = sorted(mine, key=lambda i: (_won(out[i], full), _fit(out[i], full), out[i].name))
+        for i in order[: min(extra, room)]:
+            m = out[i]
+            out[i] = Move(m.name, other, m.new_revenue, m.repeat_revenue, "shortfall")
     return tuple(out)
 
 

@@ -83,7 +83,12 @@ def move_text(m: Move, lang: str, cur: str) -> str:
         new=fmt_money(m.new_revenue, lang, cur),
         repeat=fmt_money(m.repeat_revenue, lang, cur),
     )
-    why = money if m.basis == "track_record" else t("s.move_no_record", lang)
+    if m.basis == "track_record":
+        why = money
+    elif m.new_revenue + m.repeat_revenue > 0:  # a record, but its role's need was already filled
+        why = f"{money}; {t('s.move_need', lang)}"
+    else:
+        why = t("s.move_no_record", lang)
     return f"{m.name} → {t(f'role.{m.to}', lang).lower()} ({why})"
 
 
