@@ -135,7 +135,7 @@ def test_all_tables_and_types(tmp_path: Path) -> None:
     write(
         tmp_path,
         "team.csv",
-        "manager,role,head,hired_at,fixed_pay\nАнна,Клоузер,Вера,2023-03-01,50000\nБорис,hunter,Вера,2023-04-01,40000\nВера,РОП,,2020-01-01,90000\n",
+        "manager,role,head,hired_at,fixed_pay\nАнна,Клоузер,Вера,2023-03-01,50000\nБорис,hunter,Вера,2023-04-01,40000\nВера,РОП,,2020-01-01,90000\nГлеб,Аккаунт-менеджер,Вера,2022-01-10,55000\n",
     )
     write(
         tmp_path,
@@ -171,7 +171,7 @@ def test_all_tables_and_types(tmp_path: Path) -> None:
     assert d["stage"].tolist() == ["target_list", "lost"] and d["lost_stage"].tolist()[1] == "offer"
     assert d["client_type"].tolist() == ["new", "current"]
     assert str(d["created_at"].dtype) == "datetime64[ns]" and d["amount"].dtype == float
-    assert tables["team"]["role"].tolist() == ["closer", "hunter", "head"]
+    assert tables["team"]["role"].tolist() == ["closer", "hunter", "head", "farmer"]
     assert tables["plan"]["period"].tolist() == [
         pd.Timestamp("2024-01-01"),
         pd.Timestamp("2024-02-01"),
