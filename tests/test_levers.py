@@ -13,6 +13,7 @@ import pytest
 from salesaudit.core.constants import LEVEL
 from salesaudit.inputs.audit import Audit
 from salesaudit.steps import summary
+from salesaudit.steps.funnel import compute as fcomp
 from salesaudit.steps.funnel import findings as funnel_findings
 from salesaudit.steps.funnel import forecast as fmod
 from salesaudit.steps.funnel import levers as lv
@@ -233,7 +234,7 @@ def test_a_seller_who_left_is_never_the_reference() -> None:
             "created_at": pd.to_datetime(["2026-10-01", "2026-06-01", "2025-10-01"]),
         }
     )
-    active = lv.active_sellers(deals, as_of)
+    active = fcomp.active_sellers(deals, as_of)
     assert active == {"Ann", "Bob"}  # Tom's last deal is over 180 days old
     rows = lv.same_role(cut, None, active)
     assert rows is not None and list(rows.index) == ["Ann", "Bob"]

@@ -22,6 +22,7 @@ from salesaudit.steps.funnel.compute import (
     FunnelCounts,
     MeetingRate,
     Weakest,
+    active_sellers,
     audit_counts,
     audit_deals,
     benchmark_checks,
@@ -253,7 +254,7 @@ def _forecast(
             lmod.same_role(
                 parts["cuts"].get("manager"),
                 audit.table("team"),
-                lmod.active_sellers(deals, audit.as_of),
+                active_sellers(deals, audit.as_of),
             ),
             parts["m2c"],
             deals,

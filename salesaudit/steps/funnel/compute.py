@@ -51,6 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
 CUTS: tuple[str, ...] = ("client_type", "product", "channel", "segment", "manager", "region")
 TOP_VALUES = 12  # a cut shows its 12 largest values; the rest are pooled as "other"
 STALE_FACTOR = 2.0  # an open deal older than 2 × the P80 won cycle is stale
+ACTIVE_DAYS = 180  # no deal created in this many days: the seller has left (no team table)
 
 # Methodology benchmarks (docs/methodology.md §4): value bands with their source.
 BENCHMARKS: dict[str, dict[str, Any]] = {
@@ -604,10 +605,17 @@ def active_closers(audit: Audit, deals: pd.DataFrame) -> tuple[int | None, str]:
             return (n or None), "team"
         return int(team["manager"].nunique()), "team"
     if "manager" in deals:
-        recent = deals[deals["created_at"] > audit.as_of - pd.Timedelta(days=90)]
-        n = int(recent["manager"].nunique())
-        return (n or None), "deals"
+        return (len(active_sellers(deals, audit.as_of, days=90)) or None), "deals"
     return None, ""
+
+
+def active_sellers(deals: pd.DataFrame, as_of: pd.Timestamp, days: int = ACTIVE_DAYS) -> set[str]:
+    """Owners of the deals created in the last `days` days to as_of: the sellers at work today
+    (without a team table, a seller with no deal for ACTIVE_DAYS has left)."""
+    if "manager" not in deals:
+        return set()
+    recent = deals[deals["created_at"] > as_of - pd.Timedelta(days=days)]
+    return set(recent["manager"].dropna().astype(str))
 
 
 @dataclass(frozen=True)

@@ -46,8 +46,6 @@ MIN_SELLERS = 4  # a best quartile needs at least four sellers to compare
 SELLER_ROLES = ("closer", "universal")  # who holds the meetings the conversions measure
 Z = 1.6448536269514722  # the two-sided 90 % normal quantile (LEVEL)
 
-ACTIVE_DAYS = 180  # a seller with no deal created in this many days has left (no team table)
-
 
 @dataclass(frozen=True)
 class Reference:
@@ -118,14 +116,6 @@ def same_role(
     elif team is None and active is not None:
         rows = rows[rows["value"].astype(str).isin(active)]
     return rows.set_index("value")
-
-
-def active_sellers(deals: pd.DataFrame, as_of: pd.Timestamp, days: int = ACTIVE_DAYS) -> set[str]:
-    """Owners of the deals created in the last `days` days to as_of: the sellers at work today."""
-    if "manager" not in deals:
-        return set()
-    recent = deals[deals["created_at"] > as_of - pd.Timedelta(days=days)]
-    return set(recent["manager"].dropna().astype(str))
 
 
 def band_reference(
